@@ -1,0 +1,184 @@
+"""FilmApp: composes the screen, holds the app's state, wires the messages.
+
+The app does no storage or search work itself: it asks the `Library` (store)
+and the `SearchIndex` (search) and shows what they answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import Footer, Input
+
+from tui.display import clean_line
+from tui.film import Film
+from tui.screens.help import HelpScreen, describe_bindings
+from tui.search import SearchIndex
+from tui.store import Library, StoreWriteError, open_library
+from tui.widgets.film_detail import FilmDetail
+from tui.widgets.film_list import FilmList
+from tui.widgets.search_bar import SearchBar
+
+
+class FilmApp(App[None]):
+    """Browse a film catalog: search, list, details, favourites."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "filmtui"
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", show=False, id="app.help-f1"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    query: reactive[str] = reactive("", init=False)
+    favourites_only: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.index = SearchIndex(library.films)
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar()
+        with Horizontal(id="panes"):
+            yield FilmList(id="films")
+            yield FilmDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilmDetail).border_title = "Details"
+        self._show_results()
+        self.query_one(SearchBar).focus()
+        if self.library.problem_count:
+            count = self.library.problem_count
+            self.notify(
+                f"{count} record{'s' if count != 1 else ''} in {self.library.path} had "
+                "missing or wrong fields; they are shown as well as they can be read.",
+                title="Catalog problems",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+
+    # -- state -> screen -----------------------------------------------------
+
+    def watch_query(self) -> None:
+        self._show_results()
+
+    def watch_favourites_only(self) -> None:
+        self._show_results()
+
+    def _show_results(self) -> None:
+        favourites = self.library.favourites
+        only = favourites if self.favourites_only else None
+        films = self.index.search(self.query, only=only)
+        film_list = self.query_one(FilmList)
+        film_list.show(films, favourites, empty_text=self._empty_text())
+        self._update_status(len(films))
+        self._show_detail(film_list.highlighted_film)
+
+    def _empty_text(self) -> str:
+        query = clean_line(self.query.strip())
+        where = "favourites" if self.favourites_only else "films"
+        if query:
+            return f"No {where} match “{query}”."
+        if self.favourites_only:
+            return "No favourites yet: press f on a film to mark it."
+        return "The catalog is empty."
+
+    def _update_status(self, shown: int) -> None:
+        film_list = self.query_one(FilmList)
+        total = len(self.index)
+        favourites = len(self.library.favourites)
+        film_list.border_title = "★ Favourites only" if self.favourites_only else "Films"
+        film_list.border_subtitle = f"{shown} of {total} · {favourites} ★"
+        film_list.set_class(self.favourites_only, "-favourites-only")
+        self.sub_title = f"{shown} of {total} films · {favourites} favourites"
+
+    def _show_detail(self, film: Film | None) -> None:
+        detail = self.query_one(FilmDetail)
+        detail.empty_text = self._empty_text()
+        detail.film = film
+        detail.favourite = film is not None and self.library.is_favourite(film.id)
+
+    # -- messages from the widgets -------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query = event.value
+
+    @on(SearchBar.Done)
+    def _search_done(self) -> None:
+        self.query_one(FilmList).focus()
+
+    @on(FilmList.Highlighted)
+    def _highlighted(self, event: FilmList.Highlighted) -> None:
+        self._show_detail(event.film)
+
+    @on(FilmList.FavouriteToggleRequested)
+    def _toggle_favourite(self, event: FilmList.FavouriteToggleRequested) -> None:
+        film = event.film
+        try:
+            now = self.library.toggle_favourite(film.id)
+        except StoreWriteError as error:
+            self.notify(
+                f"Could not save the favourite: {error}. Nothing was changed.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
+            return
+        if self.favourites_only and not now:
+            self._show_results()
+        else:
+            self.query_one(FilmList).set_favourites(self.library.favourites)
+            self._update_status(len(self.query_one(FilmList).films))
+            self._show_detail(self.query_one(FilmList).highlighted_film)
+
+    @on(FilmList.FavouritesOnlyToggleRequested)
+    def _toggle_favourites_only(self) -> None:
+        self.favourites_only = not self.favourites_only
+
+    @on(FilmList.SearchRequested)
+    def _search_requested(self, event: FilmList.SearchRequested) -> None:
+        search_bar = self.query_one(SearchBar)
+        search_bar.focus()
+        if event.text:
+            search_bar.type_text(event.text)
+
+    # -- actions -------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Search bar", [("type", "Filter the list"), *describe_bindings(self, SearchBar)]),
+            (
+                "Film list",
+                [*describe_bindings(self, FilmList), ("other keys", "Type into the search")],
+            ),
+            (
+                "Anywhere",
+                [
+                    ("tab / shift+tab", "Move between search, list and details"),
+                    *describe_bindings(self, FilmApp),
+                    ("ctrl+p", "Command palette"),
+                ],
+            ),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+
+def make_app(db_path: Path | None = None) -> FilmApp:
+    """The app over the catalog at `db_path` (default: the user's library).
+
+    Raises `tui.store.StoreError` when the catalog cannot be opened.
+    """
+    return FilmApp(open_library(db_path))

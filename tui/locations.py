@@ -1,0 +1,41 @@
+"""Where filmtui's files live: the bundled catalog and the user's library."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "filmtui"
+CATALOG_NAME = "films.json"
+
+
+def bundled_catalog_bytes() -> bytes:
+    """The catalog shipped with filmtui, as stored in the wheel.
+
+    In a wheel it is `tui/data/films.json`; in a source checkout (an editable
+    install) it is the repository's `data/films.json`.
+    """
+    packaged = resources.files("tui").joinpath("data", CATALOG_NAME)
+    if packaged.is_file():
+        return packaged.read_bytes()
+    return (Path(__file__).resolve().parent.parent / "data" / CATALOG_NAME).read_bytes()
+
+
+def default_library_path() -> Path:
+    """The user's own library, in the platform's data directory.
+
+    `platformdirs` honours `XDG_DATA_HOME` on Linux.
+    """
+    return user_data_path(APP_NAME) / CATALOG_NAME
+
+
+def personal_data_path(catalog: Path) -> Path:
+    """The file beside a catalog that holds the user's favourites.
+
+    Kept apart from the catalog so that marking a favourite never rewrites
+    the catalog, and so that two catalogs never share favourites.
+    """
+    stem = catalog.stem if catalog.suffix == ".json" else catalog.name
+    return catalog.with_name(f"{stem}.user.json")

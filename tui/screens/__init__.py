@@ -1,0 +1,1 @@
+"""filmtui's screens, one per module."""

@@ -1,0 +1,1 @@
+"""filmtui's widgets, one per module."""

@@ -1,0 +1,256 @@
+"""The film list: a virtual list that renders only the rows on screen.
+
+Built on Textual's Line API (`ScrollView.render_line`), as Toolong renders
+huge log files: its cost is the height of the screen, not the length of the
+list, so a catalog of thousands of films costs nothing to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.display import clean_line
+from tui.film import Film
+
+STAR = "★"
+YEAR_WIDTH = 4
+
+
+class FilmList(ScrollView, can_focus=True):
+    """Films, one row each: title, year and a ★ for favourites."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("f", "toggle_favourite", "Favourite", id="list.favourite"),
+        Binding("F", "toggle_favourites_only", "Favourites only", id="list.favourites-only"),
+        Binding("slash", "search", "Search", id="list.search"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "film-list--cursor",
+        "film-list--year",
+        "film-list--star",
+        "film-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    FilmList {
+        min-width: 12;
+        overflow-x: hidden;
+        & > .film-list--cursor { background: $surface-lighten-1; }
+        &:focus > .film-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .film-list--year { color: $text-muted; }
+        & > .film-list--star { color: $text-warning; }
+        & > .film-list--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    class Highlighted(Message):
+        """The highlighted film changed (None: the list is empty)."""
+
+        def __init__(self, film: Film | None) -> None:
+            super().__init__()
+            self.film = film
+
+    class FavouriteToggleRequested(Message):
+        """The user asked to flip the favourite of `film`."""
+
+        def __init__(self, film: Film) -> None:
+            super().__init__()
+            self.film = film
+
+    class FavouritesOnlyToggleRequested(Message):
+        """The user asked to show only favourites, or all films again."""
+
+    class SearchRequested(Message):
+        """The user wants to type in the search bar; `text` is what they typed."""
+
+        def __init__(self, text: str = "") -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._films: list[Film] = []
+        self._favourites: frozenset[str] = frozenset()
+        self._empty_text = ""
+        self._announced: Film | None = None
+
+    # -- what the app sets ---------------------------------------------------
+
+    @property
+    def films(self) -> list[Film]:
+        """The films shown, in order."""
+        return list(self._films)
+
+    @property
+    def highlighted_film(self) -> Film | None:
+        if 0 <= self.cursor < len(self._films):
+            return self._films[self.cursor]
+        return None
+
+    def show(
+        self,
+        films: Sequence[Film],
+        favourites: frozenset[str],
+        empty_text: str = "",
+    ) -> None:
+        """Show `films`, keeping the highlight on the same film if it is still there."""
+        current = self.highlighted_film
+        self._films = list(films)
+        self._favourites = favourites
+        self._empty_text = empty_text
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
+        index = 0
+        if current is not None:
+            for position, film in enumerate(self._films):
+                if film.id == current.id:
+                    index = position
+                    break
+        self.cursor = index
+        self.refresh()
+
+    def set_favourites(self, favourites: frozenset[str]) -> None:
+        self._favourites = favourites
+        self.refresh()
+
+    # -- cursor --------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self._films) - 1))
+
+    def watch_cursor(self, cursor: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        film = self.highlighted_film
+        if film is not self._announced:
+            self._announced = film
+            self.post_message(self.Highlighted(film))
+
+    def _scroll_to_cursor(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page()
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page()
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._films) - 1
+
+    # -- requests that the app carries out -----------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_favourite":
+            return self.highlighted_film is not None or None
+        return True
+
+    def action_toggle_favourite(self) -> None:
+        film = self.highlighted_film
+        if film is not None:
+            self.post_message(self.FavouriteToggleRequested(film))
+
+    def action_toggle_favourites_only(self) -> None:
+        self.post_message(self.FavouritesOnlyToggleRequested())
+
+    def action_search(self) -> None:
+        self.post_message(self.SearchRequested())
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that is not a binding starts a search with it."""
+        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.SearchRequested(event.character))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = round(self.scroll_y) + offset.y
+        if 0 <= index < len(self._films):
+            self.cursor = index
+        self.focus()
+
+    # -- rendering -----------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
+        self._scroll_to_cursor()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style()
+        if width <= 0:
+            return Strip.blank(0)
+        index = round(self.scroll_y) + y
+        if not self._films:
+            if y == 0 and self._empty_text:
+                style = self.get_visual_style("film-list--empty")
+                text = Content(" " + clean_line(self._empty_text)).truncate(width, ellipsis=True)
+                return Strip(text.render_segments(style)).adjust_cell_length(
+                    width, style.rich_style
+                )
+            return Strip.blank(width, base.rich_style)
+        if index >= len(self._films):
+            return Strip.blank(width, base.rich_style)
+        film = self._films[index]
+        style = self.get_visual_style("film-list--cursor") if index == self.cursor else base
+        row = self._row(film, width)
+        return Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
+
+    def _row(self, film: Film, width: int) -> Content:
+        star = STAR if film.id in self._favourites else " "
+        year = film.year_text.rjust(YEAR_WIDTH)
+        title_width = width - YEAR_WIDTH - 5
+        if title_width < 4:
+            # Too narrow for columns: the title alone.
+            return Content(" " + clean_line(film.title)).truncate(width, ellipsis=True)
+        title = Content(clean_line(film.title)).truncate(title_width, ellipsis=True, pad=True)
+        return Content.assemble(
+            " ",
+            title,
+            " ",
+            (year, self.get_visual_style("film-list--year")),
+            " ",
+            (star, self.get_visual_style("film-list--star")),
+            " ",
+        )

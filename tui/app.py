@@ -169,7 +169,7 @@ class FilmApp(App[None]):
                 [
                     ("tab / shift+tab", "Move between search, list and details"),
                     *describe_bindings(self, FilmApp),
-                    ("ctrl+p", "Command palette"),
+                    ("^p", "Command palette"),
                 ],
             ),
         ]

@@ -31,8 +31,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > VerticalScroll {
-            width: auto;
-            max-width: 90%;
+            width: 72;
+            max-width: 95%;
             height: auto;
             max-height: 90%;
             border: round $primary;
@@ -45,13 +45,13 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
         super().__init__()
-        self._sections = sections
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right", style="bold")
         table.add_column()
-        for index, (title, rows) in enumerate(self._sections):
+        for index, (title, rows) in enumerate(self.sections):
             if index:
                 table.add_row("", "")
             table.add_row("", Text(title, style="bold underline"))

@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from tui.display import clean_line
 from tui.film import Film
@@ -237,6 +238,10 @@ class FilmList(ScrollView, can_focus=True):
         row = self._row(film, width)
         return Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
 
+    def _part_style(self, component: str) -> Style:
+        """Only what a component class sets (its colour), not its background."""
+        return Style.from_rich_style(self.get_component_rich_style(component, partial=True))
+
     def _row(self, film: Film, width: int) -> Content:
         star = STAR if film.id in self._favourites else " "
         year = film.year_text.rjust(YEAR_WIDTH)
@@ -249,8 +254,8 @@ class FilmList(ScrollView, can_focus=True):
             " ",
             title,
             " ",
-            (year, self.get_visual_style("film-list--year")),
+            (year, self._part_style("film-list--year")),
             " ",
-            (star, self.get_visual_style("film-list--star")),
+            (star, self._part_style("film-list--star")),
             " ",
         )

@@ -1,0 +1,41 @@
+"""Save real screenshots of the app to `screenshots/`: `python -m scripts.screenshots`.
+
+The states are the snapshot tests' scenarios (`tests/scenarios.py`), run on a
+fresh copy of the bundled catalog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+from tests.scenarios import SCENARIOS, Scenario, steady
+from tui.app import make_app
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+async def shoot(scenario: Scenario, workdir: Path) -> Path:
+    app = make_app(workdir / scenario.name / "films.json")
+    async with app.run_test(size=scenario.size) as pilot:
+        await steady(pilot)
+        await pilot.press(*scenario.press)
+        await pilot.pause()
+        await steady(pilot)
+        return Path(app.save_screenshot(f"{scenario.name}.svg", str(OUT)))
+
+
+async def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as workdir:
+        os.environ["XDG_DATA_HOME"] = workdir
+        os.environ["XDG_STATE_HOME"] = workdir
+        os.environ["XDG_CONFIG_HOME"] = workdir
+        for scenario in SCENARIOS:
+            print(await shoot(scenario, Path(workdir)))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,42 @@
+"""Shared fixtures: every test gets its own data directory and catalog copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.app import FilmApp, make_app
+from tui.locations import bundled_catalog_bytes
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG data/config/state at tmp_path so no test touches the real home."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    return tmp_path
+
+
+@pytest.fixture
+def catalog_path(tmp_path: Path) -> Path:
+    """A copy of the bundled catalog in tmp_path."""
+    path = tmp_path / "catalog" / "films.json"
+    path.parent.mkdir()
+    path.write_bytes(bundled_catalog_bytes())
+    return path
+
+
+def write_catalog(path: Path, documents: list[dict[str, Any]]) -> Path:
+    """A TinyDB catalog file holding `documents` in its `films` table."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = {str(number): doc for number, doc in enumerate(documents, 1)}
+    path.write_text(json.dumps({"films": table}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def app(catalog_path: Path) -> FilmApp:
+    return make_app(catalog_path)

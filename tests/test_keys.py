@@ -1,0 +1,255 @@
+"""The key contract of the main screen, one test per line of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import write_catalog
+from tui.app import FilmApp, make_app
+from tui.screens.help import HelpScreen
+from tui.widgets.film_detail import FilmDetail
+from tui.widgets.film_list import FilmList
+from tui.widgets.search_bar import SearchBar
+
+SIZE = (100, 30)
+
+
+def titles(app: FilmApp) -> list[str]:
+    return [film.title for film in app.query_one(FilmList).films]
+
+
+def highlighted(app: FilmApp) -> str | None:
+    film = app.query_one(FilmList).highlighted_film
+    return film.title if film else None
+
+
+async def test_search_bar_has_focus_at_start(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE):
+        assert isinstance(app.focused, SearchBar)
+        assert len(titles(app)) == 10
+
+
+async def test_typing_filters_the_list_on_every_keystroke(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        after_v = titles(app)
+        await pilot.press(*"enus")
+        assert titles(app) == ["The First Spaceship on Venus", "Planet of Storms"]
+        assert len(after_v) > len(titles(app))
+
+
+async def test_search_is_case_insensitive_and_covers_every_field(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"TERESHKOVA")  # description and fact only
+        assert titles(app) == ["A Dream Come True"]
+        await pilot.press("escape", *"1984")  # the year
+        assert titles(app) == ["The Return from Orbit"]
+        await pilot.press("escape", *"corman")  # the fact only
+        assert titles(app) == ["Planet of Storms"]
+
+
+async def test_every_word_must_match(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"venus expedition")
+        assert len(titles(app)) == 2
+        await pilot.press(*" signal")
+        assert titles(app) == ["The First Spaceship on Venus"]
+
+
+async def test_escape_in_search_bar_clears_it(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"venus", "escape")
+        assert app.query_one(SearchBar).value == ""
+        assert len(titles(app)) == 10
+
+
+async def test_down_in_search_bar_moves_focus_to_list(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        assert isinstance(app.focused, FilmList)
+
+
+async def test_enter_in_search_bar_moves_focus_to_list(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"storm", "enter")
+        assert isinstance(app.focused, FilmList)
+        assert highlighted(app) == "Planet of Storms"
+
+
+async def test_arrow_keys_move_the_highlight_and_the_detail_follows(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        first = titles(app)[0]
+        assert highlighted(app) == first
+        await pilot.press("down", "down")
+        assert highlighted(app) == titles(app)[2]
+        await pilot.press("up")
+        assert highlighted(app) == titles(app)[1]
+        detail = app.query_one(FilmDetail)
+        assert detail.film is not None and detail.film.title == titles(app)[1]
+
+
+async def test_j_and_k_move_like_down_and_up(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "j", "j")
+        assert highlighted(app) == titles(app)[2]
+        await pilot.press("k")
+        assert highlighted(app) == titles(app)[1]
+
+
+async def test_home_and_end_jump_to_first_and_last(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "end")
+        assert highlighted(app) == titles(app)[-1]
+        await pilot.press("home")
+        assert highlighted(app) == titles(app)[0]
+
+
+async def test_page_down_and_page_up_move_by_a_screen(tmp_path: Path) -> None:
+    documents = [
+        {
+            "id": f"film-{n:03}",
+            "title": f"Film {n:03}",
+            "year": 1950 + n % 50,
+            "description": "",
+            "fact": "",
+        }
+        for n in range(200)
+    ]
+    app = make_app(write_catalog(tmp_path / "many.json", documents))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "pagedown")
+        film_list = app.query_one(FilmList)
+        page = film_list.cursor
+        assert page > 10
+        await pilot.press("pagedown")
+        assert film_list.cursor == 2 * page
+        assert film_list.scroll_y > 0  # the highlight stays on screen
+        await pilot.press("pageup")
+        assert film_list.cursor == page
+        await pilot.press("end")
+        assert highlighted(app) == "Film 199"
+        assert film_list.scroll_y == film_list.max_scroll_y
+
+
+async def test_f_toggles_the_favourite_and_the_screen_shows_it(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "f")
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        assert app.library.is_favourite(film.id)
+        assert app.query_one(FilmDetail).favourite is True
+        assert "1 ★" in str(app.query_one(FilmList).border_subtitle)
+        await pilot.press("f")
+        assert not app.library.is_favourite(film.id)
+        assert app.query_one(FilmDetail).favourite is False
+
+
+async def test_capital_f_shows_only_favourites_and_says_so(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "f", "j", "j", "f", "F")
+        film_list = app.query_one(FilmList)
+        assert len(film_list.films) == 2
+        assert "Favourites only" in str(film_list.border_title)
+        assert film_list.has_class("-favourites-only")
+        await pilot.press("F")
+        assert len(film_list.films) == 10
+        assert "Favourites only" not in str(film_list.border_title)
+
+
+async def test_unmarking_in_favourites_only_view_removes_the_row(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "f", "F", "f")
+        assert titles(app) == []
+        assert app.query_one(FilmDetail).film is None
+
+
+async def test_slash_returns_to_the_search_bar(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"sky", "down", "slash")
+        search = app.query_one(SearchBar)
+        assert app.focused is search
+        assert search.value == "sky"
+
+
+async def test_printable_key_in_list_types_into_the_search_bar(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", *"orbit")
+        search = app.query_one(SearchBar)
+        assert app.focused is search
+        assert search.value == "orbit"
+        assert titles(app) == ["The Return from Orbit"]
+
+
+async def test_question_mark_opens_help_and_escape_closes_it(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        assert isinstance(app.focused, FilmList)
+
+
+async def test_help_lists_every_key(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(row) for section in app.screen.sections for row in section[1])
+        for label in (
+            "Favourite",
+            "Favourites only",
+            "Search",
+            "Clear",
+            "Quit",
+            "Help",
+            "Up",
+            "Down",
+            "Page up",
+            "Page down",
+            "First",
+            "Last",
+            "tab",
+        ):
+            assert label in text
+
+
+async def test_ctrl_q_quits(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+async def test_tab_and_shift_tab_move_between_search_list_and_detail(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, FilmList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, FilmDetail)
+        await pilot.press("shift+tab", "shift+tab")
+        assert isinstance(app.focused, SearchBar)
+
+
+async def test_clicking_a_row_highlights_it(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click(FilmList, offset=(5, 4))  # border row + 3 → fourth film
+        assert isinstance(app.focused, FilmList)
+        assert highlighted(app) == titles(app)[3]
+        assert app.query_one(FilmDetail).film == app.query_one(FilmList).films[3]
+
+
+async def test_no_match_says_so_instead_of_a_stale_film(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"xyzq")
+        assert titles(app) == []
+        detail = app.query_one(FilmDetail)
+        assert detail.film is None
+        assert "xyzq" in detail.empty_text
+        assert "0 of 10" in str(app.query_one(FilmList).border_subtitle)
+
+
+async def test_f_does_nothing_when_nothing_is_highlighted(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"xyzq", "down", "f")
+        assert app.library.favourites == frozenset()

@@ -1,0 +1,88 @@
+"""The store on real files: seeding, --db catalogs, favourites that persist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_catalog
+from tui.locations import bundled_catalog_bytes, default_library_path, personal_data_path
+from tui.store import open_library
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11296a1cba798910.txt"
+
+
+def test_first_run_creates_the_library_in_xdg_data_home(isolated_dirs: Path) -> None:
+    library = open_library()
+    expected = isolated_dirs / "xdg_data_home" / "filmtui" / "films.json"
+    assert library.path == expected == default_library_path()
+    assert expected.read_bytes() == bundled_catalog_bytes()
+    assert len(library.films) == 10
+
+
+def test_db_path_that_does_not_exist_is_created_from_the_bundled_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "mine.json"
+    library = open_library(path)
+    assert path.read_bytes() == bundled_catalog_bytes()
+    assert {film.id for film in library.films} >= {"moscow-cassiopeia-1973", "star-voyage-1962"}
+
+
+def test_existing_db_is_read_not_reseeded(tmp_path: Path) -> None:
+    path = write_catalog(
+        tmp_path / "own.json",
+        [{"id": "solaris-1972", "title": "Solaris", "year": 1972, "description": "d", "fact": "f"}],
+    )
+    library = open_library(path)
+    assert [film.title for film in library.films] == ["Solaris"]
+
+
+def test_favourite_survives_a_reopen(catalog_path: Path) -> None:
+    open_library(catalog_path).set_favourite("planet-of-storms-1961", True)
+    assert open_library(catalog_path).favourites == {"planet-of-storms-1961"}
+
+
+def test_unmarking_a_favourite_survives_a_reopen(catalog_path: Path) -> None:
+    library = open_library(catalog_path)
+    library.toggle_favourite("star-voyage-1962")
+    assert library.toggle_favourite("star-voyage-1962") is False
+    assert open_library(catalog_path).favourites == frozenset()
+
+
+def test_favourites_of_two_catalogs_do_not_mix(tmp_path: Path) -> None:
+    first = open_library(tmp_path / "a" / "films.json")
+    second = open_library(tmp_path / "b" / "films.json")
+    first.set_favourite("star-voyage-1962", True)
+    second.set_favourite("the-sky-beckons-1959", True)
+    assert open_library(tmp_path / "a" / "films.json").favourites == {"star-voyage-1962"}
+    assert open_library(tmp_path / "b" / "films.json").favourites == {"the-sky-beckons-1959"}
+
+
+def test_marking_a_favourite_does_not_rewrite_the_catalog(catalog_path: Path) -> None:
+    before = catalog_path.read_bytes()
+    mtime = catalog_path.stat().st_mtime_ns
+    open_library(catalog_path).set_favourite("star-voyage-1962", True)
+    assert catalog_path.read_bytes() == before
+    assert catalog_path.stat().st_mtime_ns == mtime
+    sidecar = personal_data_path(catalog_path)
+    assert json.loads(sidecar.read_text())["personal"]
+
+
+def test_bundled_catalog_has_the_public_layout() -> None:
+    data = json.loads(bundled_catalog_bytes())
+    documents = list(data["films"].values())
+    assert len(documents) == 10
+    for document in documents:
+        assert set(document) == {"id", "title", "year", "description", "fact"}
+        assert isinstance(document["year"], int)
+    assert len({document["id"] for document in documents}) == 10
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not beside the repo")
+def test_bundled_catalog_text_is_the_seed_text_verbatim() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    for document in json.loads(bundled_catalog_bytes())["films"].values():
+        assert f"{document['title']} ({document['year']})" in seed
+        assert f"Description: {document['description']}\n" in seed
+        assert f"Fact: {document['fact']}" in seed

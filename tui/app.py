@@ -6,6 +6,7 @@ and the `SearchIndex` (search) and shows what they answer.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from textual import on
@@ -15,6 +16,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
+from tui.commands import FilmCommands
 from tui.display import clean_line
 from tui.film import Film
 from tui.screens.help import HelpScreen, describe_bindings
@@ -24,12 +26,20 @@ from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
+# Set to 1 to quit once the first frame with the list filled is drawn (benchmarks).
+EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
+
 
 class FilmApp(App[None]):
     """Browse a film catalog: search, list, details, favourites."""
 
     CSS_PATH = "app.tcss"
     TITLE = "filmtui"
+    COMMANDS = App.COMMANDS | {FilmCommands}
+    # Below 80 columns the detail pane moves under the list; below 20 rows the
+    # search bar loses its border (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -44,6 +54,8 @@ class FilmApp(App[None]):
         super().__init__()
         self.library = library
         self.index = SearchIndex(library.films)
+        self.shown_query: str | None = None
+        """The query whose results the list shows; None until it shows any."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar()
@@ -83,6 +95,9 @@ class FilmApp(App[None]):
         film_list.show(films, favourites, empty_text=self._empty_text())
         self._update_status(len(films))
         self._show_detail(film_list.highlighted_film)
+        if self.shown_query is None and os.environ.get(EXIT_AFTER_FIRST_FRAME):
+            self.call_after_refresh(self.exit)
+        self.shown_query = self.query
 
     def _empty_text(self) -> str:
         query = clean_line(self.query.strip())
@@ -123,8 +138,11 @@ class FilmApp(App[None]):
         self._show_detail(event.film)
 
     @on(FilmList.FavouriteToggleRequested)
-    def _toggle_favourite(self, event: FilmList.FavouriteToggleRequested) -> None:
-        film = event.film
+    def _favourite_toggle_requested(self, event: FilmList.FavouriteToggleRequested) -> None:
+        self.toggle_favourite(event.film)
+
+    def toggle_favourite(self, film: Film) -> None:
+        """Flip a film's favourite on disk, then on screen; say so if it cannot be saved."""
         try:
             now = self.library.toggle_favourite(film.id)
         except StoreWriteError as error:
@@ -143,8 +161,8 @@ class FilmApp(App[None]):
             self._show_detail(self.query_one(FilmList).highlighted_film)
 
     @on(FilmList.FavouritesOnlyToggleRequested)
-    def _toggle_favourites_only(self) -> None:
-        self.favourites_only = not self.favourites_only
+    def _favourites_only_toggle_requested(self) -> None:
+        self.action_toggle_favourites_only()
 
     @on(FilmList.SearchRequested)
     def _search_requested(self, event: FilmList.SearchRequested) -> None:
@@ -153,7 +171,32 @@ class FilmApp(App[None]):
         if event.text:
             search_bar.type_text(event.text)
 
-    # -- actions -------------------------------------------------------------
+    # -- actions (keys and the command palette) --------------------------------
+
+    def action_toggle_favourite(self) -> None:
+        film = self.query_one(FilmList).highlighted_film
+        if film is not None:
+            self.toggle_favourite(film)
+
+    def action_toggle_favourites_only(self) -> None:
+        self.favourites_only = not self.favourites_only
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchBar).value = ""
+
+    def jump_to_film(self, film_id: str) -> None:
+        """Highlight a film, widening the view first if it is filtered out."""
+        film_list = self.query_one(FilmList)
+        if not any(film.id == film_id for film in film_list.films):
+            self.favourites_only = False
+            self.query_one(SearchBar).value = ""
+            self.query = ""
+            self._show_results()
+        film_list.highlight_film(film_id)
+        film_list.focus()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

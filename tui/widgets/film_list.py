@@ -131,6 +131,13 @@ class FilmList(ScrollView, can_focus=True):
         self.cursor = index
         self.refresh()
 
+    def highlight_film(self, film_id: str) -> None:
+        """Move the highlight to the film with `film_id`, if it is shown."""
+        for position, film in enumerate(self._films):
+            if film.id == film_id:
+                self.cursor = position
+                return
+
     def set_favourites(self, favourites: frozenset[str]) -> None:
         self._favourites = favourites
         self.refresh()
@@ -203,13 +210,18 @@ class FilmList(ScrollView, can_focus=True):
             self.post_message(self.SearchRequested(event.character))
 
     def on_click(self, event: events.Click) -> None:
+        """Click highlights; double-click, or a click on the ★ column, toggles the favourite."""
         offset = event.get_content_offset(self)
+        self.focus()
         if offset is None:
             return
         index = round(self.scroll_y) + offset.y
-        if 0 <= index < len(self._films):
-            self.cursor = index
-        self.focus()
+        if not 0 <= index < len(self._films):
+            return
+        self.cursor = index
+        on_star = offset.x >= self.scrollable_content_region.width - 3
+        if (event.chain == 2 and not on_star) or (event.chain == 1 and on_star):
+            self.post_message(self.FavouriteToggleRequested(self._films[index]))
 
     # -- rendering -----------------------------------------------------------
 

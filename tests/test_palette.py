@@ -1,0 +1,67 @@
+"""The command palette offers filmtui's actions and jumps to films."""
+
+from __future__ import annotations
+
+from textual.command import CommandPalette
+
+from tests.conftest import write_catalog
+from tui.app import FilmApp, make_app
+from tui.widgets.film_list import FilmList
+
+SIZE = (100, 30)
+
+
+async def run_command(app: FilmApp, pilot: object, query: str) -> None:
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)  # type: ignore[attr-defined]
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    await pilot.press("down", "enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_palette_toggles_favourites_only(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(app, pilot, "favourites only")
+        assert app.favourites_only is True
+
+
+async def test_palette_toggles_the_highlighted_favourite(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        await run_command(app, pilot, "toggle favourite")
+        assert app.library.is_favourite(film.id)
+
+
+async def test_palette_jumps_to_a_film_even_when_filtered_out(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"venus")
+        await run_command(app, pilot, "orbit")
+        film_list = app.query_one(FilmList)
+        assert film_list.highlighted_film is not None
+        assert film_list.highlighted_film.title == "The Return from Orbit"
+        assert app.focused is film_list
+
+
+async def test_palette_shows_markup_titles_literally(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(
+        write_catalog(
+            tmp_path / "hostile.json",
+            [
+                {
+                    "id": "x",
+                    "title": "[/] Strange [b]title",
+                    "year": 2000,
+                    "description": "",
+                    "fact": "",
+                }
+            ],
+        )
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        await run_command(app, pilot, "strange")
+        assert app.is_running
+        assert app.query_one(FilmList).highlighted_film is not None

@@ -1,0 +1,117 @@
+"""The film form: add a film or edit one. Esc cancels, ctrl+s saves."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from tui.validation import FilmDraft, check_title, check_year, make_draft
+
+
+class FilmForm(ModalScreen[FilmDraft | None]):
+    """A modal form; dismisses with the valid draft, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    FilmForm {
+        align: center middle;
+        & > VerticalScroll {
+            width: 76;
+            max-width: 100%;
+            height: auto;
+            max-height: 100%;
+            border: round $primary;
+            border-title-color: $text-primary;
+            background: $surface;
+            padding: 0 1;
+        }
+        Label { margin-top: 1; color: $text-muted; }
+        .error { color: $text-error; height: auto; }
+        .error:disabled, .error.-hidden { display: none; }
+        TextArea { height: 5; }
+        #form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+        #form-buttons Button { margin-left: 1; }
+    }
+    """
+
+    def __init__(
+        self,
+        heading: str,
+        title: str = "",
+        year: int | None = None,
+        description: str = "",
+        fact: str = "",
+        notes: str = "",
+    ) -> None:
+        super().__init__()
+        self._heading = heading
+        self._initial = {
+            "title": title,
+            "year": "" if year is None else str(year),
+            "description": description,
+            "fact": fact,
+            "notes": notes,
+        }
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as form:
+            form.border_title = self._heading
+            form.border_subtitle = "ctrl+s save · esc cancel"
+            yield Label("Title")
+            yield Input(self._initial["title"], id="title")
+            yield Static(classes="error -hidden", id="title-error")
+            yield Label("Year")
+            yield Input(self._initial["year"], id="year", type="integer", max_length=4)
+            yield Static(classes="error -hidden", id="year-error")
+            for field in ("description", "fact", "notes"):
+                yield Label(field.capitalize())
+                yield TextArea(self._initial[field], id=field, soft_wrap=True)
+            with Horizontal(id="form-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#title", Input).focus()
+
+    def _show_error(self, field: str, message: str | None) -> None:
+        error = self.query_one(f"#{field}-error", Static)
+        error.update(Content(message or ""))
+        error.set_class(message is None, "-hidden")
+
+    @on(Input.Changed, "#title")
+    def _title_changed(self, event: Input.Changed) -> None:
+        self._show_error("title", check_title(event.value))
+
+    @on(Input.Changed, "#year")
+    def _year_changed(self, event: Input.Changed) -> None:
+        self._show_error("year", check_year(event.value))
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        draft, errors = make_draft(
+            self.query_one("#title", Input).value,
+            self.query_one("#year", Input).value,
+            self.query_one("#description", TextArea).text,
+            self.query_one("#fact", TextArea).text,
+            self.query_one("#notes", TextArea).text,
+        )
+        for field in ("title", "year"):
+            self._show_error(field, errors.get(field))
+        if draft is None:
+            self.query_one(f"#{next(iter(errors))}", Input).focus()
+            self.notify("Please correct the marked fields.", severity="warning")
+            return
+        self.dismiss(draft)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

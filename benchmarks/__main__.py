@@ -1,0 +1,200 @@
+"""Run the whole filmtui benchmark and print one table.
+
+    python -m benchmarks [--sizes 10,10000,100000,1000000] [--repeat 3] [--seed 5]
+
+For each catalog size (generated once into /tmp/filmtui-bench, see
+`benchmarks.generate`) it measures:
+
+- start: process wall time of `python -m tui --db PATH` on a pseudo-terminal
+  until the first frame with the list filled (median of `--repeat` runs; one
+  run at a million films), and the same for a bare Textual app, printed as a
+  ratio (`benchmarks.startup`);
+- in-app first frame, keystroke to repainted list (median, p95, max over a
+  scripted typing session), the longest UI stall, favourite toggle to durable
+  write and repaint, and the store's write alone (`benchmarks.session`, a
+  child process per size);
+- peak RSS of the start run and of the session run (`ru_maxrss` via `os.wait4`).
+
+It prints figures; it never passes or fails. CI does not run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from benchmarks import generate, startup
+from benchmarks.session import TYPING_SESSION
+from tui.locations import personal_data_path
+
+DEFAULT_SIZES = (10, 10_000, 100_000, 1_000_000)
+BIG = 1_000_000
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from error
+    if not sizes or any(size < 1 for size in sizes):
+        raise argparse.ArgumentTypeError("sizes must be positive numbers")
+    return sizes
+
+
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _session(catalog: Path) -> tuple[dict[str, Any], float]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.session", str(catalog)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    # Read both pipes to the end, then reap the child ourselves to get its rusage.
+    assert process.stdout is not None and process.stderr is not None
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"session on {catalog} failed:\n{err.decode(errors='replace')}")
+    return json.loads(out.decode().splitlines()[0]), usage.ru_maxrss / 1024
+
+
+def _forget_favourites(catalog: Path) -> None:
+    personal_data_path(catalog).unlink(missing_ok=True)
+
+
+def measure(size: int, repeat: int, seed: int) -> dict[str, float]:
+    before = time.perf_counter()
+    catalog = generate.cached(size, seed)
+    print(
+        f"  {size:,} films: {catalog} ({catalog.stat().st_size / 1e6:.1f} MB, "
+        f"ready in {time.perf_counter() - before:.1f} s)",
+        file=sys.stderr,
+    )
+    _forget_favourites(catalog)
+    runs = [startup.filmtui(catalog) for _ in range(1 if size >= BIG else repeat)]
+    failed = [run for run in runs if run.returncode != 0]
+    if failed:
+        raise RuntimeError(f"filmtui exited with {failed[0].returncode} on {catalog}")
+    figures, session_rss = _session(catalog)
+    _forget_favourites(catalog)
+    keys = [key["s"] for key in figures["keys"]]
+    return {
+        "films": size,
+        "megabytes": catalog.stat().st_size / 1e6,
+        "start": statistics.median(run.seconds for run in runs),
+        "first_frame": figures["first_frame"],
+        "key_median": statistics.median(keys),
+        "key_p95": _p95(keys),
+        "key_max": max(keys),
+        "stall": max(figures["stall_typing"], figures["stall_start"]),
+        "stall_typing": figures["stall_typing"],
+        "favourite": statistics.median(figures["favourite"]),
+        "favourite_store": statistics.median(figures["favourite_store"]),
+        "rss_start": max(run.peak_rss_mb for run in runs),
+        "rss_session": session_rss,
+    }
+
+
+COLUMNS = [
+    # (heading, key, format, scale)
+    ("films", "films", "{:,.0f}", 1),
+    ("MB", "megabytes", "{:.1f}", 1),
+    ("start s", "start", "{:.2f}", 1),
+    ("×bare", "ratio", "{:.2f}", 1),
+    ("in-app s", "first_frame", "{:.2f}", 1),
+    ("key med ms", "key_median", "{:.1f}", 1000),
+    ("key p95 ms", "key_p95", "{:.1f}", 1000),
+    ("key max ms", "key_max", "{:.1f}", 1000),
+    ("stall ms", "stall_typing", "{:.0f}", 1000),
+    ("fav ms", "favourite", "{:.1f}", 1000),
+    ("fav write ms", "favourite_store", "{:.2f}", 1000),
+    ("RSS start MB", "rss_start", "{:.0f}", 1),
+    ("RSS session MB", "rss_session", "{:.0f}", 1),
+]
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    cells = [[heading for heading, *_ in COLUMNS]]
+    for row in rows:
+        cells.append([fmt.format(row[key] * scale) for _, key, fmt, scale in COLUMNS])
+    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
+    lines = [
+        "  ".join(cell.rjust(width) for cell, width in zip(line, widths, strict=True))
+        for line in cells
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+LEGEND = """\
+start s: wall time of `python -m tui --db PATH` on a pseudo-terminal, process start to the
+  first frame with the list filled (median of runs); ×bare: that over a bare Textual app's.
+in-app s: make_app() to that first frame, headless (no interpreter start or imports).
+key: keystroke to repainted list over {keys} scripted keys ({session}).
+stall ms: longest the event loop was blocked while typing.
+fav ms: `f` to durable write and repaint; fav write ms: Library.toggle_favourite alone.
+RSS: peak resident memory (ru_maxrss) of the start run and of the session run."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="Measure filmtui; print a table."
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        help="comma-separated catalog sizes (default: 10,10000,100000,1000000)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="start runs per size (1 at a million)"
+    )
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+
+    print("measuring a bare Textual app…", file=sys.stderr)
+    bare_runs = [startup.bare() for _ in range(max(args.repeat, 3))]
+    bare = statistics.median(run.seconds for run in bare_runs)
+    rows = []
+    for size in args.sizes:
+        print(f"measuring {size:,} films…", file=sys.stderr)
+        row = measure(size, args.repeat, args.seed)
+        row["ratio"] = row["start"] / bare
+        rows.append(row)
+
+    print()
+    print(
+        f"bare Textual app: {bare:.3f} s to first frame, peak RSS "
+        f"{max(run.peak_rss_mb for run in bare_runs):.0f} MB  "
+        f"(Python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
+    )
+    print(table(rows))
+    print()
+    print(LEGEND.format(keys=len(TYPING_SESSION), session=_describe(TYPING_SESSION)))
+    if args.json:
+        args.json.write_text(json.dumps({"bare": bare, "rows": rows}, indent=1))
+    return 0
+
+
+def _describe(keys: Sequence[str]) -> str:
+    """`star⌫⌫⌫⌫ xyzq⎋ star of venus⎋ year:1984⎋` for the legend."""
+    marks = {"backspace": "⌫", "escape": "⎋ "}
+    return "".join(marks.get(key, key) for key in keys).strip()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

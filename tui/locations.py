@@ -39,3 +39,17 @@ def personal_data_path(catalog: Path) -> Path:
     """
     stem = catalog.stem if catalog.suffix == ".json" else catalog.name
     return catalog.with_name(f"{stem}.user.json")
+
+
+def lock_path(catalog: Path) -> Path:
+    """The sidecar file locked while a library's files are being written.
+
+    Never one of the data files themselves: those are swapped by `os.replace`,
+    and a lock held on a file that has just been replaced locks nothing.
+    """
+    return catalog.with_name(f"{catalog.name}.lock")
+
+
+def backup_path(path: Path) -> Path:
+    """The rolling backup of a data file, taken before a session's first write."""
+    return path.with_name(f"{path.name}.bak")

@@ -1,87 +1,259 @@
-"""A TinyDB `Storage` that never leaves a half-written file behind.
+"""JSON files that are never left half-written, and that say what is wrong with them.
 
 TinyDB's stock `JSONStorage` truncates its file and writes it in place, so a
-crash or a full disk in the middle of a write loses the database. This storage
-writes a temporary file beside the real one, flushes and fsyncs it, and
-`os.replace`s it over the old file: a reader sees the old file or the new one,
-never a mix.
+crash, a kill or a full disk in the middle of a write loses the database. Here
+every write goes to a temporary file beside the real one, which is flushed,
+fsynced and `os.replace`d over the old file, and then the directory is
+fsynced: a reader sees the old file or the new one, never a mix, and after a
+power cut the rename itself is on disk.
+
+Reading checks the file as well as parsing it, and turns every way a file can
+be broken (not UTF-8, not JSON, JSON of the wrong layout) into one
+`DamagedStoreError` with a short reason a user can read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-TEMP_PREFIX = ".filmtui-tmp-"
+TEMP_MARK = ".tmp-"
+
+Tables = dict[str, dict[str, Any]]
 
 
 class StoreWriteError(OSError):
-    """A write that did not happen; the file on disk is as it was."""
+    """A write that did not happen; the file on disk is as it was.
+
+    The message says why, for the user: "the disk is full (/path/file.json)".
+    """
+
+
+class DamagedStoreError(ValueError):
+    """A file that exists but cannot be read as a TinyDB file.
+
+    The message is the reason only ("is not valid JSON (line 3, column 1)");
+    the caller names the file and says what to do.
+    """
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def is_blank(raw: bytes | None) -> bool:
+    """A missing, empty or whitespace-only file: TinyDB reads it as no data."""
+    return raw is None or not raw.strip()
+
+
+def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
+    """Decode a TinyDB file, checking that it and `tables` have TinyDB's layout.
+
+    Raises `DamagedStoreError` with the reason. A blank file is an empty
+    database (`{}`); whether that is acceptable is the caller's decision.
+    """
+    if is_blank(raw):
+        return {}
+    if b"\x00" in raw[:4096]:
+        raise DamagedStoreError("is a binary file, not JSON text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DamagedStoreError(f"is not UTF-8 text (bad byte at offset {error.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise DamagedStoreError("is not valid JSON: it ends too soon (truncated?)") from None
+        raise DamagedStoreError(
+            f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    except RecursionError:
+        raise DamagedStoreError("is not a TinyDB file: its JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        raise DamagedStoreError(f"is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise DamagedStoreError(
+            f"is JSON but not a TinyDB file (expected an object of tables, found {_kind(data)})"
+        )
+    for name in tables:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise DamagedStoreError(
+                f"is JSON but its table {name!r} is not a TinyDB table "
+                f"(expected an object of documents, found {_kind(table)})"
+            )
+    return data
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "null"
+    return "an object"
+
+
+def encode(data: Tables) -> bytes:
+    """The JSON bytes of `data`, one document a line: readable, and quick to write.
+
+    (`json.dumps(indent=...)` runs the pure-Python encoder, 10 times slower on a
+    big file.) Text read from a file can hold lone surrogates (`"\\ud800"`),
+    which UTF-8 cannot encode; then everything is written as ASCII escapes.
+    """
+    try:
+        return _layout(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return _layout(data, ensure_ascii=True).encode("ascii")
+
+
+def _layout(data: Tables, ensure_ascii: bool) -> str:
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=ensure_ascii)
+
+    tables = []
+    for name, table in data.items():
+        if isinstance(table, dict) and table:
+            rows = ",\n".join(f"  {dumps(key)}: {dumps(doc)}" for key, doc in table.items())
+            tables.append(f" {dumps(name)}: {{\n{rows}\n }}")
+        else:
+            tables.append(f" {dumps(name)}: {dumps(table)}")
+    return "{\n" + ",\n".join(tables) + "\n}\n"
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def check_writable(path: Path) -> None:
+    """Raise `StoreWriteError` if `path` could not be replaced by a new file.
+
+    A temp-file writer needs only the folder to be writable, so without this
+    check it would happily replace a file the user made read-only.
+    """
+    directory = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreWriteError(f"the file is read-only ({path})")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise StoreWriteError(f"the folder is read-only ({directory})")
+
+
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Replace `path` with `data`, all or nothing; raise `StoreWriteError` if not."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    check_writable(path)
+    directory = path.parent
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}{TEMP_MARK}", dir=directory)
+    except OSError as error:
+        raise StoreWriteError(f"{reason(error)} ({directory})") from error
+    try:
+        with os.fdopen(fd, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temp_name, path.stat().st_mode & 0o777)
+        os.replace(temp_name, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise StoreWriteError(f"{reason(error)} ({path})") from error
+        raise
+    fsync_directory(directory)
+
+
+def reason(error: OSError) -> str:
+    """What went wrong with a write, in words a user can act on."""
+    known = {
+        errno.ENOSPC: "the disk is full",
+        errno.EFBIG: "the file would exceed the file-size limit",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }
+    if error.errno in known:
+        return known[error.errno]
+    return (error.strerror or str(error)).lower()
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in `directory` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stale_temp_files(path: Path) -> list[Path]:
+    """Temporary files of `path` left behind by a writer that was killed."""
+    prefix = f".{path.name}{TEMP_MARK}"
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return []
+    return [path.parent / name for name in names if name.startswith(prefix)]
+
+
+def remove_stale_temp_files(path: Path) -> int:
+    """Remove what `stale_temp_files` finds; return how many were removed.
+
+    Call it only while holding the library's lock: another process's temp
+    file is stale only if that process is not writing right now.
+    """
+    removed = 0
+    for temp in stale_temp_files(path):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+            removed += 1
+    return removed
 
 
 class AtomicJSONStorage(Storage):
-    """Read a JSON file whole; write it by atomic replacement."""
+    """A TinyDB `Storage`: read a JSON file whole, write it by atomic replacement."""
 
     def __init__(self, path: str | os.PathLike[str], create: bool = False) -> None:
         self.path = Path(path)
         if create and not self.path.exists():
             self.write({})
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+    def read(self) -> Tables | None:
+        raw = read_bytes(self.path)
+        if is_blank(raw):
             return None
-        if not raw.strip():
-            return None
-        data = json.loads(raw.decode("utf-8"))
-        return data
+        assert raw is not None
+        return parse(raw)
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+    def write(self, data: Tables) -> None:
+        write_atomically(self.path, encode(data))
 
     def close(self) -> None:
         pass
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text`, all or nothing."""
-    directory = path.parent
-    if path.exists() and not os.access(path, os.W_OK):
-        raise StoreWriteError(f"{path} is read-only")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=directory)
-    except OSError as error:
-        raise StoreWriteError(f"cannot write in {directory}: {error.strerror}") from error
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        if path.exists():
-            os.chmod(temp_name, path.stat().st_mode & 0o777)
-        os.replace(temp_name, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise StoreWriteError(f"cannot write {path}: {error.strerror or error}") from error
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

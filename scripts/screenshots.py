@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from tests.scenarios import SCENARIOS, Scenario, steady
+from tests.scenarios import SCENARIOS, Scenario, drive
 from tui.app import make_app
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -20,10 +20,7 @@ OUT = Path(__file__).resolve().parent.parent / "screenshots"
 async def shoot(scenario: Scenario, workdir: Path) -> Path:
     app = make_app(workdir / scenario.name / "films.json")
     async with app.run_test(size=scenario.size) as pilot:
-        await steady(pilot)
-        await pilot.press(*scenario.press)
-        await pilot.pause()
-        await steady(pilot)
+        await drive(pilot, scenario)
         return Path(app.save_screenshot(f"{scenario.name}.svg", str(OUT)))
 
 

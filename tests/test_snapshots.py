@@ -1,17 +1,18 @@
 """What the screen looks like, compared with reviewed SVG snapshots.
 
 Update with `pytest tests/test_snapshots.py --snapshot-update`, then look at
-the new SVGs before committing them.
+the new SVGs (`python -m scripts.screenshots` and render them) before committing.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.scenarios import SCENARIOS, Scenario, steady
+from tests.scenarios import SCENARIOS, Scenario, drive
 from tui.app import make_app
 
 
@@ -20,7 +21,6 @@ def test_screen(scenario: Scenario, catalog_path: Path, snap_compare: Any) -> No
     """Each scenario of tests/scenarios.py looks as reviewed."""
     assert snap_compare(
         make_app(catalog_path),
-        press=list(scenario.press),
         terminal_size=scenario.size,
-        run_before=steady,
+        run_before=partial(drive, scenario=scenario),
     )

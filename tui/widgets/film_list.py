@@ -247,14 +247,14 @@ class FilmList(ScrollView, can_focus=True):
             return Strip.blank(width, base.rich_style)
         film = self._films[index]
         style = self.get_visual_style("film-list--cursor") if index == self.cursor else base
-        row = self._row(film, width)
+        row = self._row(film, width, cursor=index == self.cursor)
         return Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
 
     def _part_style(self, component: str) -> Style:
         """Only what a component class sets (its colour), not its background."""
-        return Style.from_rich_style(self.get_component_rich_style(component, partial=True))
+        return Style(foreground=self.get_visual_style(component).foreground)
 
-    def _row(self, film: Film, width: int) -> Content:
+    def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
         star = STAR if film.id in self._favourites else " "
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - 5
@@ -266,7 +266,7 @@ class FilmList(ScrollView, can_focus=True):
             " ",
             title,
             " ",
-            (year, self._part_style("film-list--year")),
+            year if cursor else (year, self._part_style("film-list--year")),
             " ",
             (star, self._part_style("film-list--star")),
             " ",

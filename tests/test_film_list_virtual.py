@@ -1,0 +1,241 @@
+"""The virtual film list at a few thousand films: what is highlighted, scrolled and drawn.
+
+The list renders only the rows on screen (`render_line`), so these tests read
+what it draws row by row and check it against the films it holds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Collection
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from tests.conftest import write_catalog
+from tui.app import FilmApp, make_app
+from tui.film import Film
+from tui.search import SearchIndex
+from tui.widgets.film_detail import FilmDetail
+from tui.widgets.film_list import STAR, FilmList
+from tui.widgets.search_bar import SearchBar
+
+SIZE = (100, 30)
+COUNT = 3000
+
+
+@pytest.fixture
+def big_app(tmp_path: Path) -> FilmApp:
+    """An app over COUNT films titled `Film 0000` … `Film 2999`, in that order."""
+    documents = [
+        {
+            "id": f"film-{n:04}",
+            "title": f"Film {n:04}",
+            "year": 1900 + n % 126,
+            "description": f"Number {n}, {'an early' if n < 100 else 'a later'} entry.",
+            "fact": "",
+        }
+        for n in range(COUNT)
+    ]
+    return make_app(write_catalog(tmp_path / "big.json", documents))
+
+
+def film_list(app: FilmApp) -> FilmList:
+    return app.query_one(FilmList)
+
+
+def rows(app: FilmApp) -> list[str]:
+    """The text of every row the list draws now, top to bottom."""
+    widget = film_list(app)
+    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+
+
+def highlighted_title(app: FilmApp) -> str:
+    film = film_list(app).highlighted_film
+    assert film is not None
+    return film.title
+
+
+def assert_cursor_on_screen(app: FilmApp) -> None:
+    """The highlighted film is inside the window, and drawn in its row."""
+    widget = film_list(app)
+    top = round(widget.scroll_y)
+    height = widget.scrollable_content_region.height
+    assert top <= widget.cursor < top + height
+    assert 0 <= widget.scroll_y <= widget.max_scroll_y
+    assert highlighted_title(app) in rows(app)[widget.cursor - top]
+
+
+async def settle(app: FilmApp, pilot: object) -> None:
+    """Wait for any search worker, then for the screen to catch up."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_first_screen_draws_the_first_films_in_order(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await settle(big_app, pilot)
+        drawn = rows(big_app)
+        assert len(big_app.query_one(FilmList).films) == COUNT
+        assert len(drawn) > 10
+        for number, row in enumerate(drawn):
+            assert f"Film {number:04}" in row
+        assert highlighted_title(big_app) == "Film 0000"
+
+
+async def test_page_down_keeps_the_highlight_on_screen(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        widget = film_list(big_app)
+        for presses in range(1, 6):
+            await pilot.press("pagedown")
+            assert widget.cursor == presses * (widget.scrollable_content_region.height - 1)
+            assert_cursor_on_screen(big_app)
+        assert widget.scroll_y > 0
+        await pilot.press("pageup")
+        assert_cursor_on_screen(big_app)
+
+
+async def test_end_shows_the_last_film_in_the_last_row(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "end")
+        widget = film_list(big_app)
+        assert highlighted_title(big_app) == f"Film {COUNT - 1:04}"
+        assert widget.scroll_y == widget.max_scroll_y
+        assert widget.max_scroll_y == COUNT - widget.scrollable_content_region.height
+        assert f"Film {COUNT - 1:04}" in rows(big_app)[-1]
+        assert_cursor_on_screen(big_app)
+        await pilot.press("home")
+        assert widget.scroll_y == 0
+        assert_cursor_on_screen(big_app)
+
+
+async def test_favourite_marker_is_drawn_in_the_favourite_row_only(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "pagedown", "pagedown", "down", "f")
+        await settle(big_app, pilot)
+        widget = film_list(big_app)
+        film = widget.highlighted_film
+        assert film is not None and big_app.library.is_favourite(film.id)
+        drawn = rows(big_app)
+        row = widget.cursor - round(widget.scroll_y)
+        assert drawn[row].rstrip().endswith(STAR)
+        assert [n for n, text in enumerate(drawn) if STAR in text] == [row]
+        await pilot.press("f")
+        await settle(big_app, pilot)
+        assert not any(STAR in text for text in rows(big_app))
+
+
+async def test_clicking_a_row_after_scrolling_highlights_that_film(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "pagedown", "pagedown", "pagedown")
+        widget = film_list(big_app)
+        top = round(widget.scroll_y)
+        assert top > 0
+        await pilot.click(FilmList, offset=(5, 1 + 3))  # border row, then the fourth row
+        assert widget.cursor == top + 3
+        assert highlighted_title(big_app) == f"Film {top + 3:04}"
+        assert round(widget.scroll_y) == top  # a click on a visible row does not scroll
+        detail = big_app.query_one(FilmDetail)
+        assert detail.film is not None and detail.film.title == f"Film {top + 3:04}"
+
+
+async def test_mouse_wheel_scrolls_without_moving_the_highlight(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        widget = film_list(big_app)
+        await pilot.press("down")
+        before = widget.cursor
+        for _ in range(5):
+            widget.post_message(events.MouseScrollDown(widget, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert widget.scroll_y > 0
+        assert widget.cursor == before
+        top = round(widget.scroll_y)
+        assert f"Film {top:04}" in rows(big_app)[0]
+
+
+async def test_shrinking_results_keep_the_same_film_highlighted(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", *["pagedown"] * 40)
+        widget = film_list(big_app)
+        target = highlighted_title(big_app)
+        number = target.split()[1]
+        await pilot.press("slash", *number)
+        await settle(big_app, pilot)
+        assert len(widget.films) < COUNT
+        assert highlighted_title(big_app) == target
+        assert_cursor_on_screen(big_app)
+        detail = big_app.query_one(FilmDetail)
+        assert detail.film is not None and detail.film.title == target
+
+
+async def test_results_shrinking_under_the_highlight_show_a_film_on_screen(
+    big_app: FilmApp,
+) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "end")
+        await pilot.press("slash", *"early")  # Film 0000 … Film 0099: not the last one
+        await settle(big_app, pilot)
+        widget = film_list(big_app)
+        assert [film.title for film in widget.films] == [f"Film {n:04}" for n in range(100)]
+        assert widget.highlighted_film in widget.films
+        assert widget.max_scroll_y == 100 - widget.scrollable_content_region.height
+        assert_cursor_on_screen(big_app)
+        detail = big_app.query_one(FilmDetail)
+        assert detail.film == widget.highlighted_film
+
+
+async def test_no_results_draw_the_message_and_nothing_else(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "end", "slash", *"xyzq")
+        await settle(big_app, pilot)
+        drawn = rows(big_app)
+        assert "xyzq" in drawn[0]
+        assert all(not text.strip() for text in drawn[1:])
+        assert film_list(big_app).highlighted_film is None
+        assert film_list(big_app).scroll_y == 0
+        await pilot.press("escape")
+        await settle(big_app, pilot)
+        assert len(film_list(big_app).films) == COUNT
+        assert_cursor_on_screen(big_app)
+
+
+async def test_fast_typing_shows_the_results_of_the_last_query(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"film 12", "backspace", *"3")
+        await settle(big_app, pilot)
+        expected = big_app.index.search("film 13")
+        assert big_app.query_one(SearchBar).value == "film 13"
+        assert big_app.query_one(FilmList).films == expected
+        assert big_app.shown_query == "film 13"
+
+
+class SlowFirstSearch(SearchIndex):
+    """A search index whose search for `slow` takes long, as on a huge catalog."""
+
+    def __init__(self, films: list[Film], slow: str) -> None:
+        super().__init__(films)
+        self.slow = slow
+        self.slow_started = threading.Event()
+
+    def search(self, query: str, only: Collection[str] | None = None) -> list[Film]:
+        if query == self.slow:
+            self.slow_started.set()
+            threading.Event().wait(0.3)
+        return super().search(query, only)
+
+
+async def test_a_slow_older_search_never_replaces_a_newer_one(big_app: FilmApp) -> None:
+    big_app.index = SlowFirstSearch(big_app.library.films, slow="film 1")
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"film 1")
+        await pilot.press("2")
+        await settle(big_app, pilot)
+        await asyncio.sleep(0.4)  # long enough for the slow search to have finished
+        await settle(big_app, pilot)
+        assert big_app.index.slow_started.is_set()
+        assert big_app.query_one(SearchBar).value == "film 12"
+        assert big_app.shown_query == "film 12"
+        assert big_app.query_one(FilmList).films == big_app.index.search("film 12")

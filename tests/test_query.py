@@ -1,0 +1,114 @@
+"""Reading queries: every syntax element, and malformed input that must not fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.query import Query, Term, YearRange, parse_query
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("venus", [Term("venus")]),
+        ("Venus  Expedition", [Term("venus"), Term("expedition")]),
+        ("Café", [Term("cafe")]),
+        ("ＣＡＦＥ", [Term("cafe")]),  # full-width letters fold to ASCII
+        ("Кассиопея", [Term("кассиопея")]),
+        ('"per aspera"', [Term("per aspera", phrase=True)]),
+        ('"Per   Aspera" ad', [Term("per aspera", phrase=True), Term("ad")]),
+        ("title:planet", [Term("planet", "title")]),
+        ("desc:venus", [Term("venus", "desc")]),
+        ("description:venus", [Term("venus", "desc")]),
+        ("fact:corman", [Term("corman", "fact")]),
+        ('TITLE:"per aspera"', [Term("per aspera", "title", phrase=True)]),
+        ("12:00", [Term("12:00")]),  # not a field: searched as it is
+        ("moscow-cassiopeia", [Term("moscow-cassiopeia")]),
+    ],
+)
+def test_words_phrases_and_scopes(text: str, terms: list[Term]) -> None:
+    query = parse_query(text)
+    assert list(query.terms) == terms
+    assert query.hint == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded"),
+    [
+        ("-the", [Term("the")]),
+        ('-"sky beckons"', [Term("sky beckons", phrase=True)]),
+        ("-title:planet", [Term("planet", "title")]),
+    ],
+)
+def test_minus_excludes(text: str, excluded: list[Term]) -> None:
+    query = parse_query(text)
+    assert list(query.excluded) == excluded
+    assert query.terms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("year:1961", [YearRange(1961, 1961)]),
+        ("year:1960..1969", [YearRange(1960, 1969)]),
+        ("year:1969..1960", [YearRange(1960, 1969)]),
+        ("year:1975..", [YearRange(1975, 9999)]),
+        ("year:..1962", [YearRange(0, 1962)]),
+        ("year:>1975", [YearRange(1976, 9999)]),
+        ("year:>=1975", [YearRange(1975, 9999)]),
+        ("year:<1962", [YearRange(0, 1961)]),
+        ("year:<=1962", [YearRange(0, 1962)]),
+        ("year:=1961", [YearRange(1961, 1961)]),
+        ("Year:1961", [YearRange(1961, 1961)]),
+    ],
+)
+def test_year_filters(text: str, years: list[YearRange]) -> None:
+    query = parse_query(text)
+    assert list(query.years) == years
+    assert query.terms == ()
+    assert query.hint == ""
+
+
+@pytest.mark.parametrize("text", ["is:fav", "is:favourite", "is:Favorites", "IS:fav"])
+def test_is_fav_keeps_favourites(text: str) -> None:
+    assert parse_query(text).favourites_only
+
+
+@pytest.mark.parametrize(
+    ("text", "hint_part", "terms"),
+    [
+        ("year:abc", "year:", []),
+        ("year:", "year:", []),
+        ("year:..", "year:", []),
+        ("year:19610", "year:", []),
+        ("-year:1961", "-year:", []),
+        ("is:nonsense", "is:", []),
+        ("-is:fav", "is:", []),
+        ("title:", "title:", []),
+        ('title:""', "title:", []),
+        ("desc: venus", "desc:", [Term("venus")]),
+        ('"per asp', "Unclosed quote", [Term("per asp", phrase=True)]),
+        ('venus "', "Unclosed quote", [Term("venus")]),
+    ],
+)
+def test_malformed_parts_give_a_hint_and_are_ignored_or_searched_as_text(
+    text: str, hint_part: str, terms: list[Term]
+) -> None:
+    query = parse_query(text)
+    assert hint_part in query.hint
+    assert list(query.terms) == terms
+
+
+@pytest.mark.parametrize("text", ["", "   ", "-", '""', "year:abc"])
+def test_queries_that_ask_nothing_are_empty(text: str) -> None:
+    assert parse_query(text).is_empty
+
+
+def test_parts_combine() -> None:
+    query = parse_query('planet -storms year:1960..1985 is:fav "third planet"')
+    assert query == Query(
+        terms=(Term("planet"), Term("third planet", phrase=True)),
+        excluded=(Term("storms"),),
+        years=(YearRange(1960, 1985),),
+        favourites_only=True,
+    )

@@ -1,0 +1,370 @@
+"""Search as ordinary Python: matching, typo tolerance, ranking, sorting, highlights."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tui.film import Film, film_from_document
+from tui.locations import bundled_catalog_bytes
+from tui.ranking import Sort, next_sort
+from tui.search import SearchIndex
+
+FAVOURITES = frozenset({"star-voyage-1962", "planet-of-storms-1961"})
+
+
+def bundled_films() -> list[Film]:
+    table = json.loads(bundled_catalog_bytes())["films"]
+    return [film_from_document(doc).film for doc in table.values()]
+
+
+BUNDLED = SearchIndex(bundled_films())
+
+
+def found(index: SearchIndex, query: str, sort: Sort = Sort.RELEVANCE) -> list[str]:
+    return [f.title for f in index.find(query, favourites=FAVOURITES, sort=sort).films]
+
+
+def film(title: str, year: int | None = 2000, description: str = "", fact: str = "") -> Film:
+    return Film(f"{title}-{year}", title, year, description, fact)
+
+
+# -- the examples of the issue, on the bundled catalog ---------------------------
+
+ALL = 10
+
+BUNDLED_CASES = [
+    # plain words: every word, any field
+    ("venus", ["The First Spaceship on Venus", "Planet of Storms"]),
+    ("venus signal", ["The First Spaceship on Venus"]),
+    ("TERESHKOVA", ["A Dream Come True"]),
+    ("1984", ["The Return from Orbit"]),
+    ("corman", ["Planet of Storms"]),
+    ("orbit", ["The Return from Orbit"]),
+    # typos and partial words
+    ("cassiopea", ["Moscow-Cassiopeia"]),
+    ("cassio", ["Moscow-Cassiopeia"]),
+    ("per aspra", ["Per Aspera Ad Astra"]),
+    ("mountaineers", ["The Dead Mountaineer's Hotel"]),
+    ("xyzq", []),
+    # phrase, exclusion, scopes
+    ('"per aspera"', ["Per Aspera Ad Astra"]),
+    ('"aspera per"', []),
+    ("venus -storms", ["The First Spaceship on Venus"]),
+    ('venus -"planet of"', ["The First Spaceship on Venus"]),
+    ("title:planet", ["Planet of Storms", "The Mystery of the Third Planet"]),
+    ("title:venus", ["The First Spaceship on Venus"]),
+    ("desc:tereshkova", ["A Dream Come True"]),
+    ("fact:corman", ["Planet of Storms"]),
+    ("desc:corman", []),
+    ("-title:the title:planet", ["Planet of Storms"]),
+    # years and favourites
+    ("year:1961", ["Planet of Storms"]),
+    (
+        "year:1960..1969",
+        ["The First Spaceship on Venus", "Planet of Storms", "Star Voyage", "A Dream Come True"],
+    ),
+    (
+        "year:>1975",
+        [
+            "The Dead Mountaineer's Hotel",
+            "The Mystery of the Third Planet",
+            "Per Aspera Ad Astra",
+            "The Return from Orbit",
+        ],
+    ),
+    (
+        "year:<=1962",
+        ["The Sky Beckons", "The First Spaceship on Venus", "Planet of Storms", "Star Voyage"],
+    ),
+    ("is:fav", ["Planet of Storms", "Star Voyage"]),
+    ("is:fav year:1962", ["Star Voyage"]),
+    ("is:fav venus", ["Planet of Storms"]),
+]
+
+
+@pytest.mark.parametrize(("query", "titles"), BUNDLED_CASES)
+def test_bundled_catalog_examples(query: str, titles: list[str]) -> None:
+    assert found(BUNDLED, query) == titles
+
+
+@pytest.mark.parametrize(
+    ("query", "count", "hint_part"),
+    [
+        ("year:abc", ALL, "year:"),
+        ('"unclosed', 0, "Unclosed quote"),
+        ('"per aspe', 1, "Unclosed quote"),
+        ("title:", ALL, "title:"),
+        ("is:nonsense", ALL, "is:"),
+        ("venus year:abc", 2, "year:"),
+    ],
+)
+def test_malformed_queries_still_search_and_give_a_hint(
+    query: str, count: int, hint_part: str
+) -> None:
+    result = BUNDLED.find(query)
+    assert len(result.films) == count
+    assert hint_part in result.hint
+
+
+def test_empty_query_lists_everything_in_title_order() -> None:
+    titles = found(BUNDLED, "")
+    assert len(titles) == ALL
+    assert titles[:2] == ["The Dead Mountaineer's Hotel", "A Dream Come True"]  # articles ignored
+
+
+def test_the_old_list_api_still_answers() -> None:
+    assert [f.title for f in BUNDLED.search("venus")] == [
+        "The First Spaceship on Venus",
+        "Planet of Storms",
+    ]
+    assert [f.title for f in BUNDLED.search("", only={"star-voyage-1962"})] == ["Star Voyage"]
+
+
+# -- folding: case, accents, width, scripts ------------------------------------
+
+FOLDING = SearchIndex(
+    [
+        film("Café Society", description="Wiener Straße"),
+        film("Москва — Кассиопея", 1973, "Ёлка и звёзды"),
+        film("ＡＢＣ Ｍｕｒｄｅｒｓ"),
+        film("Naïve Ångström"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("cafe", ["Café Society"]),
+        ("CAFÉ", ["Café Society"]),
+        ("strasse", ["Café Society"]),
+        ("кассиопея", ["Москва — Кассиопея"]),
+        ("МОСКВА", ["Москва — Кассиопея"]),
+        ("елка", ["Москва — Кассиопея"]),
+        ("кассеопея", ["Москва — Кассиопея"]),  # a typo in Cyrillic
+        ("abc murders", ["ＡＢＣ Ｍｕｒｄｅｒｓ"]),
+        ("ａｂｃ", ["ＡＢＣ Ｍｕｒｄｅｒｓ"]),
+        ("naive angstrom", ["Naïve Ångström"]),
+    ],
+)
+def test_matching_ignores_case_accents_and_width(query: str, titles: list[str]) -> None:
+    assert found(FOLDING, query) == titles
+
+
+# -- ranking --------------------------------------------------------------------
+
+RANKING = SearchIndex(
+    [
+        film("Starfall", 1990),
+        film("Star", 2005),
+        film("Star Voyage", 1962),
+        film("Dark Star", 1974),
+        film("The Star", 1950),
+        film("Lone Stars", 1980),
+        film("Stur", 1985),
+        film("Nebula", 1970, description="A star is born."),
+        film("Nebula", 1960, fact="A star is born."),
+        film("Mustard", 1999),
+        film("Voyagers", 2001),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        # exact title (an article may be left out), then title prefix (by year),
+        # then a whole title word, then part of a title word, then elsewhere
+        (
+            "star",
+            [
+                "The Star",
+                "Star",
+                "Star Voyage",
+                "Starfall",
+                "Dark Star",
+                "Lone Stars",
+                "Mustard",
+                "Nebula",
+                "Nebula",
+            ],
+        ),
+        ("star voyage", ["Star Voyage"]),
+        ("voyage", ["Voyagers", "Star Voyage"]),  # a title prefix beats a whole word
+        ("starfal", ["Starfall"]),
+        # close spellings (typos, plurals) come after every exact title hit, by year
+        ("voyagers", ["Voyagers", "Star Voyage"]),
+        ("stars", ["Lone Stars", "The Star", "Star Voyage", "Dark Star", "Star"]),
+    ],
+)
+def test_ranking_rules(query: str, titles: list[str]) -> None:
+    assert found(RANKING, query) == titles
+
+
+def test_fuzzy_title_hit_ranks_below_exact_and_above_description() -> None:
+    index = SearchIndex(
+        [
+            film("Cassiopeia Rising", 1990),
+            film("Moscow-Cassiopea", 1973),
+            film("Dim Lights", 1960, description="The cassiopeia constellation."),
+        ]
+    )
+    assert found(index, "cassiopeia") == ["Cassiopeia Rising", "Moscow-Cassiopea", "Dim Lights"]
+
+
+def test_ties_go_by_year_then_title() -> None:
+    index = SearchIndex(
+        [film("Beta Star", 1970), film("Alpha Star", 1970), film("Gamma Star", 1960)]
+    )
+    assert found(index, "star") == ["Gamma Star", "Alpha Star", "Beta Star"]
+
+
+def test_unknown_years_go_last_in_year_order() -> None:
+    index = SearchIndex([film("Star A", None), film("Star B", 1990), film("Star C", 1980)])
+    assert found(index, "star", Sort.YEAR) == ["Star C", "Star B", "Star A"]
+
+
+def test_short_words_and_numbers_never_match_loosely() -> None:
+    index = SearchIndex([film("Star", 1961), film("Stab", 1962)])
+    assert found(index, "star") == ["Star"]
+    assert found(index, "1963") == []
+
+
+# -- sorting ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sort", "titles"),
+    [
+        (Sort.RELEVANCE, ["Planet of Storms", "The Mystery of the Third Planet"]),
+        (Sort.TITLE, ["The Mystery of the Third Planet", "Planet of Storms"]),
+        (Sort.YEAR, ["Planet of Storms", "The Mystery of the Third Planet"]),
+    ],
+)
+def test_the_chosen_sort_orders_a_query(sort: Sort, titles: list[str]) -> None:
+    assert found(BUNDLED, "planet", sort) == titles
+
+
+def test_without_a_query_relevance_means_title_order() -> None:
+    result = BUNDLED.find("", sort=Sort.RELEVANCE)
+    assert result.sort is Sort.TITLE
+    years = [f.year for f in BUNDLED.find("", sort=Sort.YEAR).films]
+    assert years == sorted(years)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "has_query", "after"),
+    [
+        (Sort.RELEVANCE, True, Sort.TITLE),
+        (Sort.TITLE, True, Sort.YEAR),
+        (Sort.YEAR, True, Sort.RELEVANCE),
+        (Sort.RELEVANCE, False, Sort.YEAR),  # relevance shows as title without a query
+        (Sort.TITLE, False, Sort.YEAR),
+        (Sort.YEAR, False, Sort.TITLE),
+    ],
+)
+def test_s_cycles_the_sort(chosen: Sort, has_query: bool, after: Sort) -> None:
+    assert next_sort(chosen, has_query) is after
+
+
+@pytest.mark.parametrize(
+    ("value", "sort"),
+    [
+        ("year", Sort.YEAR),
+        ("title", Sort.TITLE),
+        ("nonsense", Sort.RELEVANCE),
+        (None, Sort.RELEVANCE),
+    ],
+)
+def test_a_remembered_sort_is_read_safely(value: object, sort: Sort) -> None:
+    assert Sort.read(value) is sort
+
+
+# -- highlights ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "field", "marked"),
+    [
+        ("venus", "The First Spaceship on Venus", "title", ["Venus"]),
+        ("on", "The First Spaceship on Venus", "title", ["on"]),
+        ("cafe", "Un Café, deux cafés", "title", ["Café", "café"]),
+        ("strasse", "Wiener Straße", "desc", ["Straße"]),
+        ('"per aspera"', "Per Aspera Ad Astra", "title", ["Per Aspera"]),
+        ("cassiopea", "Moscow-Cassiopeia", "title", ["Cassiopeia"]),
+        ("desc:venus", "Venus", "title", []),
+        ("desc:venus", "to Venus", "desc", ["Venus"]),
+        ("title:storm", "a storm", "fact", []),
+        ("-venus", "Venus", "title", []),
+        ("kasse", "Кассе [b]x[/b] kasse", "title", ["kasse"]),
+        ("[b]", "a [b]bold[/b] title", "title", ["[b]"]),
+    ],
+)
+def test_highlight_spans_mark_the_matched_characters(
+    query: str, text: str, field: str, marked: list[str]
+) -> None:
+    index = SearchIndex([film(text, description=text, fact=text), film("Moscow-Cassiopeia")])
+    highlighter = index.find(query).highlighter
+    spans = highlighter.spans(text, field)  # type: ignore[arg-type]
+    assert [text[start:end] for start, end in spans] == marked
+
+
+def test_highlight_spans_land_on_the_original_characters_after_folding() -> None:
+    text = "ﬁne Ｃａｆé ß"  # ligature, full width, accent: folding changes lengths
+    highlighter = SearchIndex([film(text)]).find("fine cafe ss").highlighter
+    assert [text[a:b] for a, b in highlighter.spans(text, "title")] == ["ﬁne", "Ｃａｆé", "ß"]
+
+
+# -- suggestions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "suggestion"),
+    [
+        ("mosko kasiopeya", "Moscow-Cassiopeia"),
+        ("frst spceship venos", "The First Spaceship on Venus"),
+        ("plnt of strms", "Planet of Storms"),
+        ("dreem cum tru", "A Dream Come True"),
+        ("xyzq", None),
+        ("qqqqqqqq", None),
+        ("", None),
+    ],
+)
+def test_suggest_offers_the_nearest_title_when_close(query: str, suggestion: str | None) -> None:
+    assert found(BUNDLED, query) == [] or query == ""
+    near = BUNDLED.suggest(query)
+    assert (near.title if near else None) == suggestion
+
+
+# -- speed: later keystrokes narrow earlier results ------------------------------------
+
+
+def test_typing_more_letters_narrows_cached_results() -> None:
+    films = [
+        film(f"Film {n} {'venus' if n % 3 == 0 else 'mars'}", 1950 + n % 60) for n in range(300)
+    ]
+    index = SearchIndex(films)
+    for end in range(1, len("venus") + 1):
+        prefix = "venus"[:end]
+        expected = sorted(f.title for f in films if prefix in f.title.lower() + str(f.year))
+        assert sorted(f.title for f in index.find(prefix, sort=Sort.TITLE).films) == expected
+    assert len(index.find("venus").films) == 100
+    assert len(index.find("venu").films) == 100  # from the cache, unchanged
+
+
+# -- the boundary ---------------------------------------------------------------------
+
+
+def test_search_modules_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import tui.search, tui.query, tui.ranking, tui.fuzzy, tui.highlight, tui.folding\n"
+        "import tui.settings\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,75 @@
+"""Typo tolerance: the title words that are spelled close to a query word.
+
+The index keeps one vocabulary of the distinct folded words of all titles,
+each with the films it occurs in. A query word is compared with the
+vocabulary, not with every film, so the cost depends on how many different
+words the titles use, not on how many films there are; the comparison itself
+is RapidFuzz's optimal-string-alignment distance (a swap of two neighbouring
+letters counts as one typo), which runs in C++.
+
+How many typos a word may have grows with its length: none up to four
+letters (so `xyzq` or `star` never match loosely), one for five to seven,
+two from eight on. Words made of digits only (years, numbers) never match
+loosely. Knows nothing of Textual.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+
+def max_typos(word: str) -> int:
+    """How many edits a query word may be from a title word and still match."""
+    if word.isdigit() or not any(c.isalpha() for c in word):
+        return 0
+    if len(word) <= 4:
+        return 0
+    if len(word) <= 7:
+        return 1
+    return 2
+
+
+class Vocabulary:
+    """Distinct title words, by length, and the films each occurs in."""
+
+    def __init__(self) -> None:
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._by_length: dict[int, list[str]] = {}
+
+    def add(self, position: int, words: Iterable[str]) -> None:
+        """Record that the film at `position` has these words in its title."""
+        for word in set(words):
+            self._postings[word].append(position)
+
+    def freeze(self) -> None:
+        """Group the words by length; call once, after the last `add`."""
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self._postings:
+            if max_typos(word) or len(word) > 3:
+                by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
+
+    def films_with(self, word: str) -> list[int]:
+        """Positions of the films whose title has exactly this word."""
+        return self._postings.get(word, [])
+
+    def close_words(self, word: str) -> list[str]:
+        """Title words within `max_typos(word)` edits of `word`, itself excluded."""
+        typos = max_typos(word)
+        if not typos:
+            return []
+        found: list[str] = []
+        for length in range(len(word) - typos, len(word) + typos + 1):
+            choices = self._by_length.get(length)
+            if not choices:
+                continue
+            for candidate, _distance, _index in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=typos, limit=None
+            ):
+                if candidate != word:
+                    found.append(candidate)
+        return found

@@ -1,0 +1,98 @@
+"""Properties of search that hold for any query and any catalog (hypothesis)."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.film import Film
+from tui.folding import fold, fold_with_origins
+from tui.query import Term, parse_query
+from tui.ranking import Sort
+from tui.search import SearchIndex
+from tui.settings import load_settings
+
+WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
+SYNTAX = ['"', "-", ":", "title:", "desc:", "fact:", "year:", "is:fav", "..", ">", "<=", " "]
+
+texts = st.text(max_size=40)
+queries = st.one_of(
+    st.text(max_size=30),
+    st.lists(st.sampled_from(WORDS + SYNTAX), max_size=8).map("".join),
+    st.lists(st.sampled_from(WORDS + SYNTAX), max_size=8).map(" ".join),
+)
+plain_words = st.one_of(
+    st.sampled_from(WORDS), st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1)
+)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> list[Film]:
+    count = draw(st.integers(0, 8))
+    films = []
+    for number in range(count):
+        title = draw(st.one_of(texts, st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join)))
+        year = draw(st.one_of(st.none(), st.integers(1890, 2030)))
+        films.append(Film(f"film-{number}", title, year, draw(texts), draw(texts)))
+    return films
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogs(), queries, st.sampled_from(list(Sort)))
+def test_any_query_never_raises_and_finds_only_catalog_films(
+    films: list[Film], query: str, sort: Sort
+) -> None:
+    index = SearchIndex(films)
+    result = index.find(query, favourites={"film-0"}, sort=sort)
+    ids = [film.id for film in result.films]
+    assert len(ids) == len(set(ids))
+    assert set(ids) <= {film.id for film in films}
+    assert isinstance(result.hint, str)
+    for film in result.films:
+        for field, text in (("title", film.title), ("desc", film.description), ("fact", film.fact)):
+            for start, end in result.highlighter.spans(text, field):  # type: ignore[arg-type]
+                assert 0 <= start < end <= len(text)
+    index.suggest(query)
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogs(), queries, plain_words)
+def test_adding_a_plain_word_never_grows_the_results(
+    films: list[Film], query: str, word: str
+) -> None:
+    index = SearchIndex(films)
+    parsed = parse_query(query)
+    before = {film.id for film in index.find(parsed).films}
+    longer = replace(parsed, terms=parsed.terms + tuple(Term(w) for w in fold(word).split()))
+    assert {film.id for film in index.find(longer).films} <= before
+    if query.count('"') % 2 == 0:  # else the word would join the unclosed phrase
+        assert {film.id for film in index.find(f"{query} {word}").films} <= before
+
+
+@settings(max_examples=200, deadline=None)
+@given(catalogs(), st.sampled_from(["", " ", "   ", "\t"]), st.sampled_from(list(Sort)))
+def test_the_empty_query_returns_everything(films: list[Film], query: str, sort: Sort) -> None:
+    result = SearchIndex(films).find(query, sort=sort)
+    assert sorted(f.id for f in result.films) == sorted(f.id for f in films)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_folding_by_character_agrees_with_folding_the_whole(text: str) -> None:
+    folded, origins = fold_with_origins(text)
+    assert folded == fold(text)
+    assert len(origins) == len(folded)
+    assert origins == sorted(origins)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_settings_file_reads_as_a_dict(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.json"
+        path.write_bytes(content)
+        assert isinstance(load_settings(path), dict)

@@ -21,6 +21,7 @@ from tui.display import clean_line
 from tui.film import Film
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.search import SearchIndex
+from tui.session import Place, load_place, load_theme, save_session
 from tui.store import Library, StoreWriteError, open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
@@ -50,10 +51,12 @@ class FilmApp(App[None]):
     query: reactive[str] = reactive("", init=False)
     favourites_only: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, fresh: bool = False) -> None:
         super().__init__()
         self.library = library
         self.index = SearchIndex(library.films)
+        self._fresh = fresh
+        self._shown_film_id: str | None = None
         self.shown_query: str | None = None
         """The query whose results the list shows; None until it shows any."""
 
@@ -66,6 +69,8 @@ class FilmApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(FilmDetail).border_title = "Details"
+        if not self._fresh:
+            self._restore_session()
         self._show_results()
         self.query_one(SearchBar).focus()
         if self.library.problem_count:
@@ -78,6 +83,28 @@ class FilmApp(App[None]):
                 markup=False,
                 timeout=10,
             )
+
+    def on_unmount(self) -> None:
+        self._save_session()
+
+    # -- remembered state ----------------------------------------------------
+
+    def _restore_session(self) -> None:
+        """Come back where the user left: theme, query, view and film."""
+        theme = load_theme()
+        if theme in self.available_themes:
+            self.theme = theme
+        place = load_place(self.library.path)
+        self.set_reactive(FilmApp.favourites_only, place.favourites_only)
+        self.set_reactive(FilmApp.query, place.query)
+        with self.query_one(SearchBar).prevent(Input.Changed):
+            self.query_one(SearchBar).value = place.query
+        if place.film_id is not None:
+            self.call_after_refresh(self.query_one(FilmList).highlight_film, place.film_id)
+
+    def _save_session(self) -> None:
+        place = Place(self.query, self._shown_film_id, self.favourites_only)
+        save_session(self.library.path, place, self.theme)
 
     # -- state -> screen -----------------------------------------------------
 
@@ -118,6 +145,7 @@ class FilmApp(App[None]):
         self.sub_title = f"{shown} of {total} films · {favourites} favourites"
 
     def _show_detail(self, film: Film | None) -> None:
+        self._shown_film_id = film.id if film is not None else None
         detail = self.query_one(FilmDetail)
         detail.empty_text = self._empty_text()
         detail.film = film
@@ -219,9 +247,11 @@ class FilmApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
 
-def make_app(db_path: Path | None = None) -> FilmApp:
+def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     """The app over the catalog at `db_path` (default: the user's library).
+
+    `fresh` starts at the top, without the remembered query, film, view and theme.
 
     Raises `tui.store.StoreError` when the catalog cannot be opened.
     """
-    return FilmApp(open_library(db_path))
+    return FilmApp(open_library(db_path), fresh=fresh)

@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="use the TinyDB catalog at PATH (created from the bundled catalog if missing)",
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start without the remembered search, film, view and theme",
+    )
     parser.add_argument("--version", action="version", version=f"filmtui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     serve = commands.add_parser(
@@ -54,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from tui.app import make_app  # Textual is imported only when the app runs.
 
     try:
-        app = make_app(args.db)
+        app = make_app(args.db, fresh=args.fresh)
     except StoreError as error:
         # One line, whatever the path holds: no newline or escape reaches the terminal.
         print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)

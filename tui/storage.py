@@ -69,6 +69,8 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
     """
     if is_blank(raw):
         return {}
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DamagedStoreError("is UTF-16 text, but filmtui reads UTF-8: save it as UTF-8")
     if b"\x00" in raw[:4096]:
         raise DamagedStoreError("is a binary file, not JSON text")
     try:
@@ -78,7 +80,7 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise DamagedStoreError("is not valid JSON: it ends too soon (truncated?)") from None
         raise DamagedStoreError(
             f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"

@@ -7,6 +7,12 @@ belongs to the user lives in a small TinyDB file beside the catalog
 (`{"id": ..., "favourite": true}`, with room for more fields), so that marking
 a favourite never rewrites a catalog of 100,000 films.
 
+The user's file also holds the films the user added or edited (table
+`films`, whole documents that take the place of the catalog's) and the ids of
+films they deleted (table `deleted`). The catalog itself is never rewritten
+by an edit: the library is the catalog with the user's layer on top, so a
+later version of the bundled catalog never overwrites a film the user edited.
+
 Every write is a read-modify-write under the library's lock: the file is read
 afresh, changed and atomically replaced (see `tui.storage`), so two filmtui
 processes on one library never undo each other's changes. Before a session's
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.film import Film, film_from_document
+from tui.film import Film, film_from_document, slugify
 from tui.locations import (
     backup_path,
     bundled_catalog_bytes,
@@ -32,6 +38,7 @@ from tui.locations import (
     personal_data_path,
 )
 from tui.lock import LockError, exclusive_lock
+from tui.personal import MAX_RATING, Personal, personal_from_document, valid_rating
 from tui.storage import (
     DamagedStoreError,
     StoreWriteError,
@@ -47,9 +54,13 @@ from tui.storage import (
 
 FILMS_TABLE = "films"
 PERSONAL_TABLE = "personal"
+DELETED_TABLE = "deleted"
+USER_TABLES = [PERSONAL_TABLE, FILMS_TABLE, DELETED_TABLE]
 START_LOCK_TIMEOUT = 2.0
 
 __all__ = ["Library", "StoreError", "StoreWriteError", "open_library"]
+
+NOTHING = Personal()
 
 
 class StoreError(Exception):
@@ -58,13 +69,19 @@ class StoreError(Exception):
 
 @dataclass
 class Library:
-    """An open library: the films of a catalog and the user's favourites."""
+    """An open library: the catalog's films under the user's own layer."""
 
     path: Path
-    films: list[Film]
+    base_films: list[Film]
     problem_count: int = 0
-    _favourites: set[str] = field(default_factory=set)
+    _user: Tables = field(default_factory=dict)
     _backed_up: set[Path] = field(default_factory=set)
+    films: list[Film] = field(init=False)
+    _personal: dict[str, Personal] = field(init=False)
+    _by_id: dict[str, Film] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._apply_user_layer(self._user)
 
     @property
     def personal_path(self) -> Path:
@@ -74,12 +91,26 @@ class Library:
     def lock_path(self) -> Path:
         return lock_path(self.path)
 
+    # -- reading -------------------------------------------------------------
+
     @property
     def favourites(self) -> frozenset[str]:
-        return frozenset(self._favourites)
+        return frozenset(film_id for film_id, p in self._personal.items() if p.favourite)
 
     def is_favourite(self, film_id: str) -> bool:
-        return film_id in self._favourites
+        return self.personal(film_id).favourite
+
+    def personal(self, film_id: str) -> Personal:
+        """What the user recorded about a film (defaults when nothing)."""
+        return self._personal.get(film_id, NOTHING)
+
+    def all_personal(self) -> dict[str, Personal]:
+        return dict(self._personal)
+
+    def film(self, film_id: str) -> Film | None:
+        return self._by_id.get(film_id)
+
+    # -- personal fields -------------------------------------------------------
 
     def set_favourite(self, film_id: str, favourite: bool) -> None:
         """Record a favourite on disk; raise `StoreWriteError` if it cannot be.
@@ -91,8 +122,18 @@ class Library:
 
     def toggle_favourite(self, film_id: str) -> bool:
         """Flip a favourite; return the new state."""
-        new_state = film_id not in self._favourites
+        new_state = not self.is_favourite(film_id)
         self.set_favourite(film_id, new_state)
+        return new_state
+
+    def set_rating(self, film_id: str, rating: int) -> None:
+        if valid_rating(rating) is None:
+            raise ValueError(f"a rating is a whole number from 0 to {MAX_RATING}")
+        self.update_personal(film_id, {"rating": rating})
+
+    def toggle_watched(self, film_id: str) -> bool:
+        new_state = not self.personal(film_id).watched
+        self.update_personal(film_id, {"watched": new_state})
         return new_state
 
     def update_personal(self, film_id: str, fields: Mapping[str, Any]) -> None:
@@ -102,11 +143,85 @@ class Library:
         """
 
         def change(data: Tables) -> None:
-            table = data.setdefault(PERSONAL_TABLE, {})
-            _upsert(table, film_id, fields)
+            _upsert(data.setdefault(PERSONAL_TABLE, {}), film_id, fields)
 
-        data = self._write(self.personal_path, change, tables=[PERSONAL_TABLE])
-        self._favourites = _favourites_in(data.get(PERSONAL_TABLE, {}))
+        self._change_user_layer(change)
+
+    # -- the user's own films ----------------------------------------------------
+
+    def add_film(self, title: str, year: int | None, description: str = "", fact: str = "") -> Film:
+        """Add a film of the user's; its id is a new slug of title and year."""
+        film_id = _unique_id(slugify(title, year), self._by_id)
+        film = Film(film_id, title, year, description, fact)
+        self.save_film(film)
+        return film
+
+    def save_film(self, film: Film, personal: Personal | None = None) -> None:
+        """Store the user's version of `film` (same id), and its personal fields."""
+
+        def change(data: Tables) -> None:
+            _upsert(data.setdefault(FILMS_TABLE, {}), film.id, film.to_document())
+            _remove(data.setdefault(DELETED_TABLE, {}), film.id)
+            if personal is not None:
+                _upsert(data.setdefault(PERSONAL_TABLE, {}), film.id, personal.to_fields())
+
+        self._change_user_layer(change)
+
+    def delete_film(self, film_id: str) -> None:
+        """Hide a film from the library (the catalog file is not touched)."""
+
+        def change(data: Tables) -> None:
+            _upsert(data.setdefault(DELETED_TABLE, {}), film_id, {})
+
+        self._change_user_layer(change)
+
+    def undelete_film(self, film_id: str) -> None:
+        def change(data: Tables) -> None:
+            _remove(data.setdefault(DELETED_TABLE, {}), film_id)
+
+        self._change_user_layer(change)
+
+    def import_entries(self, entries: Iterable[tuple[Film, Personal | None]]) -> None:
+        """Store many films (and personal fields) in one write."""
+        entries = list(entries)
+
+        def change(data: Tables) -> None:
+            for film, personal in entries:
+                _upsert(data.setdefault(FILMS_TABLE, {}), film.id, film.to_document())
+                _remove(data.setdefault(DELETED_TABLE, {}), film.id)
+                if personal is not None:
+                    _upsert(data.setdefault(PERSONAL_TABLE, {}), film.id, personal.to_fields())
+
+        self._change_user_layer(change)
+
+    # -- the layer -------------------------------------------------------------
+
+    def _change_user_layer(self, change: Callable[[Tables], None]) -> None:
+        data = self._write(self.personal_path, change, tables=USER_TABLES)
+        self._apply_user_layer(data)
+
+    def _apply_user_layer(self, data: Tables) -> None:
+        """Recompute the films and personal fields from the user's file."""
+        self._user = data
+        own: dict[str, Film] = {}
+        for document in data.get(FILMS_TABLE, {}).values():
+            if isinstance(document, dict) and isinstance(document.get("id"), str):
+                film = film_from_document(document).film
+                own[film.id] = film
+        deleted = {
+            document["id"]
+            for document in data.get(DELETED_TABLE, {}).values()
+            if isinstance(document, dict) and isinstance(document.get("id"), str)
+        }
+        films = [own.pop(film.id, film) for film in self.base_films if film.id not in deleted]
+        films.extend(film for film in own.values() if film.id not in deleted)
+        self.films = films
+        self._by_id = {film.id: film for film in films}
+        self._personal = {
+            document["id"]: personal_from_document(document)
+            for document in data.get(PERSONAL_TABLE, {}).values()
+            if isinstance(document, dict) and isinstance(document.get("id"), str)
+        }
 
     def _write(self, path: Path, change: Callable[[Tables], None], tables: list[str]) -> Tables:
         """Read `path` afresh, `change` it and replace it, all under the lock."""
@@ -152,14 +267,20 @@ def _upsert(table: dict[str, Any], film_id: str, fields: Mapping[str, Any]) -> N
         table[str(max(numbers, default=0) + 1)] = {"id": film_id, **fields}
 
 
-def _favourites_in(table: Mapping[str, Any]) -> set[str]:
-    return {
-        document["id"]
-        for document in table.values()
-        if isinstance(document, dict)
-        and isinstance(document.get("id"), str)
-        and document.get("favourite") is True
-    }
+def _remove(table: dict[str, Any], film_id: str) -> None:
+    for key in [
+        k for k, doc in table.items() if isinstance(doc, dict) and doc.get("id") == film_id
+    ]:
+        del table[key]
+
+
+def _unique_id(base: str, taken: Mapping[str, object]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
 
 
 def open_library(path: Path | None = None) -> Library:
@@ -173,8 +294,8 @@ def open_library(path: Path | None = None) -> Library:
     path = path.expanduser()
     _prepare(path)
     films, problems = _read_films(path)
-    favourites = _favourites_in(_read_table(personal_data_path(path), PERSONAL_TABLE))
-    return Library(path=path, films=films, problem_count=problems, _favourites=favourites)
+    user = _read_tables(personal_data_path(path), USER_TABLES)
+    return Library(path=path, base_films=films, problem_count=problems, _user=user)
 
 
 def _prepare(path: Path) -> None:
@@ -188,6 +309,8 @@ def _prepare(path: Path) -> None:
         with exclusive_lock(lock_path(path), timeout=START_LOCK_TIMEOUT):
             if not path.exists():
                 _seed(path)
+            elif path == default_library_path():
+                _sync_bundled(path)
             for data_file in _data_files(path):
                 remove_stale_temp_files(data_file)
     except LockError as error:
@@ -195,6 +318,36 @@ def _prepare(path: Path) -> None:
         # hangs: leave the temp files, but a missing catalog cannot be made.
         if not path.exists():
             raise _cannot_create(path, error) from error
+
+
+def _sync_bundled(path: Path) -> None:
+    """Bring the user's copy of the bundled catalog up to the installed version.
+
+    New bundled films are added and changed ones updated; films the user
+    edited live in the user's layer, which wins, so they are never overwritten.
+    A library that cannot be read or written is left alone (opening it reports).
+    """
+    try:
+        raw = read_bytes(path)
+        data = parse(raw or b"", [FILMS_TABLE])
+        bundled = parse(bundled_catalog_bytes(), [FILMS_TABLE]).get(FILMS_TABLE, {})
+    except (DamagedStoreError, OSError):
+        return
+    table = data.setdefault(FILMS_TABLE, {})
+    changed = False
+    for document in bundled.values():
+        if not isinstance(document, dict) or document.get("id") is None:
+            continue
+        current = [
+            d for d in table.values() if isinstance(d, dict) and d.get("id") == document["id"]
+        ]
+        if current != [document]:
+            _remove(table, document["id"])
+            _upsert(table, document["id"], document)
+            changed = True
+    if changed:
+        with contextlib.suppress(OSError):
+            write_atomically(path, encode(data))
 
 
 def _data_files(catalog: Path) -> Iterable[Path]:
@@ -231,6 +384,11 @@ def _advice(path: Path) -> str:
 
 def _read_table(path: Path, table: str) -> dict[str, Any]:
     """One table of a TinyDB file; `StoreError` if the file cannot be read as one."""
+    return _read_tables(path, [table]).get(table, {})
+
+
+def _read_tables(path: Path, tables: list[str]) -> Tables:
+    """Tables of a TinyDB file; `StoreError` if the file cannot be read as one."""
     try:
         raw = read_bytes(path)
     except IsADirectoryError as error:
@@ -252,10 +410,10 @@ def _read_table(path: Path, table: str) -> dict[str, Any]:
         return {}
     assert raw is not None
     try:
-        data = parse(raw, [table])
+        data = parse(raw, tables)
     except DamagedStoreError as error:
         raise StoreError(f"{path}: {error} (it was left as it is); {_advice(path)}.") from None
-    return data.get(table, {})
+    return data
 
 
 def _read_films(path: Path) -> tuple[list[Film], int]:

@@ -55,6 +55,8 @@ def export_csv(entries: Iterable[Entry]) -> str:
     for entry in entries:
         record = entry_record(entry)
         record["year"] = "" if record["year"] is None else record["year"]
+        for name in ("favourite", "watched"):
+            record[name] = "true" if record[name] else "false"
         writer.writerow(record)
     return buffer.getvalue()
 

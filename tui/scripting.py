@@ -1,0 +1,123 @@
+"""`filmtui list`, `export` and `import`: the library for scripts.
+
+Standard output carries data only; messages go to standard error. Exit
+statuses: 0 ok, 1 nothing matched (`list`), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tui.display import clean_line
+from tui.search import SearchIndex
+from tui.storage import write_atomically
+from tui.store import Library, StoreWriteError
+from tui.transfer import (
+    BadImportFile,
+    Entry,
+    Skipped,
+    export_text,
+    plan_import,
+    read_import_file,
+)
+
+EXIT_OK = 0
+EXIT_NO_MATCH = 1
+EXIT_BAD_INPUT = 2
+
+
+def _entries(library: Library, query: str, favourites_only: bool) -> list[Entry]:
+    """The films the app would show for `query`, in the same order."""
+    films = (
+        SearchIndex(library.films)
+        .find(query, favourites=library.favourites, favourites_only=favourites_only)
+        .films
+    )
+    return [Entry(film, library.personal(film.id)) for film in films]
+
+
+def run_list(
+    library: Library, query: str, favourites_only: bool, fmt: str, out: TextIO = sys.stdout
+) -> int:
+    entries = _entries(library, query, favourites_only)
+    if fmt in ("json", "csv"):
+        out.write(export_text(entries, fmt))
+    elif out.isatty():
+        table = Table("Title", "Year", "★", "Rating", box=None, header_style="bold")
+        for entry in entries:
+            table.add_row(
+                Text(clean_line(entry.film.title)),
+                entry.film.year_text,
+                "★" if entry.personal.favourite else "",
+                entry.personal.stars,
+            )
+        Console(file=out).print(table)
+    else:
+        for entry in entries:
+            star = "★" if entry.personal.favourite else ""
+            out.write(
+                f"{entry.film.id}\t{clean_line(entry.film.title)}\t{entry.film.year_text}\t{star}\n"
+            )
+    if not entries:
+        print("filmtui: no films match", file=sys.stderr)
+        return EXIT_NO_MATCH
+    return EXIT_OK
+
+
+def run_export(
+    library: Library, favourites_only: bool, fmt: str, output: Path | None, out: TextIO = sys.stdout
+) -> int:
+    entries = _entries(library, "", favourites_only)
+    text = export_text(entries, fmt)
+    if output is None:
+        out.write(text)
+        return EXIT_OK
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        print(f"filmtui: cannot write {output}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"filmtui: exported {len(entries)} films to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_import(library: Library, path: Path, dry_run: bool) -> int:
+    try:
+        incoming, skipped = read_import_file(path)
+    except BadImportFile as error:
+        print(f"filmtui: {clean_line(str(error))}; nothing was imported.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    plan = plan_import(library.films, library.all_personal(), incoming, skipped)
+    if not dry_run and (plan.added or plan.updated):
+        try:
+            library.import_entries(
+                (entry.film, entry.personal) for entry in [*plan.added, *plan.updated]
+            )
+        except StoreWriteError as error:
+            print(
+                f"filmtui: could not save the import: {error}; nothing was imported.",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+    _report(plan.added, plan.updated, plan.skipped, dry_run)
+    return EXIT_OK
+
+
+def _report(
+    added: Sequence[Entry], updated: Sequence[Entry], skipped: Sequence[Skipped], dry_run: bool
+) -> None:
+    verb = "would be " if dry_run else ""
+    print(
+        f"filmtui: {len(added)} {verb}added, {len(updated)} {verb}updated, "
+        f"{len(skipped)} skipped" + (" (dry run: nothing was changed)" if dry_run else ""),
+        file=sys.stderr,
+    )
+    for item in skipped:
+        print(f"  skipped {clean_line(item.label)}: {clean_line(item.reason)}", file=sys.stderr)

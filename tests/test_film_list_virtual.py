@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -17,7 +17,8 @@ from textual import events
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
 from tui.film import Film
-from tui.search import SearchIndex
+from tui.query import Query
+from tui.search import SearchIndex, SearchResult
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import STAR, FilmList
 from tui.widgets.search_bar import SearchBar
@@ -220,11 +221,11 @@ class SlowFirstSearch(SearchIndex):
         self.slow = slow
         self.slow_started = threading.Event()
 
-    def search(self, query: str, only: Collection[str] | None = None) -> list[Film]:
+    def find(self, query: str | Query, **options: Any) -> SearchResult:
         if query == self.slow:
             self.slow_started.set()
             threading.Event().wait(0.3)
-        return super().search(query, only)
+        return super().find(query, **options)
 
 
 async def test_a_slow_older_search_never_replaces_a_newer_one(big_app: FilmApp) -> None:

@@ -13,15 +13,18 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
 from tui.commands import FilmCommands
 from tui.display import clean_line
 from tui.film import Film
+from tui.ranking import Sort, next_sort
 from tui.screens.help import HelpScreen, describe_bindings
-from tui.search import SearchIndex
+from tui.search import SearchIndex, SearchResult
 from tui.session import Place, load_place, load_theme, save_session
+from tui.settings import load_settings, remember
 from tui.store import Library, StoreWriteError, open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
@@ -29,6 +32,8 @@ from tui.widgets.search_bar import SearchBar
 
 # Set to 1 to quit once the first frame with the list filled is drawn (benchmarks).
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
+# The settings key (see tui.settings) of the chosen sort.
+SORT_KEY = "sort"
 
 
 class FilmApp(App[None]):
@@ -50,11 +55,15 @@ class FilmApp(App[None]):
 
     query: reactive[str] = reactive("", init=False)
     favourites_only: reactive[bool] = reactive(False, init=False)
+    sort: reactive[Sort] = reactive(Sort.RELEVANCE, init=False)
 
     def __init__(self, library: Library, *, fresh: bool = False) -> None:
         super().__init__()
         self.library = library
         self.index = SearchIndex(library.films)
+        self.set_reactive(FilmApp.sort, Sort.read(load_settings().get(SORT_KEY)))
+        self._result: SearchResult | None = None
+        self._suggestion: Film | None = None
         self._fresh = fresh
         self._shown_film_id: str | None = None
         self.shown_query: str | None = None
@@ -114,12 +123,30 @@ class FilmApp(App[None]):
     def watch_favourites_only(self) -> None:
         self._show_results()
 
+    def watch_sort(self) -> None:
+        self._show_results()
+
     def _show_results(self) -> None:
         favourites = self.library.favourites
-        only = favourites if self.favourites_only else None
-        films = self.index.search(self.query, only=only)
+        result = self.index.find(
+            self.query,
+            favourites=favourites,
+            favourites_only=self.favourites_only,
+            sort=self.sort,
+        )
+        self._result = result
+        films = result.films
+        self._suggestion = None if films else self.index.suggest(result.query)
+        highlighter = result.highlighter
         film_list = self.query_one(FilmList)
-        film_list.show(films, favourites, empty_text=self._empty_text())
+        film_list.show(
+            films,
+            favourites,
+            empty_text=self._empty_text(),
+            marks=(lambda text: highlighter.spans(text, "title")) if highlighter else None,
+        )
+        self.query_one(FilmDetail).marks = highlighter.spans if highlighter else None
+        self.query_one(SearchBar).hint = result.hint
         self._update_status(len(films))
         self._show_detail(film_list.highlighted_film)
         if self.shown_query is None and os.environ.get(EXIT_AFTER_FIRST_FRAME):
@@ -130,7 +157,10 @@ class FilmApp(App[None]):
         query = clean_line(self.query.strip())
         where = "favourites" if self.favourites_only else "films"
         if query:
-            return f"No {where} match “{query}”."
+            near = self._suggestion
+            if near is None:
+                return f"No {where} match “{query}”."
+            return f"No {where} match “{query}”.\nDid you mean “{clean_line(near.title)}”?"
         if self.favourites_only:
             return "No favourites yet: press f on a film to mark it."
         return "The catalog is empty."
@@ -139,7 +169,9 @@ class FilmApp(App[None]):
         film_list = self.query_one(FilmList)
         total = len(self.index)
         favourites = len(self.library.favourites)
-        film_list.border_title = "★ Favourites only" if self.favourites_only else "Films"
+        view = "★ Favourites only" if self.favourites_only else "Films"
+        sort = self._result.sort if self._result is not None else self.sort
+        film_list.border_title = Content(f"{view} · by {sort}")
         film_list.border_subtitle = f"{shown} of {total} · {favourites} ★"
         film_list.set_class(self.favourites_only, "-favourites-only")
         self.sub_title = f"{shown} of {total} films · {favourites} favourites"
@@ -191,6 +223,12 @@ class FilmApp(App[None]):
     @on(FilmList.FavouritesOnlyToggleRequested)
     def _favourites_only_toggle_requested(self) -> None:
         self.action_toggle_favourites_only()
+
+    @on(FilmList.SortCycleRequested)
+    def _sort_cycle_requested(self) -> None:
+        has_query = self._result is not None and not self._result.query.is_empty
+        self.sort = next_sort(self.sort, has_query)
+        remember(SORT_KEY, self.sort.value)
 
     @on(FilmList.SearchRequested)
     def _search_requested(self, event: FilmList.SearchRequested) -> None:

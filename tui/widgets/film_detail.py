@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -31,6 +33,10 @@ class FilmDetail(VerticalScroll):
     film: reactive[Film | None] = reactive(None, init=False)
     favourite: reactive[bool] = reactive(False, init=False)
     empty_text: reactive[str] = reactive("No film selected.", init=False)
+    marks: reactive[Callable[[str, str], Sequence[tuple[int, int]]] | None] = reactive(
+        None, init=False
+    )
+    """`marks(text, field)`: the spans of `text` to highlight as search matches."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title", classes="film")
@@ -53,6 +59,17 @@ class FilmDetail(VerticalScroll):
     def watch_empty_text(self) -> None:
         self._update()
 
+    def watch_marks(self) -> None:
+        self._update()
+
+    def _marked(self, text: str, field: str) -> Content:
+        """`text` as plain text (never markup), with the search matches styled."""
+        content = Content(text)
+        if self.marks is not None:
+            for start, end in self.marks(text, field):
+                content = content.stylize("$text-accent bold underline", start, end)
+        return content
+
     def _update(self) -> None:
         film = self.film
         self.set_class(film is None, "-empty")
@@ -60,10 +77,13 @@ class FilmDetail(VerticalScroll):
             self.query_one("#detail-empty", Static).update(Content(clean(self.empty_text)))
             return
         meta = film.year_text + ("  ·  ★ Favourite" if self.favourite else "  ·  not a favourite")
-        self.query_one("#detail-title", Static).update(Content(clean_line(film.title)))
+        title = self._marked(clean_line(film.title), "title")
+        self.query_one("#detail-title", Static).update(title)
         self.query_one("#detail-meta", Static).update(Content(meta))
         self.query_one("#detail-description", Static).update(
-            Content(clean(film.description) or "—")
+            self._marked(clean(film.description), "desc") if film.description else Content("—")
         )
-        self.query_one("#detail-fact", Static).update(Content(clean(film.fact) or "—"))
+        self.query_one("#detail-fact", Static).update(
+            self._marked(clean(film.fact), "fact") if film.fact else Content("—")
+        )
         self.scroll_home(animate=False)

@@ -7,7 +7,7 @@ list, so a catalog of thousands of films costs nothing to show.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -39,6 +39,7 @@ class FilmList(ScrollView, can_focus=True):
         Binding("f", "toggle_favourite", "Favourite", id="list.favourite"),
         Binding("F", "toggle_favourites_only", "Favourites only", id="list.favourites-only"),
         Binding("slash", "search", "Search", id="list.search"),
+        Binding("s", "cycle_sort", "Sort", id="list.sort"),
     ]
 
     COMPONENT_CLASSES = {
@@ -46,6 +47,7 @@ class FilmList(ScrollView, can_focus=True):
         "film-list--year",
         "film-list--star",
         "film-list--empty",
+        "film-list--match",
     }
 
     DEFAULT_CSS = """
@@ -61,6 +63,7 @@ class FilmList(ScrollView, can_focus=True):
         & > .film-list--year { color: $text-muted; }
         & > .film-list--star { color: $text-warning; }
         & > .film-list--empty { color: $text-muted; text-style: italic; }
+        & > .film-list--match { color: $text-accent; text-style: bold underline; }
     }
     """
 
@@ -83,6 +86,9 @@ class FilmList(ScrollView, can_focus=True):
     class FavouritesOnlyToggleRequested(Message):
         """The user asked to show only favourites, or all films again."""
 
+    class SortCycleRequested(Message):
+        """The user asked for the next sort order."""
+
     class SearchRequested(Message):
         """The user wants to type in the search bar; `text` is what they typed."""
 
@@ -95,6 +101,7 @@ class FilmList(ScrollView, can_focus=True):
         self._films: list[Film] = []
         self._favourites: frozenset[str] = frozenset()
         self._empty_text = ""
+        self._marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
         self._announced: Film | None = None
 
     # -- what the app sets ---------------------------------------------------
@@ -115,12 +122,18 @@ class FilmList(ScrollView, can_focus=True):
         films: Sequence[Film],
         favourites: frozenset[str],
         empty_text: str = "",
+        marks: Callable[[str], Sequence[tuple[int, int]]] | None = None,
     ) -> None:
-        """Show `films`, keeping the highlight on the same film if it is still there."""
+        """Show `films`, keeping the highlight on the same film if it is still there.
+
+        `marks(title)` gives the (start, end) spans of a title to highlight as
+        matches; `empty_text` may hold several lines.
+        """
         current = self.highlighted_film
         self._films = list(films)
         self._favourites = favourites
         self._empty_text = empty_text
+        self._marks = marks
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         index = 0
         if current is not None:
@@ -202,6 +215,9 @@ class FilmList(ScrollView, can_focus=True):
     def action_search(self) -> None:
         self.post_message(self.SearchRequested())
 
+    def action_cycle_sort(self) -> None:
+        self.post_message(self.SortCycleRequested())
+
     def on_key(self, event: events.Key) -> None:
         """A printable key that is not a binding starts a search with it."""
         if event.is_printable and event.character and event.key not in self.screen.active_bindings:
@@ -236,9 +252,10 @@ class FilmList(ScrollView, can_focus=True):
             return Strip.blank(0)
         index = round(self.scroll_y) + y
         if not self._films:
-            if y == 0 and self._empty_text:
+            lines = self._empty_text.splitlines()
+            if y < len(lines):
                 style = self.get_visual_style("film-list--empty")
-                text = Content(" " + clean_line(self._empty_text)).truncate(width, ellipsis=True)
+                text = Content(" " + clean_line(lines[y])).truncate(width, ellipsis=True)
                 return Strip(text.render_segments(style)).adjust_cell_length(
                     width, style.rich_style
                 )
@@ -258,10 +275,11 @@ class FilmList(ScrollView, can_focus=True):
         star = STAR if film.id in self._favourites else " "
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - 5
+        title = self._marked_title(film, cursor)
         if title_width < 4:
             # Too narrow for columns: the title alone.
-            return Content(" " + clean_line(film.title)).truncate(width, ellipsis=True)
-        title = Content(clean_line(film.title)).truncate(title_width, ellipsis=True, pad=True)
+            return Content.assemble(" ", title).truncate(width, ellipsis=True)
+        title = title.truncate(title_width, ellipsis=True, pad=True)
         return Content.assemble(
             " ",
             title,
@@ -271,3 +289,19 @@ class FilmList(ScrollView, can_focus=True):
             (star, self._part_style("film-list--star")),
             " ",
         )
+
+    def _marked_title(self, film: Film, cursor: bool) -> Content:
+        """The title as plain text (never markup) with the matched spans styled."""
+        text = clean_line(film.title)
+        title = Content(text)
+        if self._marks is None:
+            return title
+        match = self.get_visual_style("film-list--match")
+        style = Style(
+            foreground=None if cursor else match.foreground,
+            bold=match.bold,
+            underline=match.underline,
+        )
+        for start, end in self._marks(text):
+            title = title.stylize(style, start, end)
+        return title

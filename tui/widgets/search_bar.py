@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input
 
 
@@ -16,6 +18,9 @@ class SearchBar(Input):
         Binding("enter", "done", "To list", show=False, id="search.enter"),
     ]
 
+    hint: reactive[str] = reactive("", init=False)
+    """What could not be read in the query, shown under it ('' for nothing)."""
+
     class Done(Message):
         """The user wants to leave the search bar for the list."""
 
@@ -25,6 +30,10 @@ class SearchBar(Input):
             id="search",
             select_on_focus=False,
         )
+
+    def watch_hint(self, hint: str) -> None:
+        self.border_subtitle = Content(hint) if hint else None
+        self.set_class(bool(hint), "-hint")
 
     def action_clear(self) -> None:
         self.value = ""

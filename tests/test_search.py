@@ -368,3 +368,39 @@ def test_search_modules_never_import_textual() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_year_filters_combine_with_and() -> None:
+    assert found(BUNDLED, "year:>1960 year:<1962") == ["Planet of Storms"]
+
+
+def test_films_of_unknown_year_never_match_a_year_filter() -> None:
+    index = SearchIndex([film("Star A", None), film("Star B", 1990)])
+    assert found(index, "year:0..9999") == ["Star B"]
+
+
+def test_a_changed_favourite_set_is_not_answered_from_the_cache() -> None:
+    index = SearchIndex(bundled_films())
+    first = index.find("is:fav", favourites={"star-voyage-1962"}).films
+    second = index.find("is:fav", favourites={"planet-of-storms-1961"}).films
+    assert [f.title for f in first] == ["Star Voyage"]
+    assert [f.title for f in second] == ["Planet of Storms"]
+
+
+def test_the_same_search_again_keeps_its_own_hint() -> None:
+    index = SearchIndex(bundled_films())
+    assert index.find("venus").hint == ""
+    assert "year:" in index.find("venus year:abc").hint
+    assert [f.title for f in index.find("venus year:abc").films] == found(BUNDLED, "venus")
+
+
+def test_searches_from_several_threads_do_not_disturb_each_other() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    films = [film(f"Film {n} {'venus' if n % 3 else 'mars'}", 1950 + n % 60) for n in range(2000)]
+    index = SearchIndex(films)
+    queries = ["v", "ve", "ven", "venu", "venus", "m", "ma", "mars", "film 1", "year:1960"] * 20
+    expected = {q: len(SearchIndex(films).find(q).films) for q in set(queries)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        counts = list(pool.map(lambda q: (q, len(index.find(q).films)), queries))
+    assert all(count == expected[q] for q, count in counts)

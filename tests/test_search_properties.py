@@ -96,3 +96,15 @@ def test_any_settings_file_reads_as_a_dict(content: bytes) -> None:
         path = Path(folder) / "settings.json"
         path.write_bytes(content)
         assert isinstance(load_settings(path), dict)
+
+
+@settings(max_examples=200, deadline=None)
+@given(catalogs(), st.lists(queries, min_size=1, max_size=6), st.sampled_from(list(Sort)))
+def test_cached_narrowing_gives_what_a_fresh_index_gives(
+    films: list[Film], steps: list[str], sort: Sort
+) -> None:
+    shared = SearchIndex(films)
+    for step in steps:
+        for typed in (step[:cut] for cut in range(len(step) + 1)):  # as if typed
+            expected = SearchIndex(films).find(typed, favourites={"film-1"}, sort=sort).films
+            assert shared.find(typed, favourites={"film-1"}, sort=sort).films == expected

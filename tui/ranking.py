@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from enum import IntEnum, StrEnum
+from itertools import compress
 
 from tui.film import Film
 from tui.folding import fold
@@ -103,4 +104,4 @@ def in_order(positions: Collection[int], order: Sequence[int], rank: Sequence[in
     if len(positions) * 8 < len(order):
         return sorted(positions, key=rank.__getitem__)
     wanted = positions if isinstance(positions, set | frozenset) else set(positions)
-    return [p for p in order if p in wanted]
+    return list(compress(order, map(wanted.__contains__, order)))  # the loop runs in C

@@ -12,19 +12,25 @@ order) and no excluded term does:
 - excluded terms, phrases and `desc:`/`fact:` words match exactly only.
 
 Speed: every film's text is folded once, when the index is built, so a
-keystroke costs substring tests only. The films a term matches exactly are
-kept in a small cache; a longer term (the user typed one more letter) is
-then tested only on the films of a cached term it contains, which is all it
-can match. Typo tolerance compares a word with the distinct title words, not
-with every film.
+keystroke costs substring tests only, and only on the films still in play:
+the year and favourite filters are applied first (from a year-sorted list),
+and each term is tested only on the films the terms before it matched. Those
+results are cached, keyed by the term and what came before it, so a longer
+term (the user typed one more letter) is tested only on the films of the
+shorter one, which are all it can match. Typo tolerance compares a word with
+the distinct title words, not with every film. Ranking looks only at the
+films found.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
+from operator import contains
 
 from rapidfuzz import fuzz, process
 
@@ -32,7 +38,7 @@ from tui.film import Film
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
 from tui.highlight import Highlighter
-from tui.query import Field, Query, Term, parse_query
+from tui.query import Field, Query, Term, YearRange, parse_query
 from tui.ranking import (
     Sort,
     Tier,
@@ -45,9 +51,17 @@ from tui.ranking import (
 
 __all__ = ["SearchIndex", "SearchResult", "Sort", "fold", "parse_query", "title_sort_key"]
 
-_CACHE_SIZE = 64
+_CACHE_SIZE = 32
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _LAST = chr(0x10FFFF)
+
+
+def _containing(strings: list[str], text: str, candidates: Sequence[int]) -> list[int]:
+    """Those `candidates` whose string holds `text`, in order (the loop runs in C)."""
+    if isinstance(candidates, range) and len(candidates) == len(strings):
+        return list(compress(candidates, map(contains, strings, repeat(text))))
+    chosen = map(strings.__getitem__, candidates)
+    return list(compress(candidates, map(contains, chosen, repeat(text))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +86,18 @@ class SearchIndex:
         self._films = sorted(films, key=title_sort_key)
         self._titles: list[str] = []
         self._hay: list[str] = []
-        self._regions: list[tuple[int, int, int]] = []  # where desc starts, fact starts, end
+        self._regions: list[tuple[int, int]] = []  # where the description and the fact start
         self._title_words: list[str] = []  # " the dead mountaineer s hotel "
         self._vocabulary = Vocabulary()
         plain_titles: list[tuple[str, int]] = []
         for position, film in enumerate(self._films):
             title = fold(film.title)
             hay = "\n".join((title, film.year_text, fold(film.description), fold(film.fact)))
-            desc_start = len(title) + len(film.year_text) + 2
-            fact_start = hay.rfind("\n") + 1
             title_words = words(title)
             plain = " ".join(title_words)
             self._titles.append(title)
             self._hay.append(hay)
-            self._regions.append((desc_start, fact_start, len(hay)))
+            self._regions.append((len(title) + len(film.year_text) + 2, hay.rfind("\n") + 1))
             self._title_words.append(f" {plain} ")
             self._vocabulary.add(position, title_words)
             plain_titles.append((plain, position))
@@ -97,14 +109,19 @@ class SearchIndex:
         self._plain_keys = [key for key, _ in plain_titles]
         self._plain_positions = [position for _, position in plain_titles]
         self._suggestions = [" ".join(words(title)) for title in self._titles]
+        self._position_of = {film.id: position for position, film in enumerate(self._films)}
         self._year_order = sorted(
             range(len(self._films)), key=lambda p: year_sort_key(self._films[p])
         )
         self._year_rank = [0] * len(self._films)
         for rank, position in enumerate(self._year_order):
             self._year_rank[position] = rank
-        self._title_order = list(range(len(self._films)))
-        self._cache: OrderedDict[tuple[Field | None, str], list[int]] = OrderedDict()
+        self._known_years = [
+            year for p in self._year_order if (year := self._films[p].year) is not None
+        ]
+        self._cache: OrderedDict[Hashable, list[int]] = OrderedDict()
+        self._last: tuple[Hashable, SearchResult] | None = None
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._films)
@@ -123,21 +140,39 @@ class SearchIndex:
         favourites_only: bool = False,
         sort: Sort = Sort.RELEVANCE,
     ) -> SearchResult:
-        """Search; `favourites` are the ids `is:fav` (or `favourites_only`) keeps."""
+        """Search; `favourites` are the ids `is:fav` (or `favourites_only`) keeps.
+
+        Safe to call from several threads (a search worker): calls take turns.
+        """
+        with self._lock:
+            return self._find(query, favourites, favourites_only, sort)
+
+    def _find(
+        self,
+        query: str | Query,
+        favourites: Collection[str] | None,
+        favourites_only: bool,
+        sort: Sort,
+    ) -> SearchResult:
         parsed = parse_query(query) if isinstance(query, str) else query
         sort = effective_sort(sort, not parsed.is_empty)
-        keep = set(favourites or ()) if favourites_only or parsed.favourites_only else None
-        close: dict[Term, list[str]] = {}
+        keep = frozenset(favourites or ()) if favourites_only or parsed.favourites_only else None
+        key = (parsed, sort, keep)
+        if self._last is not None and self._last[0] == key:
+            # The same search (`the` then `the `): only the hints may differ.
+            return replace(self._last[1], query=parsed)
+        close: dict[Term, tuple[list[str], set[int]]] = {}
         positions = self._matching(parsed, keep, close)
         if sort is Sort.TITLE:
-            ordered = list(positions) if isinstance(positions, range) else sorted(positions)
+            ordered = list(positions)
         elif sort is Sort.YEAR:
             ordered = in_order(positions, self._year_order, self._year_rank)
         else:
             ordered = self._by_relevance(parsed, positions, close)
-        return SearchResult(
-            [self._films[p] for p in ordered], parsed, sort, self._highlighter(parsed, close)
-        )
+        films = list(map(self._films.__getitem__, ordered))
+        result = SearchResult(films, parsed, sort, self._highlighter(parsed, close))
+        self._last = (key, result)
+        return result
 
     def suggest(self, query: str | Query) -> Film | None:
         """The title nearest to the query's words, if one is close; else None."""
@@ -155,79 +190,135 @@ class SearchIndex:
     def _matching(
         self,
         query: Query,
-        keep: set[str] | None,
-        close: dict[Term, list[str]],
-    ) -> set[int] | range:
-        found: set[int] | None = None
-        for term in sorted(query.terms, key=lambda t: -len(t.text)):
-            hits = set(self._exact(term.field, term.text))
-            if not term.phrase and term.field in (None, "title"):
-                close[term] = self._vocabulary.close_words(term.text)
-                for word in close[term]:
-                    hits.update(self._vocabulary.films_with(word))
-            found = hits if found is None else found & hits
-            if not found:
-                return set()
-        if found is None:
-            if not (query.excluded or query.years or keep is not None):
-                return range(len(self._films))
-            found = set(range(len(self._films)))
-        for term in query.excluded:
-            found.difference_update(self._exact(term.field, term.text))
-        if query.years:
-            found = {p for p in found if any(self._films[p].year in r for r in query.years)}
-        if keep is not None:
-            found = {p for p in found if self._films[p].id in keep}
-        return found
+        keep: frozenset[str] | None,
+        close: dict[Term, tuple[list[str], set[int]]],
+    ) -> Sequence[int]:
+        """Positions (ascending, so in title order) of the films the query matches.
 
-    def _exact(self, scope: Field | None, text: str) -> list[int]:
-        """Positions (ascending) of the films whose `scope` holds `text`, cached."""
-        key = (scope, text)
+        `context` names the films still in play (the filters and the terms
+        applied so far), so that cached results are reused only where valid.
+        """
+        candidates: Sequence[int] = range(len(self._films))
+        context: tuple[Hashable, ...] = ()
+        if query.years:
+            candidates = self._in_years(query.years)
+            context = (query.years,)
+        if keep is not None:
+            wanted = {self._position_of[i] for i in keep if i in self._position_of}
+            candidates = [p for p in candidates if p in wanted]
+            context = (*context, keep)
+        for term in query.terms:
+            hits = self._exact(context, term.field, term.text, candidates)
+            if not term.phrase and term.field in (None, "title"):
+                close_words = self._vocabulary.close_words(term.text)
+                loose: set[int] = set()
+                for word in close_words:
+                    loose.update(self._vocabulary.films_with(word))
+                close[term] = (close_words, loose)
+                if loose:
+                    hits = self._with_loose(hits, loose, candidates)
+            candidates = hits
+            context = (*context, term)
+            if not candidates:
+                return []
+        for term in query.excluded:
+            drop = set(self._exact(context, term.field, term.text, candidates))
+            if drop:
+                candidates = [p for p in candidates if p not in drop]
+            context = (*context, "-", term)
+        return candidates
+
+    @staticmethod
+    def _with_loose(hits: list[int], loose: set[int], candidates: Sequence[int]) -> list[int]:
+        """`hits` plus the `loose` (close-spelling) hits that are among `candidates`."""
+        if not isinstance(candidates, range):
+            loose = loose.intersection(candidates)
+        extra = loose.difference(hits)
+        return sorted(extra.union(hits)) if extra else hits
+
+    def _in_years(self, years: tuple[YearRange, ...]) -> list[int]:
+        """Positions (ascending) of the films whose year is in every range."""
+        found: set[int] | None = None
+        for year_range in years:
+            low = bisect.bisect_left(self._known_years, year_range.low)
+            high = bisect.bisect_right(self._known_years, year_range.high)
+            inside = set(self._year_order[low:high])
+            found = inside if found is None else found & inside
+        return sorted(found or ())
+
+    def _exact(
+        self, context: Hashable, scope: Field | None, text: str, candidates: Sequence[int]
+    ) -> list[int]:
+        """Those `candidates` (named by `context`) whose `scope` holds `text`; cached."""
+        key = (context, scope, text)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        candidates: Sequence[int] = self._title_order
-        for (other_scope, other_text), hits in self._cache.items():
-            if other_scope == scope and other_text in text and len(hits) < len(candidates):
-                candidates = hits
-        hits = self._scan(scope, text, candidates)
+        base = candidates
+        for (other_context, other_scope, other_text), hits in self._cache.items():  # type: ignore[misc]
+            if (
+                other_scope == scope
+                and other_text in text
+                and len(hits) < len(base)
+                and other_context == context
+            ):
+                base = hits
+        hits = self._scan(scope, text, base)
         self._cache[key] = hits
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return hits
 
     def _scan(self, scope: Field | None, text: str, candidates: Sequence[int]) -> list[int]:
-        if scope is None:
-            hay = self._hay
-            return [p for p in candidates if text in hay[p]]
-        if scope == "title":
-            titles = self._titles
-            return [p for p in candidates if text in titles[p]]
+        if scope is None or scope == "title":
+            return _containing(self._hay if scope is None else self._titles, text, candidates)
         hay, regions = self._hay, self._regions
         if scope == "desc":
-            return [p for p in candidates if hay[p].find(text, regions[p][0], regions[p][1]) >= 0]
+            return [p for p in candidates if hay[p].find(text, *regions[p]) >= 0]
         return [p for p in candidates if hay[p].find(text, regions[p][1]) >= 0]
 
     # -- ranking (see tui.ranking for the tiers) -----------------------------
 
     def _by_relevance(
-        self, query: Query, positions: set[int] | range, close: dict[Term, list[str]]
+        self,
+        query: Query,
+        positions: Sequence[int],
+        close: dict[Term, tuple[list[str], set[int]]],
     ) -> list[int]:
         ranked = [t for t in query.terms if t.field in (None, "title")]
         if not ranked:
             return in_order(positions, self._year_order, self._year_rank)
         remaining = set(positions)
-        tiers: list[set[int]] = []
         text = " ".join(words(" ".join(t.text for t in ranked)))
-        exact = self._titles_from(text, prefix=False)
-        prefix = self._titles_from(text, prefix=True)
-        in_title = self._all_of(ranked, lambda t: self._exact("title", t.text))
-        tiers.append(exact)
-        tiers.append(prefix)
-        tiers.append(self._all_of(ranked, self._whole_title_words))
-        tiers.append(in_title)
-        tiers.append(self._all_of(ranked, lambda t: self._title_or_close(t, close)))
+        titles, title_words = self._titles, self._title_words
+        in_title: set[int] = remaining
+        fuzzy: set[int] = remaining
+        whole: set[int] = remaining
+        fuzzy_in_order: Sequence[int] = positions  # ascending positions read memory in order
+        for term in ranked:
+            here_in_order = _containing(titles, term.text, fuzzy_in_order)
+            here = set(here_in_order)
+            loose = close.get(term, ([], set()))[1]
+            if loose:
+                fuzzy = here | (fuzzy & loose)
+                fuzzy_in_order = sorted(fuzzy)
+            else:
+                fuzzy, fuzzy_in_order = here, here_in_order
+            in_title = in_title & here
+        for term in ranked:
+            if not term.phrase and term.text.isalnum():
+                whole = whole & set(self._vocabulary.films_with(term.text))
+            else:
+                needle = f" {' '.join(words(term.text))} "
+                whole = {p for p in whole & in_title if needle in title_words[p]}
+        tiers = {
+            Tier.EXACT_TITLE: self._titles_from(text, prefix=False),
+            Tier.TITLE_PREFIX: self._titles_from(text, prefix=True),
+            Tier.TITLE_WORDS: whole,
+            Tier.IN_TITLE: in_title,
+            Tier.FUZZY_TITLE: fuzzy,
+        }
         ordered: list[int] = []
         for tier in Tier:
             if tier is Tier.ELSEWHERE:
@@ -235,32 +326,9 @@ class SearchIndex:
             else:
                 chosen = remaining & tiers[tier]
                 remaining -= chosen
-            ordered.extend(in_order(chosen, self._year_order, self._year_rank))
+            if chosen:
+                ordered.extend(in_order(chosen, self._year_order, self._year_rank))
         return ordered
-
-    @staticmethod
-    def _all_of(terms: list[Term], hits_of: Callable[[Term], Collection[int]]) -> set[int]:
-        """The films that every term hits, by `hits_of`."""
-        result: set[int] | None = None
-        for term in terms:
-            hits = set(hits_of(term))
-            result = hits if result is None else result & hits
-            if not result:
-                return set()
-        return result or set()
-
-    def _whole_title_words(self, term: Term) -> Collection[int]:
-        if not term.phrase and " " not in term.text and term.text.isalnum():
-            return self._vocabulary.films_with(term.text)
-        needle = f" {' '.join(words(term.text))} "
-        title_words = self._title_words
-        return [p for p in self._exact("title", term.text) if needle in title_words[p]]
-
-    def _title_or_close(self, term: Term, close: dict[Term, list[str]]) -> set[int]:
-        hits = set(self._exact("title", term.text))
-        for word in close.get(term, ()):
-            hits.update(self._vocabulary.films_with(word))
-        return hits
 
     def _titles_from(self, text: str, *, prefix: bool) -> set[int]:
         """Films whose plain title (with or without its article) is, or starts with, `text`."""
@@ -274,10 +342,10 @@ class SearchIndex:
     # -- highlighting ----------------------------------------------------------
 
     @staticmethod
-    def _highlighter(query: Query, close: dict[Term, list[str]]) -> Highlighter:
+    def _highlighter(query: Query, close: dict[Term, tuple[list[str], set[int]]]) -> Highlighter:
         needles: dict[str, list[str]] = {"title": [], "desc": [], "fact": []}
         for term in query.terms:
             for name in (term.field,) if term.field else ("title", "desc", "fact"):
                 needles[name].append(term.text)
-            needles["title"].extend(close.get(term, ()))
+            needles["title"].extend(close.get(term, ([], set()))[0])
         return Highlighter(tuple(needles["title"]), tuple(needles["desc"]), tuple(needles["fact"]))

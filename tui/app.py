@@ -19,7 +19,9 @@ from textual.widgets import Footer, Input
 
 from tui.commands import FilmCommands
 from tui.display import clean_line
+from tui.editing import EditActions
 from tui.film import Film
+from tui.personal import Personal
 from tui.ranking import Sort, next_sort
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.search import SearchIndex, SearchResult
@@ -36,7 +38,7 @@ EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
 SORT_KEY = "sort"
 
 
-class FilmApp(App[None]):
+class FilmApp(EditActions, App[None]):
     """Browse a film catalog: search, list, details, favourites."""
 
     CSS_PATH = "app.tcss"
@@ -66,6 +68,7 @@ class FilmApp(App[None]):
         self._suggestion: Film | None = None
         self._fresh = fresh
         self._shown_film_id: str | None = None
+        self.undo_stack = []
         self.shown_query: str | None = None
         """The query whose results the list shows; None until it shows any."""
 
@@ -181,7 +184,9 @@ class FilmApp(App[None]):
         detail = self.query_one(FilmDetail)
         detail.empty_text = self._empty_text()
         detail.film = film
-        detail.favourite = film is not None and self.library.is_favourite(film.id)
+        personal = self.library.personal(film.id) if film is not None else Personal()
+        detail.personal = personal
+        detail.favourite = personal.favourite
 
     # -- messages from the widgets -------------------------------------------
 
@@ -216,9 +221,27 @@ class FilmApp(App[None]):
         if self.favourites_only and not now:
             self._show_results()
         else:
-            self.query_one(FilmList).set_favourites(self.library.favourites)
-            self._update_status(len(self.query_one(FilmList).films))
-            self._show_detail(self.query_one(FilmList).highlighted_film)
+            self.personal_changed()
+
+    def personal_changed(self) -> None:
+        """Show changed favourites, ratings or watched marks (the films are the same)."""
+        film_list = self.query_one(FilmList)
+        film_list.set_favourites(self.library.favourites)
+        self._update_status(len(film_list.films))
+        self._show_detail(film_list.highlighted_film)
+
+    def films_changed(self, select: str | None = None) -> None:
+        """The library's films changed (added, edited, deleted): search them afresh."""
+        self.index = SearchIndex(self.library.films)
+        self._show_results()
+        if select is not None:
+            self.jump_to_film(select)
+
+    def highlighted_film(self) -> Film | None:
+        return self.query_one(FilmList).highlighted_film
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.can_edit(action)
 
     @on(FilmList.FavouritesOnlyToggleRequested)
     def _favourites_only_toggle_requested(self) -> None:

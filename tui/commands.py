@@ -50,6 +50,13 @@ class FilmCommands(Provider):
                 "Show only favourites, or all films again (F)",
                 app.action_toggle_favourites_only,
             ),
+            Command("Add a film", "Open the form for a new film (a)", app.action_add_film),
+            Command("Edit film", "Edit the highlighted film (e)", app.action_edit_film),
+            Command("Delete film", "Delete the highlighted film (d)", app.action_delete_film),
+            Command("Undo", "Undo the last delete or edit (u)", app.action_undo),
+            Command(
+                "Toggle watched", "Mark the highlighted film watched (w)", app.action_toggle_watched
+            ),
             Command("Search", "Move to the search bar (/)", app.action_focus_search),
             Command("Clear search", "Empty the search bar", app.action_clear_search),
             Command("Help", "Show every key (?)", app.action_help),

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.display import clean, clean_line
 from tui.film import Film
+from tui.personal import Personal
 
 
 class FilmDetail(VerticalScroll):
@@ -27,11 +28,14 @@ class FilmDetail(VerticalScroll):
         & > #detail-empty { color: $text-muted; text-style: italic; display: none; }
         &.-empty > .film { display: none; }
         &.-empty > #detail-empty { display: block; }
+        &.-no-notes > .notes { display: none; }
     }
     """
 
     film: reactive[Film | None] = reactive(None, init=False)
     favourite: reactive[bool] = reactive(False, init=False)
+    personal: reactive[Personal] = reactive(Personal(), init=False)
+    """What the user recorded: rating, watched, notes (and the favourite)."""
     empty_text: reactive[str] = reactive("No film selected.", init=False)
     marks: reactive[Callable[[str, str], Sequence[tuple[int, int]]] | None] = reactive(
         None, init=False
@@ -45,6 +49,8 @@ class FilmDetail(VerticalScroll):
         yield Static(id="detail-description", classes="film body")
         yield Static("Fact", classes="film heading")
         yield Static(id="detail-fact", classes="film body")
+        yield Static("Your notes", classes="film heading notes")
+        yield Static(id="detail-notes", classes="film body notes")
         yield Static(id="detail-empty")
 
     def on_mount(self) -> None:
@@ -54,6 +60,9 @@ class FilmDetail(VerticalScroll):
         self._update()
 
     def watch_favourite(self) -> None:
+        self._update()
+
+    def watch_personal(self) -> None:
         self._update()
 
     def watch_empty_text(self) -> None:
@@ -76,7 +85,13 @@ class FilmDetail(VerticalScroll):
         if film is None:
             self.query_one("#detail-empty", Static).update(Content(clean(self.empty_text)))
             return
-        meta = film.year_text + ("  ·  ★ Favourite" if self.favourite else "  ·  not a favourite")
+        personal = self.personal
+        meta_parts = [film.year_text, "★ Favourite" if self.favourite else "not a favourite"]
+        if personal.rating:
+            meta_parts.append(f"{personal.stars} {personal.rating}/5")
+        if personal.watched:
+            meta_parts.append("✓ Watched")
+        meta = "  ·  ".join(meta_parts)
         title = self._marked(clean_line(film.title), "title")
         self.query_one("#detail-title", Static).update(title)
         self.query_one("#detail-meta", Static).update(Content(meta))
@@ -86,4 +101,6 @@ class FilmDetail(VerticalScroll):
         self.query_one("#detail-fact", Static).update(
             self._marked(clean(film.fact), "fact") if film.fact else Content("—")
         )
+        self.set_class(not personal.notes, "-no-notes")
+        self.query_one("#detail-notes", Static).update(Content(clean(personal.notes)))
         self.scroll_home(animate=False)

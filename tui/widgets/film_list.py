@@ -40,6 +40,16 @@ class FilmList(ScrollView, can_focus=True):
         Binding("F", "toggle_favourites_only", "Favourites only", id="list.favourites-only"),
         Binding("slash", "search", "Search", id="list.search"),
         Binding("s", "cycle_sort", "Sort", id="list.sort"),
+        # Carried out by the app (tui.editing): the list only says where they apply.
+        Binding("e", "app.edit_film", "Edit", id="list.edit"),
+        Binding("a", "app.add_film", "Add", id="list.add"),
+        Binding("d", "app.delete_film", "Delete", show=False, id="list.delete"),
+        Binding("u", "app.undo", "Undo", show=False, id="list.undo"),
+        Binding("w", "app.toggle_watched", "Watched", show=False, id="list.watched"),
+        *(
+            Binding(str(n), f"app.rate({n})", "Rate 0–5", show=False, id=f"list.rate-{n}")
+            for n in range(6)
+        ),
     ]
 
     COMPONENT_CLASSES = {

@@ -26,6 +26,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,19 +56,23 @@ def _p95(values: Sequence[float]) -> float:
 
 
 def _session(catalog: Path) -> tuple[dict[str, Any], float]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.session", str(catalog)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    # Read both pipes to the end, then reap the child ourselves to get its rusage.
-    assert process.stdout is not None and process.stderr is not None
-    out = process.stdout.read()
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"session on {catalog} failed:\n{err.decode(errors='replace')}")
+    """Run `benchmarks.session` in a child; its figures and its peak RSS (MB)."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.session", str(catalog)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env={**os.environ, **startup.isolated_env()},
+        )
+        assert process.stdout is not None
+        out = process.stdout.read()
+        # Reap the child ourselves: os.wait4 gives its own rusage.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")
+            raise RuntimeError(f"session on {catalog} failed:\n{message}")
     return json.loads(out.decode().splitlines()[0]), usage.ru_maxrss / 1024
 
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import sys
 import time
@@ -55,7 +56,7 @@ from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
-TIMEOUT = 300.0
+TIMEOUT = float(os.environ.get("FILMTUI_BENCH_TIMEOUT", "300"))
 POLL = 0.0005
 
 # What is typed, one key at a time: characters, or "backspace"/"escape".
@@ -110,11 +111,11 @@ def _send_key(app: FilmApp, key: str) -> None:
     app._driver.send_message(event)
 
 
-async def _until(condition: Callable[[], bool]) -> None:
+async def _until(condition: Callable[[], bool], what: Callable[[], str]) -> None:
     deadline = time.perf_counter() + TIMEOUT
     while not condition():
         if time.perf_counter() > deadline:
-            raise TimeoutError("the app did not get there in time")
+            raise TimeoutError(f"waited {TIMEOUT:.0f} s for {what()}")
         await asyncio.sleep(POLL)
 
 
@@ -139,7 +140,13 @@ async def _press_and_wait(app: FilmApp, key: str, expected: str) -> float:
     search = app.query_one(SearchBar)
     start = time.perf_counter()
     _send_key(app, key)
-    await _until(lambda: search.value == expected and _shown_query(app) in (expected, None))
+    await _until(
+        lambda: search.value == expected and _shown_query(app) in (expected, None),
+        lambda: (
+            f"{expected!r} after {key!r}: search bar {search.value!r}, "
+            f"list shows {_shown_query(app)!r}"
+        ),
+    )
     _refresh_now(app)
     return time.perf_counter() - start
 
@@ -153,7 +160,7 @@ async def run(path: Path) -> dict[str, Any]:
     async with app.run_test(headless=True, size=SIZE) as pilot:
         monitor.start()
         film_list = app.query_one(FilmList)
-        await _until(lambda: film_list.virtual_size.height > 0)
+        await _until(lambda: film_list.virtual_size.height > 0, lambda: "the list to fill")
         _refresh_now(app)
         figures["first_frame"] = time.perf_counter() - start
         figures["stall_start"] = monitor.stop()
@@ -179,7 +186,10 @@ async def run(path: Path) -> dict[str, Any]:
             was = app.library.is_favourite(film.id)
             before = time.perf_counter()
             _send_key(app, "f")
-            await _until(lambda was=was: app.library.is_favourite(film.id) != was)
+            await _until(
+                lambda was=was: app.library.is_favourite(film.id) != was,
+                lambda: "the favourite to change",
+            )
             _refresh_now(app)
             favourite.append(time.perf_counter() - before)
             await pilot.pause()

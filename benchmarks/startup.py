@@ -5,7 +5,8 @@ real Linux driver and writes its escape codes, as in a terminal emulator) and
 times it from `Popen` until the process has exited. filmtui runs as
 `python -m tui --db PATH` with `FILMTUI_EXIT_AFTER_FIRST_FRAME=1`, which makes
 the app quit right after the first frame that shows the list filled; the bare
-app (`benchmarks.bare`) quits after its first frame. Peak RSS is the child's
+app (`benchmarks.bare`) quits after its first frame. Each run gets empty XDG
+directories, so it starts fresh (no remembered query). Peak RSS is the child's
 `ru_maxrss` from `os.wait4`.
 """
 
@@ -17,6 +18,7 @@ import pty
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -35,6 +37,15 @@ class Run:
     returncode: int
 
 
+def isolated_env() -> dict[str, str]:
+    """XDG directories of a new, empty home, so no remembered query or theme leaks in."""
+    home = Path(tempfile.mkdtemp(prefix="filmtui-bench-home-"))
+    return {
+        name: str(home / name.lower())
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+    }
+
+
 def _drain(fd: int) -> None:
     """Read (and drop) what the child writes to its terminal until it closes."""
     while True:
@@ -49,7 +60,7 @@ def run_in_terminal(argv: list[str], env: dict[str, str] | None = None) -> Run:
     """Run `argv` on a fresh pseudo-terminal; its wall time and peak RSS."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-    full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+    full_env = {**os.environ, "TERM": "xterm-256color", **isolated_env(), **(env or {})}
     reader = threading.Thread(target=_drain, args=(master,), daemon=True)
     reader.start()
     start = time.perf_counter()

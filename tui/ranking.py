@@ -26,14 +26,19 @@ year order is by year, then title.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Sequence
 from enum import IntEnum, StrEnum
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains
 
 from tui.film import Film
-from tui.folding import fold
+from tui.folding import fold, words
+from tui.fuzzy import Vocabulary
+from tui.query import Term, YearRange
 
 _ARTICLES = ("the ", "a ", "an ")
+_LAST = chr(0x10FFFF)
 
 
 class Sort(StrEnum):
@@ -105,3 +110,118 @@ def in_order(positions: Collection[int], order: Sequence[int], rank: Sequence[in
         return sorted(positions, key=rank.__getitem__)
     wanted = positions if isinstance(positions, set | frozenset) else set(positions)
     return list(compress(order, map(wanted.__contains__, order)))  # the loop runs in C
+
+
+def containing(strings: list[str], text: str, candidates: Sequence[int]) -> list[int]:
+    """Those `candidates` whose string holds `text`, in order (the loop runs in C)."""
+    if isinstance(candidates, range) and len(candidates) == len(strings):
+        return list(compress(candidates, map(contains, strings, repeat(text))))
+    chosen = map(strings.__getitem__, candidates)
+    return list(compress(candidates, map(contains, chosen, repeat(text))))
+
+
+class Orders:
+    """What ordering needs to know of a catalog, worked out once.
+
+    Films are known by their position in library (title) order, so sorting
+    positions ascending is title order.
+    """
+
+    def __init__(self, films: Sequence[Film], titles: list[str], vocabulary: Vocabulary) -> None:
+        """`films` in title order, `titles` their folded titles, `vocabulary` their words."""
+        self._titles = titles
+        self._vocabulary = vocabulary
+        self._title_words = [f" {' '.join(words(title))} " for title in titles]
+        plain_titles: list[tuple[str, int]] = []
+        for position, title in enumerate(titles):
+            plain = " ".join(words(title))
+            plain_titles.append((plain, position))
+            stripped = strip_article(plain)
+            if stripped != plain:
+                plain_titles.append((stripped, position))
+        plain_titles.sort()
+        self._plain_keys = [key for key, _ in plain_titles]
+        self._plain_positions = [position for _, position in plain_titles]
+        self._year_order = sorted(range(len(films)), key=lambda p: year_sort_key(films[p]))
+        self._year_rank = [0] * len(films)
+        for rank, position in enumerate(self._year_order):
+            self._year_rank[position] = rank
+        self._known_years = [year for p in self._year_order if (year := films[p].year) is not None]
+
+    def in_years(self, years: tuple[YearRange, ...]) -> list[int]:
+        """Positions (ascending) of the films whose year is in every range."""
+        found: set[int] | None = None
+        for year_range in years:
+            low = bisect.bisect_left(self._known_years, year_range.low)
+            high = bisect.bisect_right(self._known_years, year_range.high)
+            inside = set(self._year_order[low:high])
+            found = inside if found is None else found & inside
+        return sorted(found or ())
+
+    def by_year(self, positions: Collection[int]) -> list[int]:
+        """`positions` by year (unknown last), then title."""
+        return in_order(positions, self._year_order, self._year_rank)
+
+    def by_relevance(
+        self, terms: Sequence[Term], positions: Sequence[int], loose: dict[Term, set[int]]
+    ) -> list[int]:
+        """`positions` (ascending) in the tiers of the module docstring.
+
+        `terms` are the query's terms; `loose[term]` the films whose title has
+        a word spelled close to it.
+        """
+        ranked = [t for t in terms if t.field in (None, "title")]
+        if not ranked:
+            return self.by_year(positions)
+        remaining = set(positions)
+        in_title: set[int] = remaining
+        fuzzy: set[int] = remaining
+        fuzzy_in_order: Sequence[int] = positions  # ascending positions read memory in order
+        for term in ranked:
+            here_in_order = containing(self._titles, term.text, fuzzy_in_order)
+            here = set(here_in_order)
+            close = loose.get(term)
+            if close:
+                fuzzy = here | (fuzzy & close)
+                fuzzy_in_order = sorted(fuzzy)
+            else:
+                fuzzy, fuzzy_in_order = here, here_in_order
+            in_title = in_title & here
+        text = " ".join(words(" ".join(t.text for t in ranked)))
+        tiers = {
+            Tier.EXACT_TITLE: self._titles_from(text, prefix=False),
+            Tier.TITLE_PREFIX: self._titles_from(text, prefix=True),
+            Tier.TITLE_WORDS: self._whole_words(ranked, in_title),
+            Tier.IN_TITLE: in_title,
+            Tier.FUZZY_TITLE: fuzzy,
+        }
+        ordered: list[int] = []
+        for tier in Tier:
+            if tier is Tier.ELSEWHERE:
+                chosen = remaining
+            else:
+                chosen = remaining & tiers[tier]
+                remaining -= chosen
+            if chosen:
+                ordered.extend(self.by_year(chosen))
+        return ordered
+
+    def _whole_words(self, terms: list[Term], in_title: set[int]) -> set[int]:
+        """Those of `in_title` where every term is a whole word (or words) of the title."""
+        whole = in_title
+        for term in terms:
+            if not term.phrase and term.text.isalnum():
+                whole = whole & set(self._vocabulary.films_with(term.text))
+            else:
+                needle = f" {' '.join(words(term.text))} "
+                whole = {p for p in whole if needle in self._title_words[p]}
+        return whole
+
+    def _titles_from(self, text: str, *, prefix: bool) -> set[int]:
+        """Films whose plain title (with or without its article) is, or starts with, `text`."""
+        if not text:
+            return set()
+        keys = self._plain_keys
+        low = bisect.bisect_left(keys, text)
+        high = bisect.bisect_left(keys, text + _LAST if prefix else text + "\0")
+        return set(self._plain_positions[low:high])

@@ -24,13 +24,10 @@ films found.
 
 from __future__ import annotations
 
-import bisect
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
-from operator import contains
 
 from rapidfuzz import fuzz, process
 
@@ -38,30 +35,13 @@ from tui.film import Film
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
 from tui.highlight import Highlighter
-from tui.query import Field, Query, Term, YearRange, parse_query
-from tui.ranking import (
-    Sort,
-    Tier,
-    effective_sort,
-    in_order,
-    strip_article,
-    title_sort_key,
-    year_sort_key,
-)
+from tui.query import Field, Query, Term, parse_query
+from tui.ranking import Orders, Sort, containing, effective_sort, title_sort_key
 
 __all__ = ["SearchIndex", "SearchResult", "Sort", "fold", "parse_query", "title_sort_key"]
 
 _CACHE_SIZE = 32
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
-_LAST = chr(0x10FFFF)
-
-
-def _containing(strings: list[str], text: str, candidates: Sequence[int]) -> list[int]:
-    """Those `candidates` whose string holds `text`, in order (the loop runs in C)."""
-    if isinstance(candidates, range) and len(candidates) == len(strings):
-        return list(compress(candidates, map(contains, strings, repeat(text))))
-    chosen = map(strings.__getitem__, candidates)
-    return list(compress(candidates, map(contains, chosen, repeat(text))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,38 +67,18 @@ class SearchIndex:
         self._titles: list[str] = []
         self._hay: list[str] = []
         self._regions: list[tuple[int, int]] = []  # where the description and the fact start
-        self._title_words: list[str] = []  # " the dead mountaineer s hotel "
         self._vocabulary = Vocabulary()
-        plain_titles: list[tuple[str, int]] = []
         for position, film in enumerate(self._films):
             title = fold(film.title)
             hay = "\n".join((title, film.year_text, fold(film.description), fold(film.fact)))
-            title_words = words(title)
-            plain = " ".join(title_words)
             self._titles.append(title)
             self._hay.append(hay)
             self._regions.append((len(title) + len(film.year_text) + 2, hay.rfind("\n") + 1))
-            self._title_words.append(f" {plain} ")
-            self._vocabulary.add(position, title_words)
-            plain_titles.append((plain, position))
-            stripped = strip_article(plain)
-            if stripped != plain:
-                plain_titles.append((stripped, position))
+            self._vocabulary.add(position, words(title))
         self._vocabulary.freeze()
-        plain_titles.sort()
-        self._plain_keys = [key for key, _ in plain_titles]
-        self._plain_positions = [position for _, position in plain_titles]
+        self._orders = Orders(self._films, self._titles, self._vocabulary)
         self._suggestions = [" ".join(words(title)) for title in self._titles]
         self._position_of = {film.id: position for position, film in enumerate(self._films)}
-        self._year_order = sorted(
-            range(len(self._films)), key=lambda p: year_sort_key(self._films[p])
-        )
-        self._year_rank = [0] * len(self._films)
-        for rank, position in enumerate(self._year_order):
-            self._year_rank[position] = rank
-        self._known_years = [
-            year for p in self._year_order if (year := self._films[p].year) is not None
-        ]
         self._cache: OrderedDict[Hashable, list[int]] = OrderedDict()
         self._last: tuple[Hashable, SearchResult] | None = None
         self._lock = threading.Lock()
@@ -166,9 +126,10 @@ class SearchIndex:
         if sort is Sort.TITLE:
             ordered = list(positions)
         elif sort is Sort.YEAR:
-            ordered = in_order(positions, self._year_order, self._year_rank)
+            ordered = self._orders.by_year(positions)
         else:
-            ordered = self._by_relevance(parsed, positions, close)
+            loose = {term: films for term, (_, films) in close.items()}
+            ordered = self._orders.by_relevance(parsed.terms, positions, loose)
         films = list(map(self._films.__getitem__, ordered))
         result = SearchResult(films, parsed, sort, self._highlighter(parsed, close))
         self._last = (key, result)
@@ -201,7 +162,7 @@ class SearchIndex:
         candidates: Sequence[int] = range(len(self._films))
         context: tuple[Hashable, ...] = ()
         if query.years:
-            candidates = self._in_years(query.years)
+            candidates = self._orders.in_years(query.years)
             context = (query.years,)
         if keep is not None:
             wanted = {self._position_of[i] for i in keep if i in self._position_of}
@@ -236,16 +197,6 @@ class SearchIndex:
         extra = loose.difference(hits)
         return sorted(extra.union(hits)) if extra else hits
 
-    def _in_years(self, years: tuple[YearRange, ...]) -> list[int]:
-        """Positions (ascending) of the films whose year is in every range."""
-        found: set[int] | None = None
-        for year_range in years:
-            low = bisect.bisect_left(self._known_years, year_range.low)
-            high = bisect.bisect_right(self._known_years, year_range.high)
-            inside = set(self._year_order[low:high])
-            found = inside if found is None else found & inside
-        return sorted(found or ())
-
     def _exact(
         self, context: Hashable, scope: Field | None, text: str, candidates: Sequence[int]
     ) -> list[int]:
@@ -272,72 +223,11 @@ class SearchIndex:
 
     def _scan(self, scope: Field | None, text: str, candidates: Sequence[int]) -> list[int]:
         if scope is None or scope == "title":
-            return _containing(self._hay if scope is None else self._titles, text, candidates)
+            return containing(self._hay if scope is None else self._titles, text, candidates)
         hay, regions = self._hay, self._regions
         if scope == "desc":
             return [p for p in candidates if hay[p].find(text, *regions[p]) >= 0]
         return [p for p in candidates if hay[p].find(text, regions[p][1]) >= 0]
-
-    # -- ranking (see tui.ranking for the tiers) -----------------------------
-
-    def _by_relevance(
-        self,
-        query: Query,
-        positions: Sequence[int],
-        close: dict[Term, tuple[list[str], set[int]]],
-    ) -> list[int]:
-        ranked = [t for t in query.terms if t.field in (None, "title")]
-        if not ranked:
-            return in_order(positions, self._year_order, self._year_rank)
-        remaining = set(positions)
-        text = " ".join(words(" ".join(t.text for t in ranked)))
-        titles, title_words = self._titles, self._title_words
-        in_title: set[int] = remaining
-        fuzzy: set[int] = remaining
-        whole: set[int] = remaining
-        fuzzy_in_order: Sequence[int] = positions  # ascending positions read memory in order
-        for term in ranked:
-            here_in_order = _containing(titles, term.text, fuzzy_in_order)
-            here = set(here_in_order)
-            loose = close.get(term, ([], set()))[1]
-            if loose:
-                fuzzy = here | (fuzzy & loose)
-                fuzzy_in_order = sorted(fuzzy)
-            else:
-                fuzzy, fuzzy_in_order = here, here_in_order
-            in_title = in_title & here
-        for term in ranked:
-            if not term.phrase and term.text.isalnum():
-                whole = whole & set(self._vocabulary.films_with(term.text))
-            else:
-                needle = f" {' '.join(words(term.text))} "
-                whole = {p for p in whole & in_title if needle in title_words[p]}
-        tiers = {
-            Tier.EXACT_TITLE: self._titles_from(text, prefix=False),
-            Tier.TITLE_PREFIX: self._titles_from(text, prefix=True),
-            Tier.TITLE_WORDS: whole,
-            Tier.IN_TITLE: in_title,
-            Tier.FUZZY_TITLE: fuzzy,
-        }
-        ordered: list[int] = []
-        for tier in Tier:
-            if tier is Tier.ELSEWHERE:
-                chosen = remaining
-            else:
-                chosen = remaining & tiers[tier]
-                remaining -= chosen
-            if chosen:
-                ordered.extend(in_order(chosen, self._year_order, self._year_rank))
-        return ordered
-
-    def _titles_from(self, text: str, *, prefix: bool) -> set[int]:
-        """Films whose plain title (with or without its article) is, or starts with, `text`."""
-        if not text:
-            return set()
-        keys = self._plain_keys
-        low = bisect.bisect_left(keys, text)
-        high = bisect.bisect_left(keys, text + _LAST if prefix else text + "\0")
-        return set(self._plain_positions[low:high])
 
     # -- highlighting ----------------------------------------------------------
 

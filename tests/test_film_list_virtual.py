@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -207,13 +208,13 @@ async def test_fast_typing_shows_the_results_of_the_last_query(big_app: FilmApp)
     async with big_app.run_test(size=SIZE) as pilot:
         await pilot.press(*"film 12", "backspace", *"3")
         await settle(big_app, pilot)
-        expected = big_app.index.search("film 13")
+        expected = big_app.index.find("film 13").films
         assert big_app.query_one(SearchBar).value == "film 13"
         assert big_app.query_one(FilmList).films == expected
         assert big_app.shown_query == "film 13"
 
 
-class SlowFirstSearch(SearchIndex):
+class SlowSearch(SearchIndex):
     """A search index whose search for `slow` takes long, as on a huge catalog."""
 
     def __init__(self, films: list[Film], slow: str) -> None:
@@ -229,14 +230,38 @@ class SlowFirstSearch(SearchIndex):
 
 
 async def test_a_slow_older_search_never_replaces_a_newer_one(big_app: FilmApp) -> None:
-    big_app.index = SlowFirstSearch(big_app.library.films, slow="film 1")
+    big_app.search_in_thread_from = 0  # search in a thread worker, as for a huge catalog
+    big_app.index = SlowSearch(big_app.library.films, slow="film 1")
     async with big_app.run_test(size=SIZE) as pilot:
+        widget = film_list(big_app)
+        shown: list[list[Film]] = []
+        show = widget.show
+
+        def recording_show(films: Sequence[Film], *args: Any, **kwargs: Any) -> None:
+            shown.append(list(films))
+            show(films, *args, **kwargs)
+
+        widget.show = recording_show  # type: ignore[method-assign]
         await pilot.press(*"film 1")
-        await pilot.press("2")
+        assert big_app.index.slow_started.is_set()
+        await pilot.press("2")  # while the search for "film 1" is still running
         await settle(big_app, pilot)
         await asyncio.sleep(0.4)  # long enough for the slow search to have finished
         await settle(big_app, pilot)
-        assert big_app.index.slow_started.is_set()
         assert big_app.query_one(SearchBar).value == "film 12"
         assert big_app.shown_query == "film 12"
-        assert big_app.query_one(FilmList).films == big_app.index.search("film 12")
+        assert widget.films == big_app.index.find("film 12").films
+        assert big_app.index.find("film 1").films not in shown
+        assert shown[-1] == widget.films
+
+
+async def test_typing_fast_with_threaded_search_keeps_every_keystroke(big_app: FilmApp) -> None:
+    big_app.search_in_thread_from = 0
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"film 12", "backspace", *"34")
+        await settle(big_app, pilot)
+        assert big_app.query_one(SearchBar).value == "film 134"
+        assert big_app.shown_query == "film 134"
+        titles = [film.title for film in big_app.query_one(FilmList).films]
+        assert "Film 1340" in titles and "Film 1234" not in titles
+        assert_cursor_on_screen(big_app)

@@ -7,15 +7,19 @@ and the `SearchIndex` (search) and shows what they answer.
 from __future__ import annotations
 
 import os
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from tui.commands import FilmCommands
 from tui.display import clean_line
@@ -36,6 +40,25 @@ from tui.widgets.search_bar import SearchBar
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
 # The settings key (see tui.settings) of the chosen sort.
 SORT_KEY = "sort"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What a search found for one state of the query, view and sort."""
+
+    query: str
+    favourites_only: bool
+    sort: Sort
+    result: SearchResult
+    suggestion: Film | None
+
+
+class _SearchDone(Message):
+    """A background search finished (posted from its thread)."""
+
+    def __init__(self, found: _Found) -> None:
+        super().__init__()
+        self.found = found
 
 
 class FilmApp(EditActions, App[None]):
@@ -59,6 +82,9 @@ class FilmApp(EditActions, App[None]):
     favourites_only: reactive[bool] = reactive(False, init=False)
     sort: reactive[Sort] = reactive(Sort.RELEVANCE, init=False)
 
+    search_in_thread_from = 20_000
+    """From this many films, typing searches in a thread worker: the UI never waits."""
+
     def __init__(self, library: Library, *, fresh: bool = False) -> None:
         super().__init__()
         self.library = library
@@ -71,6 +97,7 @@ class FilmApp(EditActions, App[None]):
         self.undo_stack = []
         self.shown_query: str | None = None
         """The query whose results the list shows; None until it shows any."""
+        self._search_lock = threading.Lock()  # the index caches: one search at a time
 
     def compose(self) -> ComposeResult:
         yield SearchBar()
@@ -121,7 +148,10 @@ class FilmApp(EditActions, App[None]):
     # -- state -> screen -----------------------------------------------------
 
     def watch_query(self) -> None:
-        self._show_results()
+        if len(self.index) >= self.search_in_thread_from:
+            self._search_in_thread(self.query, self.favourites_only, self.sort)
+        else:
+            self._show_results()
 
     def watch_favourites_only(self) -> None:
         self._show_results()
@@ -130,16 +160,47 @@ class FilmApp(EditActions, App[None]):
         self._show_results()
 
     def _show_results(self) -> None:
+        """Search for the current query, view and sort now, and show what is found."""
+        with self._search_lock:
+            found = self._find(self.query, self.favourites_only, self.sort)
+        self._apply_results(found)
+
+    def _find(self, query: str, favourites_only: bool, sort: Sort) -> _Found:
+        """Search; touches no widget, so it may run in a thread (holding the lock)."""
         favourites = self.library.favourites
         result = self.index.find(
-            self.query,
-            favourites=favourites,
-            favourites_only=self.favourites_only,
-            sort=self.sort,
+            query, favourites=favourites, favourites_only=favourites_only, sort=sort
         )
+        suggestion = None if result.films else self.index.suggest(result.query)
+        return _Found(query, favourites_only, sort, result, suggestion)
+
+    @work(exclusive=True, thread=True, group="search")
+    def _search_in_thread(self, query: str, favourites_only: bool, sort: Sort) -> None:
+        """Search off the UI thread; a newer keystroke cancels this one."""
+        worker = get_current_worker()
+        with self._search_lock:
+            if worker.is_cancelled:
+                return
+            found = self._find(query, favourites_only, sort)
+        if not worker.is_cancelled:
+            self.post_message(_SearchDone(found))
+
+    @on(_SearchDone)
+    def _search_done_in_thread(self, message: _SearchDone) -> None:
+        found = message.found
+        if (found.query, found.favourites_only, found.sort) == (
+            self.query,
+            self.favourites_only,
+            self.sort,
+        ):
+            self._apply_results(found)  # else a newer search is on its way: the last one wins
+
+    def _apply_results(self, found: _Found) -> None:
+        favourites = self.library.favourites
+        result = found.result
         self._result = result
         films = result.films
-        self._suggestion = None if films else self.index.suggest(result.query)
+        self._suggestion = found.suggestion
         highlighter = result.highlighter
         film_list = self.query_one(FilmList)
         film_list.show(
@@ -154,7 +215,7 @@ class FilmApp(EditActions, App[None]):
         self._show_detail(film_list.highlighted_film)
         if self.shown_query is None and os.environ.get(EXIT_AFTER_FIRST_FRAME):
             self.call_after_refresh(self.exit)
-        self.shown_query = self.query
+        self.shown_query = found.query
 
     def _empty_text(self) -> str:
         query = clean_line(self.query.strip())

@@ -21,6 +21,8 @@ from tui.query import Query, Term, YearRange, parse_query
         ("desc:venus", [Term("venus", "desc")]),
         ("description:venus", [Term("venus", "desc")]),
         ("fact:corman", [Term("corman", "fact")]),
+        ("note:grandpa", [Term("grandpa", "notes")]),
+        ("notes:grandpa", [Term("grandpa", "notes")]),
         ('TITLE:"per aspera"', [Term("per aspera", "title", phrase=True)]),
         ("12:00", [Term("12:00")]),  # not a field: searched as it is
         ("moscow-cassiopeia", [Term("moscow-cassiopeia")]),

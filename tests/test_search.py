@@ -404,3 +404,41 @@ def test_searches_from_several_threads_do_not_disturb_each_other() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         counts = list(pool.map(lambda q: (q, len(index.find(q).films)), queries))
     assert all(count == expected[q] for q, count in counts)
+
+
+# -- the user's notes ---------------------------------------------------------------
+
+NOTES = {"planet-of-storms-1961": "Saw it with Grandpa; the robot John is the best part."}
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("grandpa", ["Planet of Storms"]),
+        ("note:grandpa", ["Planet of Storms"]),
+        ("notes:robot john", ["Planet of Storms"]),
+        ("desc:grandpa", []),
+        ("title:grandpa", []),
+        ("-grandpa venus", ["The First Spaceship on Venus"]),
+    ],
+)
+def test_the_users_notes_are_searched(query: str, titles: list[str]) -> None:
+    index = SearchIndex(bundled_films(), notes=NOTES)
+    assert found(index, query) == titles
+
+
+def test_changed_notes_are_searched_from_then_on() -> None:
+    index = SearchIndex(bundled_films(), notes=NOTES)
+    assert found(index, "grandpa") == ["Planet of Storms"]
+    index.set_notes("planet-of-storms-1961", "")
+    index.set_notes("star-voyage-1962", "Grandpa's favourite")
+    assert found(index, "grandpa") == ["Star Voyage"]
+    index.set_notes("no-such-film", "grandpa")  # ignored
+    assert found(index, "grandpa") == ["Star Voyage"]
+
+
+def test_notes_matches_are_highlighted() -> None:
+    index = SearchIndex(bundled_films(), notes=NOTES)
+    highlighter = index.find("grandpa").highlighter
+    text = NOTES["planet-of-storms-1961"]
+    assert [text[a:b] for a, b in highlighter.spans(text, "notes")] == ["Grandpa"]

@@ -19,9 +19,10 @@ class Highlighter:
     title: tuple[str, ...] = ()
     desc: tuple[str, ...] = ()
     fact: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.title or self.desc or self.fact)
+        return bool(self.title or self.desc or self.fact or self.notes)
 
     def spans(self, text: str, field: Field) -> list[Span]:
         """The (start, end) character spans of `text` that matched, merged, in order."""

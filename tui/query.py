@@ -2,10 +2,11 @@
 
 Syntax (every part is optional and parts combine with AND):
 
-    word          every word must occur in the title, year, description or fact
+    word          every word must occur in the title, year, description, fact
+                  or the user's notes
     "two words"   an exact phrase (an unclosed quote runs to the end)
     -word         the film must not contain the word (also -"a phrase")
-    title:word    the word must be in the title (also desc:, fact:; with a
+    title:word    the word must be in the title (also desc:, fact:, note:; with a
                   phrase: title:"per aspera"; negated: -title:word)
     year:1961     the year is 1961; year:1960..1969 (either end may be left
                   open), year:>1975, year:>=1975, year:<1962, year:<=1962
@@ -25,12 +26,14 @@ from typing import Literal
 
 from tui.folding import fold
 
-Field = Literal["title", "desc", "fact"]
+Field = Literal["title", "desc", "fact", "notes"]
 FIELDS: dict[str, Field] = {
     "title": "title",
     "desc": "desc",
     "description": "desc",
     "fact": "fact",
+    "note": "notes",
+    "notes": "notes",
 }
 FAVOURITE_WORDS = frozenset({"fav", "favs", "favourite", "favourites", "favorite", "favorites"})
 YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"

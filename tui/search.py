@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection, Hashable, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -62,18 +62,20 @@ class SearchResult:
 class SearchIndex:
     """The films of a catalog, pre-folded for searching, in library order."""
 
-    def __init__(self, films: Sequence[Film]) -> None:
+    def __init__(self, films: Sequence[Film], notes: Mapping[str, str] | None = None) -> None:
+        """Index `films`; `notes` are the user's notes by film id, searched like the rest."""
         self._films = sorted(films, key=title_sort_key)
         self._titles: list[str] = []
         self._hay: list[str] = []
-        self._regions: list[tuple[int, int]] = []  # where the description and the fact start
+        # Where the description, the fact and the notes start in each film's text.
+        self._regions: list[tuple[int, int, int]] = []
         self._vocabulary = Vocabulary()
         for position, film in enumerate(self._films):
             title = fold(film.title)
-            hay = "\n".join((title, film.year_text, fold(film.description), fold(film.fact)))
+            hay, regions = self._text_of(film, title, (notes or {}).get(film.id, ""))
             self._titles.append(title)
             self._hay.append(hay)
-            self._regions.append((len(title) + len(film.year_text) + 2, hay.rfind("\n") + 1))
+            self._regions.append(regions)
             self._vocabulary.add(position, words(title))
         self._vocabulary.freeze()
         self._orders = Orders(self._films, self._titles, self._vocabulary)
@@ -85,6 +87,30 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._films)
+
+    @staticmethod
+    def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
+        """A film's folded text (title, year, description, fact, notes) and its regions."""
+        parts = (title, film.year_text, fold(film.description), fold(film.fact), fold(notes))
+        starts: list[int] = []
+        offset = 0
+        for part in parts:
+            starts.append(offset)
+            offset += len(part) + 1
+        return "\n".join(parts), (starts[2], starts[3], starts[4])
+
+    def set_notes(self, film_id: str, notes: str) -> None:
+        """The user changed a film's notes: search the new ones from now on."""
+        with self._lock:
+            position = self._position_of.get(film_id)
+            if position is None:
+                return
+            film = self._films[position]
+            self._hay[position], self._regions[position] = self._text_of(
+                film, self._titles[position], notes
+            )
+            self._cache.clear()
+            self._last = None
 
     # -- the public questions ------------------------------------------------
 
@@ -226,16 +252,18 @@ class SearchIndex:
             return containing(self._hay if scope is None else self._titles, text, candidates)
         hay, regions = self._hay, self._regions
         if scope == "desc":
-            return [p for p in candidates if hay[p].find(text, *regions[p]) >= 0]
-        return [p for p in candidates if hay[p].find(text, regions[p][1]) >= 0]
+            return [p for p in candidates if hay[p].find(text, *regions[p][:2]) >= 0]
+        if scope == "fact":
+            return [p for p in candidates if hay[p].find(text, *regions[p][1:]) >= 0]
+        return [p for p in candidates if hay[p].find(text, regions[p][2]) >= 0]
 
     # -- highlighting ----------------------------------------------------------
 
     @staticmethod
     def _highlighter(query: Query, close: dict[Term, tuple[list[str], set[int]]]) -> Highlighter:
-        needles: dict[str, list[str]] = {"title": [], "desc": [], "fact": []}
+        needles: dict[str, list[str]] = {"title": [], "desc": [], "fact": [], "notes": []}
         for term in query.terms:
-            for name in (term.field,) if term.field else ("title", "desc", "fact"):
+            for name in (term.field,) if term.field else needles:
                 needles[name].append(term.text)
             needles["title"].extend(close.get(term, ([], set()))[0])
-        return Highlighter(tuple(needles["title"]), tuple(needles["desc"]), tuple(needles["fact"]))
+        return Highlighter(**{name: tuple(found) for name, found in needles.items()})

@@ -102,5 +102,5 @@ class FilmDetail(VerticalScroll):
             self._marked(clean(film.fact), "fact") if film.fact else Content("—")
         )
         self.set_class(not personal.notes, "-no-notes")
-        self.query_one("#detail-notes", Static).update(Content(clean(personal.notes)))
+        self.query_one("#detail-notes", Static).update(self._marked(clean(personal.notes), "notes"))
         self.scroll_home(animate=False)

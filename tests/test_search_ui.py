@@ -170,3 +170,14 @@ async def test_query_syntax_works_in_the_app(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"year:>1975 -hotel -title:planet")
         assert titles(app) == ["Per Aspera Ad Astra", "The Return from Orbit"]
+
+
+async def test_the_users_notes_are_searched_and_highlighted(catalog_path: Path) -> None:
+    make_app(catalog_path).library.update_personal(
+        "planet-of-storms-1961", {"notes": "Watched with Grandpa."}
+    )
+    app = make_app(catalog_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"grandpa")
+        assert titles(app) == ["Planet of Storms"]
+        assert marked_in(app, "#detail-notes") == ["Grandpa"]

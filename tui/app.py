@@ -88,7 +88,7 @@ class FilmApp(EditActions, App[None]):
     def __init__(self, library: Library, *, fresh: bool = False) -> None:
         super().__init__()
         self.library = library
-        self.index = SearchIndex(library.films)
+        self.index = search_index(library)
         self.set_reactive(FilmApp.sort, Sort.read(load_settings().get(SORT_KEY)))
         self._result: SearchResult | None = None
         self._suggestion: Film | None = None
@@ -293,7 +293,7 @@ class FilmApp(EditActions, App[None]):
 
     def films_changed(self, select: str | None = None) -> None:
         """The library's films changed (added, edited, deleted): search them afresh."""
-        self.index = SearchIndex(self.library.films)
+        self.index = search_index(self.library)
         self._show_results()
         if select is not None:
             self.jump_to_film(select)
@@ -367,6 +367,12 @@ class FilmApp(EditActions, App[None]):
             ),
         ]
         self.push_screen(HelpScreen(sections))
+
+
+def search_index(library: Library) -> SearchIndex:
+    """The search index of a library's films and the user's notes on them."""
+    notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
+    return SearchIndex(library.films, notes=notes)
 
 
 def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:

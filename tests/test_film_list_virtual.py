@@ -265,3 +265,17 @@ async def test_typing_fast_with_threaded_search_keeps_every_keystroke(big_app: F
         titles = [film.title for film in big_app.query_one(FilmList).films]
         assert "Film 1340" in titles and "Film 1234" not in titles
         assert_cursor_on_screen(big_app)
+
+
+async def test_the_highlighted_row_is_redrawn_when_focus_moves(big_app: FilmApp) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        widget = film_list(big_app)
+        await settle(big_app, pilot)
+        unfocused = list(widget.render_line(0))
+        await pilot.press("down")  # the list takes focus: the highlight gets the cursor colours
+        await settle(big_app, pilot)
+        focused = list(widget.render_line(0))
+        assert focused != unfocused
+        await pilot.press("slash")  # back to the search bar
+        await settle(big_app, pilot)
+        assert list(widget.render_line(0)) == unfocused

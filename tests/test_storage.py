@@ -207,3 +207,16 @@ def test_read_only_file_is_not_replaced(tmp_path: Path) -> None:
     with pytest.raises(StoreWriteError, match="the file is read-only"):
         write_atomically(path, b"new")
     assert path.read_text() == "old"
+
+
+def test_updating_the_library_to_a_newer_bundled_catalog_backs_it_up_first(
+    isolated_dirs: Path,
+) -> None:
+    path = open_library().path  # the user's library, seeded from the bundled catalog
+    data = json.loads(path.read_bytes())
+    data["films"]["1"]["title"] = "An older title"
+    path.write_text(json.dumps(data))
+    older = path.read_bytes()
+    open_library()
+    assert backup_path(path).read_bytes() == older
+    assert json.loads(path.read_bytes())["films"]["1"]["title"] != "An older title"

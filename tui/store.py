@@ -345,8 +345,9 @@ def _sync_bundled(path: Path) -> None:
             _remove(table, document["id"])
             _upsert(table, document["id"], document)
             changed = True
-    if changed:
-        with contextlib.suppress(OSError):
+    if changed and raw is not None:
+        with contextlib.suppress(OSError):  # no backup, no rewrite
+            write_atomically(backup_path(path), raw)
             write_atomically(path, encode(data))
 
 

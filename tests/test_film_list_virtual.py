@@ -14,12 +14,15 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.widgets import Static
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
 from tui.film import Film
 from tui.query import Query
+from tui.screens.loading import LoadingScreen
 from tui.search import SearchIndex, SearchResult
+from tui.store import Library, open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import STAR, FilmList
 from tui.widgets.search_bar import SearchBar
@@ -279,3 +282,66 @@ async def test_the_highlighted_row_is_redrawn_when_focus_moves(big_app: FilmApp)
         await pilot.press("slash")  # back to the search bar
         await settle(big_app, pilot)
         assert list(widget.render_line(0)) == unfocused
+
+
+async def wait_until_loaded(app: FilmApp, pilot: object) -> None:
+    for _ in range(500):
+        if not app.loading:
+            break
+        await asyncio.sleep(0.01)
+    await settle(app, pilot)
+
+
+async def test_a_big_catalog_loads_behind_a_loading_screen(big_app: FilmApp) -> None:
+    path = big_app.library.path
+    release = threading.Event()
+
+    def slow_open() -> Library:
+        release.wait(10)
+        return open_library(path)
+
+    app = FilmApp(Library(path=path, base_films=[]), loader=slow_open)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.loading
+        assert isinstance(app.screen, LoadingScreen)
+        assert "big.json" in str(app.screen.query_one("#loading-title", Static).render())
+        await pilot.press("f", "x")  # keys do nothing while loading
+        assert app.library.favourites == frozenset()
+        release.set()
+        await wait_until_loaded(app, pilot)
+        assert not isinstance(app.screen, LoadingScreen)
+        assert len(film_list(app).films) == COUNT
+        assert app.shown_query == ""
+        assert isinstance(app.focused, SearchBar)
+        await pilot.press(*"film 12")
+        await settle(app, pilot)
+        assert app.shown_query == "film 12"
+
+
+async def test_make_app_loads_a_big_file_in_the_background(
+    big_app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.app.LOAD_IN_BACKGROUND_BYTES", 1)
+    app = make_app(big_app.library.path)
+    assert app.loading
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until_loaded(app, pilot)
+        assert len(film_list(app).films) == COUNT
+        assert_cursor_on_screen(app)
+
+
+async def test_a_big_catalog_that_cannot_be_read_exits_with_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.app.LOAD_IN_BACKGROUND_BYTES", 1)
+    path = tmp_path / "broken.json"
+    path.write_text('{"films": {"1": {"id": "x", "title": ', encoding="utf-8")
+    app = make_app(path)  # does not raise: the file is read after the first frame
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.01)
+        await pilot.pause()
+    assert app.return_code == 2

@@ -6,11 +6,15 @@ and the `SearchIndex` (search) and shows what they answer.
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -25,13 +29,16 @@ from tui.commands import FilmCommands
 from tui.display import clean_line
 from tui.editing import EditActions
 from tui.film import Film
+from tui.finder import find_in, library_index
+from tui.locations import default_library_path
 from tui.personal import Personal
 from tui.ranking import Sort, next_sort
 from tui.screens.help import HelpScreen, describe_bindings
+from tui.screens.loading import LoadingScreen
 from tui.search import SearchIndex, SearchResult
 from tui.session import Place, load_place, load_theme, save_session
 from tui.settings import load_settings, remember
-from tui.store import Library, StoreWriteError, open_library
+from tui.store import Library, StoreError, StoreWriteError, open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
@@ -40,6 +47,9 @@ from tui.widgets.search_bar import SearchBar
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
 # The settings key (see tui.settings) of the chosen sort.
 SORT_KEY = "sort"
+# Catalog files this big (about 55,000 films) load in a thread behind a loading screen.
+LOAD_IN_BACKGROUND_BYTES = 20_000_000
+EXIT_BAD_INPUT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +61,18 @@ class _Found:
     sort: Sort
     result: SearchResult
     suggestion: Film | None
+
+
+class _Loaded(Message):
+    """The background load finished: the library and its index, or why it failed."""
+
+    def __init__(
+        self, library: Library | None, index: SearchIndex | None, error: StoreError | None
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.index = index
+        self.error = error
 
 
 class _SearchDone(Message):
@@ -85,10 +107,19 @@ class FilmApp(EditActions, App[None]):
     search_in_thread_from = 20_000
     """From this many films, typing searches in a thread worker: the UI never waits."""
 
-    def __init__(self, library: Library, *, fresh: bool = False) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        fresh: bool = False,
+        loader: Callable[[], Library] | None = None,
+    ) -> None:
+        """`loader`, when given, reads the real library in a thread after the first
+        frame, behind a loading screen; `library` stands in (empty) until then."""
         super().__init__()
         self.library = library
-        self.index = search_index(library)
+        self.index = library_index(library)
+        self._loader = loader
         self.set_reactive(FilmApp.sort, Sort.read(load_settings().get(SORT_KEY)))
         self._result: SearchResult | None = None
         self._suggestion: Film | None = None
@@ -106,8 +137,46 @@ class FilmApp(EditActions, App[None]):
             yield FilmDetail(id="detail")
         yield Footer()
 
+    @property
+    def loading(self) -> bool:
+        """True while a big catalog is still loading in the background."""
+        return self._loader is not None
+
     def on_mount(self) -> None:
         self.query_one(FilmDetail).border_title = "Details"
+        if self._loader is not None:
+            size = self.library.path.stat().st_size if self.library.path.exists() else 0
+            self.push_screen(LoadingScreen(self.library.path, size))
+            # A daemon thread, not a worker: quitting must not wait for the load.
+            threading.Thread(target=self._load, args=(self._loader,), daemon=True).start()
+            return
+        self._start()
+
+    def _load(self, loader: Callable[[], Library]) -> None:
+        """Read and index the catalog (in a thread); post the outcome to the app."""
+        try:
+            library = loader()
+            index = library_index(library)
+        except StoreError as error:
+            self.post_message(_Loaded(None, None, error))
+            return
+        self.post_message(_Loaded(library, index, None))
+
+    @on(_Loaded)
+    def _loaded(self, message: _Loaded) -> None:
+        if message.library is None or message.index is None:
+            error = clean_line(str(message.error))
+            self.exit(return_code=EXIT_BAD_INPUT, message=Text(f"filmtui: {error}"))
+            return
+        self.library = message.library
+        self.index = message.index
+        self._loader = None
+        gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass
+        self.pop_screen()
+        self._start()
+
+    def _start(self) -> None:
+        """Show the library: remembered place, results, focus, warnings."""
         if not self._fresh:
             self._restore_session()
         self._show_results()
@@ -142,6 +211,8 @@ class FilmApp(EditActions, App[None]):
             self.call_after_refresh(self.query_one(FilmList).highlight_film, place.film_id)
 
     def _save_session(self) -> None:
+        if self.loading:
+            return  # nothing was shown: keep what was remembered
         place = Place(self.query, self._shown_film_id, self.favourites_only)
         save_session(self.library.path, place, self.theme)
 
@@ -167,9 +238,8 @@ class FilmApp(EditActions, App[None]):
 
     def _find(self, query: str, favourites_only: bool, sort: Sort) -> _Found:
         """Search; touches no widget, so it may run in a thread (holding the lock)."""
-        favourites = self.library.favourites
-        result = self.index.find(
-            query, favourites=favourites, favourites_only=favourites_only, sort=sort
+        result = find_in(
+            self.library, self.index, query, favourites_only=favourites_only, sort=sort
         )
         suggestion = None if result.films else self.index.suggest(result.query)
         return _Found(query, favourites_only, sort, result, suggestion)
@@ -293,7 +363,7 @@ class FilmApp(EditActions, App[None]):
 
     def films_changed(self, select: str | None = None) -> None:
         """The library's films changed (added, edited, deleted): search them afresh."""
-        self.index = search_index(self.library)
+        self.index = library_index(self.library)
         self._show_results()
         if select is not None:
             self.jump_to_film(select)
@@ -302,6 +372,8 @@ class FilmApp(EditActions, App[None]):
         return self.query_one(FilmList).highlighted_film
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.loading:
+            return action == "quit"
         return self.can_edit(action)
 
     @on(FilmList.FavouritesOnlyToggleRequested)
@@ -311,8 +383,12 @@ class FilmApp(EditActions, App[None]):
     @on(FilmList.SortCycleRequested)
     def _sort_cycle_requested(self) -> None:
         has_query = self._result is not None and not self._result.query.is_empty
-        self.sort = next_sort(self.sort, has_query)
-        remember(SORT_KEY, self.sort.value)
+        self.choose_sort(next_sort(self.sort, has_query))
+
+    def choose_sort(self, sort: Sort) -> None:
+        """Order the list by `sort` from now on (remembered across restarts)."""
+        self.sort = sort
+        remember(SORT_KEY, sort.value)
 
     @on(FilmList.SearchRequested)
     def _search_requested(self, event: FilmList.SearchRequested) -> None:
@@ -369,17 +445,24 @@ class FilmApp(EditActions, App[None]):
         self.push_screen(HelpScreen(sections))
 
 
-def search_index(library: Library) -> SearchIndex:
-    """The search index of a library's films and the user's notes on them."""
-    notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
-    return SearchIndex(library.films, notes=notes)
-
-
 def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     """The app over the catalog at `db_path` (default: the user's library).
 
     `fresh` starts at the top, without the remembered query, film, view and theme.
 
-    Raises `tui.store.StoreError` when the catalog cannot be opened.
+    A catalog file of `LOAD_IN_BACKGROUND_BYTES` or more is read after the
+    first frame, behind a loading screen; the app then exits with status 2 and
+    the message if it cannot be opened. Otherwise this raises
+    `tui.store.StoreError` when the catalog cannot be opened.
     """
-    return FilmApp(open_library(db_path), fresh=fresh)
+    path = (default_library_path() if db_path is None else db_path).expanduser()
+    try:
+        big = path.is_file() and path.stat().st_size >= LOAD_IN_BACKGROUND_BYTES
+    except OSError:
+        big = False
+    if big:
+        stand_in = Library(path=path, base_films=[])
+        return FilmApp(stand_in, fresh=fresh, loader=partial(open_library, path))
+    app = FilmApp(open_library(db_path), fresh=fresh)
+    gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass
+    return app

@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     app.run()
-    return EXIT_OK
+    return app.return_code or EXIT_OK  # 2 if a big catalog failed to load in the app
 
 
 def _run_script_command(args: argparse.Namespace) -> int:

@@ -65,3 +65,32 @@ async def test_palette_shows_markup_titles_literally(tmp_path) -> None:  # type:
         await run_command(app, pilot, "strange")
         assert app.is_running
         assert app.query_one(FilmList).highlighted_film is not None
+
+
+async def test_palette_sorts_by_year_and_remembers_it(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(app, pilot, "sort by year")
+        assert app.sort.value == "year"
+        years = [film.year for film in app.query_one(FilmList).films]
+        assert years == sorted(years)
+        assert "by year" in str(app.query_one(FilmList).border_title)
+    again = make_app(app.library.path)
+    assert again.sort.value == "year"
+
+
+async def test_palette_sorts_by_title(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(app, pilot, "sort by year")
+        await run_command(app, pilot, "sort by title")
+        titles = [film.title for film in app.query_one(FilmList).films]
+        # Leading articles do not count: "The Dead…" sorts as "Dead…", before "Dream".
+        assert titles[:2] == ["The Dead Mountaineer's Hotel", "A Dream Come True"]
+        assert app.sort.value == "title"
+
+
+async def test_palette_changes_the_theme(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(app, pilot, "theme")  # Textual's own theme picker
+        await pilot.press(*"nord", "enter")
+        await pilot.pause()
+        assert app.theme == "nord"

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.display import clean_line
+from tui.ranking import Sort
 from tui.search import fold
 
 if TYPE_CHECKING:
@@ -56,6 +57,21 @@ class FilmCommands(Provider):
             Command("Undo", "Undo the last delete or edit (u)", app.action_undo),
             Command(
                 "Toggle watched", "Mark the highlighted film watched (w)", app.action_toggle_watched
+            ),
+            Command(
+                "Sort by relevance",
+                "Best match first while there is a query; by title without one (s cycles)",
+                partial(app.choose_sort, Sort.RELEVANCE),
+            ),
+            Command(
+                "Sort by title",
+                "Order the list by title (s cycles)",
+                partial(app.choose_sort, Sort.TITLE),
+            ),
+            Command(
+                "Sort by year",
+                "Order the list by year, oldest first (s cycles)",
+                partial(app.choose_sort, Sort.YEAR),
             ),
             Command("Search", "Move to the search bar (/)", app.action_focus_search),
             Command("Clear search", "Empty the search bar", app.action_clear_search),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (160, 50)
+C1_OR_BIDI = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture
@@ -159,3 +161,47 @@ async def test_notifications_show_a_markup_path_and_message_literally(tmp_path: 
         assert "[/]" in notices[-1]
         assert f"full([/]{folder}[@click=app.quit])" in toast_text(app)
         assert app.is_running
+
+
+async def test_the_delete_dialog_shows_a_markup_title_literally(hostile_app: FilmApp) -> None:
+    async with hostile_app.run_test(size=SIZE) as pilot:
+        (film,) = films_titled(hostile_app, ["[@click=app.quit]x[/]"])
+        await pilot.press("down")
+        await highlight(hostile_app, film)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Delete “[@click=app.quit]x[/]”" in screen_text(hostile_app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert hostile_app.is_running
+        assert film in hostile_app.query_one(FilmList).films
+
+
+async def test_the_edit_form_shows_no_control_characters(hostile_app: FilmApp) -> None:
+    async with hostile_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        for film in films_titled(hostile_app, [*CONTROLS, "[/"]):
+            await highlight(hostile_app, film)
+            await pilot.press("e")
+            await pilot.pause()
+            shown = screen_text(hostile_app)
+            assert "\x1b" not in shown
+            assert C1_OR_BIDI.findall(shown) == []
+            await pilot.press("escape")
+            await pilot.pause()
+        assert hostile_app.is_running
+
+
+async def test_saving_the_form_unchanged_keeps_the_stored_control_characters(
+    hostile_app: FilmApp,
+) -> None:
+    """The form shows cleaned text, but saving it untouched writes back what was stored."""
+    async with hostile_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        (film,) = films_titled(hostile_app, CONTROLS[:1])
+        await highlight(hostile_app, film)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert hostile_app.library.film(film.id) == film

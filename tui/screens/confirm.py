@@ -39,6 +39,7 @@ class ConfirmScreen(ModalScreen[bool]):
         super().__init__()
         self._question = question
         self._yes_label = yes_label
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -51,8 +52,14 @@ class ConfirmScreen(ModalScreen[bool]):
         self.query_one("#no", Button).focus()
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        self._answer(yes)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self._answer(event.button.id == "yes")
+
+    def _answer(self, yes: bool) -> None:
+        """Dismiss once: Enter and Esc arriving together must not pop two screens."""
+        if not self._answered:
+            self._answered = True
+            self.dismiss(yes)

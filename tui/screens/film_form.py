@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.display import clean, clean_line
 from tui.validation import FilmDraft, check_title, check_year, make_draft
 
 
@@ -54,13 +55,23 @@ class FilmForm(ModalScreen[FilmDraft | None]):
     ) -> None:
         super().__init__()
         self._heading = heading
-        self._initial = {
+        # What is stored, and what the fields show: the stored text without the
+        # control characters that would reach the terminal (see tui.display).
+        self._stored = {
             "title": title,
             "year": "" if year is None else str(year),
             "description": description,
             "fact": fact,
             "notes": notes,
         }
+        self._initial = {
+            field: clean_line(text) if field == "title" else clean(text)
+            for field, text in self._stored.items()
+        }
+
+    def _value(self, field: str, shown: str) -> str:
+        """What to save for `field`: the stored text when the user left it as shown."""
+        return self._stored[field] if shown == self._initial[field] else shown
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as form:
@@ -98,11 +109,12 @@ class FilmForm(ModalScreen[FilmDraft | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         draft, errors = make_draft(
-            self.query_one("#title", Input).value,
+            self._value("title", self.query_one("#title", Input).value),
             self.query_one("#year", Input).value,
-            self.query_one("#description", TextArea).text,
-            self.query_one("#fact", TextArea).text,
-            self.query_one("#notes", TextArea).text,
+            *(
+                self._value(field, self.query_one(f"#{field}", TextArea).text)
+                for field in ("description", "fact", "notes")
+            ),
         )
         for field in ("title", "year"):
             self._show_error(field, errors.get(field))

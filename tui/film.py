@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +47,16 @@ def slugify(title: str, year: int | None) -> str:
     ascii_title = re.sub(r"['’]", "", ascii_title)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "film"
     return f"{slug}-{year}" if year is not None else slug
+
+
+def unique_id(base: str, taken: Container[str]) -> str:
+    """`base`, or `base-2`, `base-3`, … : the first that is not `taken`."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
 
 
 def _read_year(value: object) -> tuple[int | None, bool]:

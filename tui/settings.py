@@ -12,13 +12,13 @@ Textual.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from tui.storage import write_atomically
 
 FILE_NAME = "settings.json"
 
@@ -44,16 +44,7 @@ def save_settings(values: Mapping[str, Any], path: Path | None = None) -> bool:
     try:
         text = json.dumps(dict(values), ensure_ascii=False, indent=2, sort_keys=True)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text + "\n")
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text + "\n")
     except (OSError, TypeError, ValueError):
         return False
     return True

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.film import Film, film_from_document, slugify
+from tui.film import Film, film_from_document, slugify, unique_id
 from tui.locations import (
     backup_path,
     bundled_catalog_bytes,
@@ -151,7 +151,7 @@ class Library:
 
     def add_film(self, title: str, year: int | None, description: str = "", fact: str = "") -> Film:
         """Add a film of the user's; its id is a new slug of title and year."""
-        film_id = _unique_id(slugify(title, year), self._by_id)
+        film_id = unique_id(slugify(title, year), self._by_id)
         film = Film(film_id, title, year, description, fact)
         self.save_film(film)
         return film
@@ -272,15 +272,6 @@ def _remove(table: dict[str, Any], film_id: str) -> None:
         k for k, doc in table.items() if isinstance(doc, dict) and doc.get("id") == film_id
     ]:
         del table[key]
-
-
-def _unique_id(base: str, taken: Mapping[str, object]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
 
 
 def open_library(path: Path | None = None) -> Library:
@@ -437,8 +428,6 @@ def _read_films(path: Path) -> tuple[list[Film], int]:
 
 
 def _with_unique_id(film: Film, taken: Iterable[str]) -> Film:
-    taken = set(taken)
-    n = 2
-    while f"{film.id}-{n}" in taken:
-        n += 1
-    return Film(f"{film.id}-{n}", film.title, film.year, film.description, film.fact)
+    """`film` under an id no other film has (`base-2`, `base-3`, …)."""
+    new_id = unique_id(film.id, set(taken))
+    return Film(new_id, film.title, film.year, film.description, film.fact)

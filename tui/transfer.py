@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tui.film import Film, slugify
+from tui.film import Film, slugify, unique_id
 from tui.personal import Personal, personal_from_document, valid_rating
 from tui.search import fold
 from tui.validation import check_year
@@ -279,7 +279,7 @@ def plan_import(
         if match is None:
             match = by_title.get(_title_key(item.film))
         if match is None:
-            film_id = item.film.id or _unique_id(slugify(item.film.title, item.film.year), by_id)
+            film_id = item.film.id or unique_id(slugify(item.film.title, item.film.year), by_id)
             film = replace(item.film, id=film_id)
             entry = Entry(film, item.personal or Personal())
             plan.added.append(entry)
@@ -299,12 +299,3 @@ def plan_import(
         by_id[film.id] = film
         by_title[_title_key(film)] = film
     return plan
-
-
-def _unique_id(base: str, taken: Mapping[str, object]) -> str:
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"

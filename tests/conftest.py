@@ -40,3 +40,16 @@ def write_catalog(path: Path, documents: list[dict[str, Any]]) -> Path:
 @pytest.fixture
 def app(catalog_path: Path) -> FilmApp:
     return make_app(catalog_path)
+
+
+def record_notices(app: FilmApp) -> list[str]:
+    """The messages of every notification `app` shows from now on, in order."""
+    notices: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        notices.append(message)
+        notify(message, **kwargs)
+
+    app.notify = record  # type: ignore[method-assign]
+    return notices

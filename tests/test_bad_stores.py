@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write_catalog
+from tests.conftest import record_notices, write_catalog
 from tui.app import make_app
 from tui.cli import EXIT_BAD_INPUT, main
 from tui.locations import backup_path, bundled_catalog_bytes, personal_data_path
@@ -181,14 +181,7 @@ async def test_bad_records_are_shown_with_a_notice_and_nothing_is_dropped(
     catalog = write_catalog(tmp_path / "films.json", BAD_RECORDS)
     before = catalog.read_bytes()
     app = make_app(catalog)
-    notices: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        notices.append(message)
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
+    notices = record_notices(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "f", "down", "f", "down", "f")
         assert len(app.query_one(FilmList).films) == 6

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets._toast import Toast
 
+from tests.conftest import record_notices
 from tests.hostile import CONTROL_MARKERS, CONTROLS, LONG_WORD, MARKUP, write_hostile_catalog
 from tui.app import FilmApp, make_app
 from tui.display import clean, clean_line
@@ -140,14 +140,7 @@ async def test_notifications_show_a_markup_path_and_message_literally(tmp_path: 
     catalog = write_hostile_catalog(folder / "films.json")
     catalog.write_text(catalog.read_text().replace('"year": 1960', '"year": "[/"'))
     app = make_app(catalog)
-    notices: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        notices.append(message)
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
+    notices = record_notices(app)
 
     def refuse(film_id: str, favourite: bool) -> None:
         raise StoreWriteError(f"the disk is full ([/]{folder}[@click=app.quit])")

@@ -76,6 +76,28 @@ def test_list_favourites_only(db: str, tmp_path: Path) -> None:
     assert result.stdout.split("\t")[:2] == ["star-voyage-1962", "Star Voyage"]
 
 
+def test_list_searches_ratings_watched_marks_and_notes(db: str, tmp_path: Path) -> None:
+    from tui.store import open_library
+
+    library = open_library(Path(db))
+    library.set_rating("star-voyage-1962", 5)
+    library.set_rating("planet-of-storms-1961", 4)
+    library.set_rating("moscow-cassiopeia-1973", 3)
+    library.toggle_watched("planet-of-storms-1961")
+    library.update_personal("the-sky-beckons-1959", {"notes": "Seen with Grandpa."})
+
+    def ids(query: str) -> list[str]:
+        result = filmtui("--db", db, "list", "--query", query, home=tmp_path)
+        assert result.returncode == 0, result.stderr
+        return sorted(line.split("\t")[0] for line in result.stdout.splitlines())
+
+    assert ids("rating:>=4") == ["planet-of-storms-1961", "star-voyage-1962"]
+    assert ids("is:watched") == ["planet-of-storms-1961"]
+    assert ids("grandpa") == ["the-sky-beckons-1959"]
+    unrated = filmtui("--db", db, "list", "--query", "rating:1..2", home=tmp_path)
+    assert (unrated.returncode, unrated.stdout) == (1, "")
+
+
 def test_export_to_a_file_in_markdown(db: str, tmp_path: Path) -> None:
     out = tmp_path / "films.md"
     result = filmtui("--db", db, "export", "--format", "md", "-o", str(out), home=tmp_path)

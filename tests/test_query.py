@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.query import Query, Term, YearRange, parse_query
+from tui.query import Query, RatingRange, Term, YearRange, parse_query
 
 
 @pytest.mark.parametrize(
@@ -77,6 +77,48 @@ def test_is_fav_keeps_favourites(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ratings"),
+    [
+        ("rating:4", [RatingRange(4, 4)]),
+        ("rating:0", [RatingRange(0, 0)]),  # unrated
+        ("rating:5", [RatingRange(5, 5)]),
+        ("rating:=3", [RatingRange(3, 3)]),
+        ("rating:>=4", [RatingRange(4, 5)]),
+        ("rating:>4", [RatingRange(5, 5)]),
+        ("rating:<2", [RatingRange(0, 1)]),
+        ("rating:<=2", [RatingRange(0, 2)]),
+        ("rating:3..5", [RatingRange(3, 5)]),
+        ("rating:5..3", [RatingRange(3, 5)]),
+        ("rating:3..", [RatingRange(3, 5)]),
+        ("rating:..2", [RatingRange(0, 2)]),
+        ("Rating:4", [RatingRange(4, 4)]),
+        ("rating:>=1 rating:<5", [RatingRange(1, 5), RatingRange(0, 4)]),
+    ],
+)
+def test_rating_filters(text: str, ratings: list[RatingRange]) -> None:
+    query = parse_query(text)
+    assert list(query.ratings) == ratings
+    assert query.terms == ()
+    assert query.years == ()
+    assert query.hint == ""
+    assert not query.is_empty
+
+
+@pytest.mark.parametrize("text", ["is:watched", "IS:Watched"])
+def test_is_watched_keeps_watched_films(text: str) -> None:
+    query = parse_query(text)
+    assert query.watched_only
+    assert not query.favourites_only
+    assert query.hint == ""
+    assert not query.is_empty
+
+
+def test_is_fav_and_is_watched_combine() -> None:
+    query = parse_query("is:fav is:watched")
+    assert (query.favourites_only, query.watched_only) == (True, True)
+
+
+@pytest.mark.parametrize(
     ("text", "hint_part", "terms"),
     [
         ("year:abc", "year:", []),
@@ -84,8 +126,22 @@ def test_is_fav_keeps_favourites(text: str) -> None:
         ("year:..", "year:", []),
         ("year:19610", "year:", []),
         ("-year:1961", "-year:", []),
-        ("is:nonsense", "is:", []),
+        ("is:nonsense", "is:watched", []),
         ("-is:fav", "is:", []),
+        ("-is:watched", "is:", []),
+        ("rating:abc", "rating:", []),
+        ("rating:", "rating:", []),
+        ("rating:..", "rating:", []),
+        ("rating:9", "rating:", []),
+        ("rating:6..9", "rating:", []),
+        ("rating:2..6", "rating:", []),
+        ("rating:>5", "rating:", []),
+        ("rating:<0", "rating:", []),
+        ("rating:>=6", "rating:", []),
+        ("rating:-1", "rating:", []),
+        ("rating:4.5", "rating:", []),
+        ("rating:★★★★", "rating:", []),
+        ("-rating:4", "-rating:", []),
         ("title:", "title:", []),
         ('title:""', "title:", []),
         ("desc: venus", "desc:", [Term("venus")]),
@@ -101,16 +157,36 @@ def test_malformed_parts_give_a_hint_and_are_ignored_or_searched_as_text(
     assert list(query.terms) == terms
 
 
-@pytest.mark.parametrize("text", ["", "   ", "-", '""', "year:abc"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "-", '""', "year:abc", "rating:9", "is:nonsense", "-is:watched"]
+)
 def test_queries_that_ask_nothing_are_empty(text: str) -> None:
     assert parse_query(text).is_empty
 
 
+def test_is_hint_names_both_words() -> None:
+    hint = parse_query("is:nonsense").hint
+    assert "is:fav" in hint
+    assert "is:watched" in hint
+
+
+def test_a_bad_rating_leaves_the_rest_of_the_query() -> None:
+    query = parse_query("venus rating:9 is:watched")
+    assert query.terms == (Term("venus"),)
+    assert query.ratings == ()
+    assert query.watched_only
+    assert "rating:" in query.hint
+
+
 def test_parts_combine() -> None:
-    query = parse_query('planet -storms year:1960..1985 is:fav "third planet"')
+    query = parse_query(
+        'planet -storms year:1960..1985 is:fav "third planet" rating:>=3 is:watched'
+    )
     assert query == Query(
         terms=(Term("planet"), Term("third planet", phrase=True)),
         excluded=(Term("storms"),),
         years=(YearRange(1960, 1985),),
         favourites_only=True,
+        ratings=(RatingRange(3, 5),),
+        watched_only=True,
     )

@@ -10,6 +10,7 @@ import pytest
 
 from tui.film import Film, film_from_document
 from tui.locations import bundled_catalog_bytes
+from tui.personal import Personal
 from tui.ranking import Sort, next_sort
 from tui.search import SearchIndex
 
@@ -442,3 +443,117 @@ def test_notes_matches_are_highlighted() -> None:
     highlighter = index.find("grandpa").highlighter
     text = NOTES["planet-of-storms-1961"]
     assert [text[a:b] for a, b in highlighter.spans(text, "notes")] == ["Grandpa"]
+
+
+# -- the user's own fields: is:watched and rating: ------------------------------------
+
+PERSONAL = {
+    "planet-of-storms-1961": Personal(rating=4, watched=True),
+    "star-voyage-1962": Personal(favourite=True, rating=5),
+    "moscow-cassiopeia-1973": Personal(rating=2, watched=True),
+    "the-sky-beckons-1959": Personal(watched=True),  # watched, never rated
+    "a-dream-come-true-1963": Personal(notes="rated once, then not", rating=0),
+    "no-such-film": Personal(rating=4, watched=True),  # not in the catalog: ignored
+}
+RATED = {"Planet of Storms", "Star Voyage", "Moscow-Cassiopeia"}
+UNRATED = {f.title for f in bundled_films()} - RATED
+
+
+def found_with(index: SearchIndex, query: str, personal: object = PERSONAL) -> set[str]:
+    result = index.find(query, favourites=FAVOURITES, personal=personal)  # type: ignore[arg-type]
+    titles = [f.title for f in result.films]
+    assert len(titles) == len(set(titles))
+    return set(titles)
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("rating:4", {"Planet of Storms"}),
+        ("rating:=5", {"Star Voyage"}),
+        ("rating:>=4", {"Planet of Storms", "Star Voyage"}),
+        ("rating:>3", {"Planet of Storms", "Star Voyage"}),
+        ("rating:3..5", {"Planet of Storms", "Star Voyage"}),
+        ("rating:1..2", {"Moscow-Cassiopeia"}),
+        ("rating:3", set()),
+        ("rating:>0", RATED),
+        ("rating:0", UNRATED),  # unrated: no personal fields, or rating 0
+        ("rating:<2", UNRATED),
+        ("rating:<=2", UNRATED | {"Moscow-Cassiopeia"}),
+        ("rating:..4", UNRATED | {"Moscow-Cassiopeia", "Planet of Storms"}),
+        ("rating:>=1 rating:<5", {"Planet of Storms", "Moscow-Cassiopeia"}),  # AND
+        ("rating:9", {f.title for f in bundled_films()}),  # unreadable: ignored, with a hint
+        ("is:watched", {"Planet of Storms", "Moscow-Cassiopeia", "The Sky Beckons"}),
+        ("is:watched rating:>0", {"Planet of Storms", "Moscow-Cassiopeia"}),
+        ("is:watched rating:0", {"The Sky Beckons"}),
+        ("is:watched is:fav", {"Planet of Storms"}),
+        ("is:fav rating:5", {"Star Voyage"}),
+        ("is:watched storms", {"Planet of Storms"}),
+        ("is:watched -storms", {"Moscow-Cassiopeia", "The Sky Beckons"}),
+        ("planet rating:0", {"The Mystery of the Third Planet"}),
+        ("year:<1965 rating:>=4", {"Planet of Storms", "Star Voyage"}),
+        ("year:1960..1970 is:watched", {"Planet of Storms"}),
+        ("rating:>=4 year:1961", {"Planet of Storms"}),
+    ],
+)
+def test_watched_and_rating_filters(query: str, titles: set[str]) -> None:
+    index = SearchIndex(bundled_films())
+    assert found_with(index, query) == titles
+
+
+def test_without_personal_fields_every_film_is_unwatched_and_unrated() -> None:
+    index = SearchIndex(bundled_films())
+    everything = {f.title for f in bundled_films()}
+    for personal in (None, {}):
+        assert found_with(index, "is:watched", personal) == set()
+        assert found_with(index, "rating:4", personal) == set()
+        assert found_with(index, "rating:0", personal) == everything
+        assert found_with(index, "rating:<3", personal) == everything
+
+
+def test_personal_fields_are_ignored_when_the_query_does_not_ask() -> None:
+    index = SearchIndex(bundled_films())
+    assert found_with(index, "venus") == set(found(BUNDLED, "venus"))
+    assert [f.title for f in index.find("", personal=PERSONAL).films] == found(BUNDLED, "")
+
+
+def test_changed_watched_marks_and_ratings_are_not_answered_from_the_cache() -> None:
+    index = SearchIndex(bundled_films())
+    only_star_voyage = {"star-voyage-1962": Personal(watched=True, rating=4)}
+    rerated = {**PERSONAL, "planet-of-storms-1961": Personal(rating=3, watched=True)}
+    unrated = {**PERSONAL, "planet-of-storms-1961": Personal()}
+    steps = [
+        ("is:watched st", only_star_voyage),
+        ("is:watched sta", PERSONAL),
+        ("is:watched st", PERSONAL),
+        ("is:watched sta", only_star_voyage),
+        ("rating:4", only_star_voyage),
+        ("rating:4", PERSONAL),
+        ("rating:4", rerated),
+        ("rating:0 plane", rerated),
+        ("rating:0 planet", unrated),
+        ("rating:0 plane", unrated),
+        ("rating:0 plane", PERSONAL),
+    ]
+    for query, personal in steps:
+        assert found_with(index, query, personal) == found_with(
+            SearchIndex(bundled_films()), query, personal
+        ), (query, personal)
+    assert found_with(index, "is:watched sta", only_star_voyage) == {"Star Voyage"}
+    assert found_with(index, "rating:4", rerated) == set()
+    assert found_with(index, "rating:0 planet", unrated) == {
+        "Planet of Storms",
+        "The Mystery of the Third Planet",
+    }
+    assert found_with(index, "rating:0 planet", PERSONAL) == {"The Mystery of the Third Planet"}
+
+
+def test_rating_filters_narrow_a_big_catalog_like_a_fresh_index() -> None:
+    films = [film(f"Film {n} {'venus' if n % 3 else 'mars'}", 1950 + n % 60) for n in range(3000)]
+    personal = {f.id: Personal(rating=n % 6, watched=n % 4 == 0) for n, f in enumerate(films)}
+    index = SearchIndex(films)
+    for query in ["rating:>=4", "rating:>=4 v", "rating:>=4 ve", "rating:<2 venus", "is:watched"]:
+        expected = SearchIndex(films).find(query, personal=personal).films
+        assert index.find(query, personal=personal).films == expected
+    count = len(index.find("rating:5 is:watched", personal=personal).films)
+    assert count == sum(1 for n in range(3000) if n % 6 == 5 and n % 4 == 0)

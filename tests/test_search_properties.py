@@ -11,13 +11,17 @@ from hypothesis import strategies as st
 
 from tui.film import Film
 from tui.folding import fold, fold_with_origins
-from tui.query import Term, parse_query
+from tui.personal import MAX_RATING, Personal
+from tui.query import IntRange, Term, parse_query
 from tui.ranking import Sort
 from tui.search import SearchIndex
 from tui.settings import load_settings
 
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
-SYNTAX = ['"', "-", ":", "title:", "desc:", "fact:", "year:", "is:fav", "..", ">", "<=", " "]
+SYNTAX = [
+    *['"', "-", ":", "title:", "desc:", "fact:", "year:", "is:fav", "..", ">", "<=", " "],
+    *["rating:", "is:watched", "3", "0"],
+]
 
 texts = st.text(max_size=40)
 queries = st.one_of(
@@ -27,6 +31,20 @@ queries = st.one_of(
 )
 plain_words = st.one_of(
     st.sampled_from(WORDS), st.text(alphabet=st.characters(categories=["L", "N"]), min_size=1)
+)
+
+
+personals = st.dictionaries(
+    st.sampled_from([f"film-{n}" for n in range(10)] + ["not-in-the-catalog"]),
+    st.builds(Personal, rating=st.integers(0, MAX_RATING), watched=st.booleans()),
+    max_size=10,
+)
+rating_filters = st.one_of(
+    st.integers(0, 9).map(str),
+    st.tuples(st.sampled_from(["<", "<=", ">", ">=", "="]), st.integers(0, 6)).map(
+        lambda pair: f"{pair[0]}{pair[1]}"
+    ),
+    st.tuples(st.integers(0, 6), st.integers(0, 6)).map(lambda pair: f"{pair[0]}..{pair[1]}"),
 )
 
 
@@ -108,3 +126,49 @@ def test_cached_narrowing_gives_what_a_fresh_index_gives(
         for typed in (step[:cut] for cut in range(len(step) + 1)):  # as if typed
             expected = SearchIndex(films).find(typed, favourites={"film-1"}, sort=sort).films
             assert shared.find(typed, favourites={"film-1"}, sort=sort).films == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    catalogs(),
+    st.lists(st.tuples(queries, personals), min_size=1, max_size=5),
+    st.sampled_from(list(Sort)),
+)
+def test_cached_narrowing_with_changing_personal_fields_gives_what_a_fresh_index_gives(
+    films: list[Film], steps: list[tuple[str, dict[str, Personal]]], sort: Sort
+) -> None:
+    shared = SearchIndex(films)
+    for step, personal in steps:
+        for query in (f"is:watched {step}", f"rating:>=3 {step}", f"rating:<3 {step}"):
+            for typed in (query[:cut] for cut in range(len(query) + 1)):  # as if typed
+                expected = SearchIndex(films).find(typed, personal=personal, sort=sort).films
+                assert shared.find(typed, personal=personal, sort=sort).films == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(catalogs(), queries, personals, st.lists(rating_filters, max_size=2), st.booleans())
+def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
+    films: list[Film],
+    query: str,
+    personal: dict[str, Personal],
+    ratings: list[str],
+    watched_only: bool,
+) -> None:
+    index = SearchIndex(films)
+    parsed = parse_query(query)
+    filters = " ".join(
+        [*(f"rating:{r}" for r in ratings), *(["is:watched"] if watched_only else [])]
+    )
+    filtered = parse_query(filters)
+    narrowed = replace(parsed, ratings=filtered.ratings, watched_only=watched_only)
+    ranges: list[IntRange] = list(filtered.ratings)
+
+    def kept(film_id: str) -> bool:
+        mine = personal.get(film_id, Personal())
+        if watched_only and not mine.watched:
+            return False
+        return all(mine.rating in r for r in ranges)
+
+    before = [f.id for f in index.find(replace(parsed, watched_only=False, ratings=())).films]
+    after = [f.id for f in index.find(narrowed, personal=personal).films]
+    assert set(after) == {film_id for film_id in before if kept(film_id)}

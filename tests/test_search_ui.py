@@ -181,3 +181,22 @@ async def test_the_users_notes_are_searched_and_highlighted(catalog_path: Path) 
         await pilot.press(*"grandpa")
         assert titles(app) == ["Planet of Storms"]
         assert marked_in(app, "#detail-notes") == ["Grandpa"]
+
+
+async def test_a_rating_and_a_watched_mark_given_in_the_list_are_searchable(
+    app: FilmApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        film_list = app.query_one(FilmList)
+        await pilot.press("down", "4")
+        rated = film_list.highlighted_film
+        await pilot.press("down", "w")
+        watched = film_list.highlighted_film
+        assert rated is not None and watched is not None and rated != watched
+        await pilot.press("slash", *"rating:4")
+        assert app.query_one(SearchBar).value == "rating:4"
+        assert titles(app) == [rated.title]
+        await pilot.press("escape", *"is:watched")
+        assert titles(app) == [watched.title]
+        await pilot.press(*" rating:4")
+        assert titles(app) == []

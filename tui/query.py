@@ -10,11 +10,16 @@ Syntax (every part is optional and parts combine with AND):
                   phrase: title:"per aspera"; negated: -title:word)
     year:1961     the year is 1961; year:1960..1969 (either end may be left
                   open), year:>1975, year:>=1975, year:<1962, year:<=1962
+    rating:4      the user's rating is 4; compared like year: (rating:3..5,
+                  rating:>=4, rating:<2, ...). Ratings run 0 to 5 and 0 means
+                  unrated: a film the user never rated has rating 0
     is:fav        favourites only (is:favourite, is:favorite too)
+    is:watched    films the user marked watched only
 
 Reading never fails. A part that cannot be read becomes a hint for the user:
-`year:abc` and `is:nonsense` are ignored, `title:` with nothing after is
-ignored, and an unclosed quote is searched as a phrase up to the end.
+`year:abc`, `rating:9` (or a range no rating is in, like `rating:>5`) and
+`is:nonsense` are ignored, `title:` with nothing after is ignored, and an
+unclosed quote is searched as a phrase up to the end.
 Words are folded (see `tui.folding`), so matching ignores case and accents.
 """
 
@@ -36,12 +41,17 @@ FIELDS: dict[str, Field] = {
     "notes": "notes",
 }
 FAVOURITE_WORDS = frozenset({"fav", "favs", "favourite", "favourites", "favorite", "favorites"})
+WATCHED_WORDS = frozenset({"watched"})
 YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"
+RATING_HINT = "rating: takes 0 to 5 (0 = unrated): 4, 3..5, >=4 or <2"
+IS_HINT = "is: takes is:fav or is:watched"
+MAX_YEAR = 9999
+MAX_RATING = 5  # as tui.personal.MAX_RATING (not imported: this module stands alone)
 
-_YEAR = r"(\d{1,4})"
-_YEAR_EXACT = re.compile(rf"{_YEAR}")
-_YEAR_RANGE = re.compile(rf"{_YEAR}?\.\.{_YEAR}?")
-_YEAR_COMPARE = re.compile(rf"(<=|>=|<|>|=){_YEAR}")
+_NUMBER = r"(\d{1,4})"
+_EXACT = re.compile(rf"{_NUMBER}")
+_RANGE = re.compile(rf"{_NUMBER}?\.\.{_NUMBER}?")
+_COMPARE = re.compile(rf"(<=|>=|<|>|=){_NUMBER}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +64,18 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class YearRange:
-    """Years from `low` to `high`, both included."""
+class IntRange:
+    """Whole numbers (years, ratings) from `low` to `high`, both included."""
 
     low: int
     high: int
 
-    def __contains__(self, year: object) -> bool:
-        return isinstance(year, int) and self.low <= year <= self.high
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, int) and self.low <= number <= self.high
+
+
+YearRange = IntRange
+RatingRange = IntRange
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +87,20 @@ class Query:
     years: tuple[YearRange, ...] = ()
     favourites_only: bool = False
     hints: tuple[str, ...] = field(default=(), compare=False)
+    ratings: tuple[RatingRange, ...] = ()
+    watched_only: bool = False
 
     @property
     def is_empty(self) -> bool:
         """True when the query asks nothing: every film matches, unranked."""
-        return not (self.terms or self.excluded or self.years or self.favourites_only)
+        return not (
+            self.terms
+            or self.excluded
+            or self.years
+            or self.favourites_only
+            or self.ratings
+            or self.watched_only
+        )
 
     @property
     def hint(self) -> str:
@@ -106,26 +129,44 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def _year_range(value: str) -> YearRange | None:
-    if match := _YEAR_EXACT.fullmatch(value):
-        year = int(match[1])
-        return YearRange(year, year)
-    if match := _YEAR_RANGE.fullmatch(value):
+def _int_range(value: str, highest: int) -> IntRange | None:
+    """`value` read as 7, 3..5 (either end open), >4, >=4, <2, <=2 or =7; else None.
+
+    Numbers run from 0 to `highest`; one above it makes the value unreadable.
+    """
+    if match := _EXACT.fullmatch(value):
+        number = int(match[1])
+        return IntRange(number, number) if number <= highest else None
+    if match := _RANGE.fullmatch(value):
         if match[1] is None and match[2] is None:
             return None
         low = int(match[1]) if match[1] else 0
-        high = int(match[2]) if match[2] else 9999
-        return YearRange(min(low, high), max(low, high))
-    if match := _YEAR_COMPARE.fullmatch(value):
-        operator, year = match[1], int(match[2])
+        high = int(match[2]) if match[2] else highest
+        if max(low, high) > highest:
+            return None
+        return IntRange(min(low, high), max(low, high))
+    if match := _COMPARE.fullmatch(value):
+        operator, number = match[1], int(match[2])
+        if number > highest:
+            return None
         return {
-            "<": YearRange(0, year - 1),
-            "<=": YearRange(0, year),
-            ">": YearRange(year + 1, 9999),
-            ">=": YearRange(year, 9999),
-            "=": YearRange(year, year),
+            "<": IntRange(0, number - 1),
+            "<=": IntRange(0, number),
+            ">": IntRange(number + 1, highest),
+            ">=": IntRange(number, highest),
+            "=": IntRange(number, number),
         }[operator]
     return None
+
+
+def _year_range(value: str) -> YearRange | None:
+    return _int_range(value, MAX_YEAR)
+
+
+def _rating_range(value: str) -> RatingRange | None:
+    """A range of ratings; None also when no rating is in it (`>5`, `<0`)."""
+    found = _int_range(value, MAX_RATING)
+    return found if found is not None and found.low <= found.high else None
 
 
 def _text_terms(raw: str, scope: Field | None) -> list[Term]:
@@ -141,8 +182,9 @@ def parse_query(text: str) -> Query:
     terms: list[Term] = []
     excluded: list[Term] = []
     years: list[YearRange] = []
+    ratings: list[RatingRange] = []
     hints: list[str] = []
-    favourites_only = False
+    favourites_only = watched_only = False
     for raw, closed in _tokens(text):
         if not closed:
             hints.append("Unclosed quote: searching up to the end as a phrase")
@@ -161,11 +203,23 @@ def parse_query(text: str) -> Query:
             else:
                 years.append(year_range)
             continue
-        if colon and '"' not in key and key == "is":
-            if value.casefold() in FAVOURITE_WORDS and not negated:
-                favourites_only = True
+        if colon and '"' not in key and key == "rating":
+            rating_range = _rating_range(value.strip())
+            if rating_range is None:
+                hints.append(RATING_HINT)
+            elif negated:
+                hints.append("-rating: is not supported; use rating:<3 or rating:>3")
             else:
-                hints.append("is: takes only is:fav")
+                ratings.append(rating_range)
+            continue
+        if colon and '"' not in key and key == "is":
+            word = value.casefold()
+            if word in FAVOURITE_WORDS and not negated:
+                favourites_only = True
+            elif word in WATCHED_WORDS and not negated:
+                watched_only = True
+            else:
+                hints.append(IS_HINT)
             continue
         scope: Field | None = None
         if colon and '"' not in key and key in FIELDS:
@@ -175,4 +229,12 @@ def parse_query(text: str) -> Query:
                 continue
         found = _text_terms(body, scope)
         (excluded if negated else terms).extend(found)
-    return Query(tuple(terms), tuple(excluded), tuple(years), favourites_only, tuple(hints))
+    return Query(
+        terms=tuple(terms),
+        excluded=tuple(excluded),
+        years=tuple(years),
+        favourites_only=favourites_only,
+        hints=tuple(hints),
+        ratings=tuple(ratings),
+        watched_only=watched_only,
+    )

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.display import clean_line
-from tui.search import SearchIndex
+from tui.finder import find_in, library_index
 from tui.storage import write_atomically
 from tui.store import Library, StoreWriteError
 from tui.transfer import (
@@ -35,11 +35,7 @@ EXIT_BAD_INPUT = 2
 
 def _entries(library: Library, query: str, favourites_only: bool) -> list[Entry]:
     """The films the app would show for `query`, in the same order."""
-    films = (
-        SearchIndex(library.films)
-        .find(query, favourites=library.favourites, favourites_only=favourites_only)
-        .films
-    )
+    films = find_in(library, library_index(library), query, favourites_only=favourites_only).films
     return [Entry(film, library.personal(film.id)) for film in films]
 
 

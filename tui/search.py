@@ -9,12 +9,16 @@ order) and no excluded term does:
   partial word therefore matches (`cassio` finds Moscow-Cassiopeia);
 - a word of five letters or more also matches a title word spelled close to
   it (`cassiopea`, `aspra`, `mountaineers`), ranked below exact title hits;
-- excluded terms, phrases and `desc:`/`fact:` words match exactly only.
+- excluded terms, phrases and `desc:`/`fact:` words match exactly only;
+- the user's own fields filter: `is:fav` (the `favourites` given to `find`),
+  `is:watched` and `rating:` (read from the `personal` fields given to
+  `find`; a film without them is unwatched and has rating 0, unrated).
 
 Speed: every film's text is folded once, when the index is built, so a
 keystroke costs substring tests only, and only on the films still in play:
-the year and favourite filters are applied first (from a year-sorted list),
-and each term is tested only on the films the terms before it matched. Those
+the year, favourite, watched and rating filters are applied first (the year
+from a year-sorted list, the others from the few films the user marked), and
+each term is tested only on the films the terms before it matched. Those
 results are cached, keyed by the term and what came before it, so a longer
 term (the user typed one more letter) is tested only on the films of the
 shorter one, which are all it can match. Typo tolerance compares a word with
@@ -35,7 +39,8 @@ from tui.film import Film
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
 from tui.highlight import Highlighter
-from tui.query import Field, Query, Term, parse_query
+from tui.personal import Personal
+from tui.query import Field, Query, RatingRange, Term, parse_query
 from tui.ranking import Orders, Sort, containing, effective_sort, title_sort_key
 
 __all__ = ["SearchIndex", "SearchResult", "Sort", "fold", "parse_query", "title_sort_key"]
@@ -124,31 +129,47 @@ class SearchIndex:
         *,
         favourites: Collection[str] | None = None,
         favourites_only: bool = False,
+        personal: Mapping[str, Personal] | None = None,
         sort: Sort = Sort.RELEVANCE,
     ) -> SearchResult:
         """Search; `favourites` are the ids `is:fav` (or `favourites_only`) keeps.
 
+        `personal` holds the user's fields by film id, for `is:watched` and
+        `rating:`; a film missing from it is unwatched and unrated (rating 0).
+        It is read only when the query asks for one of them.
+
         Safe to call from several threads (a search worker): calls take turns.
         """
         with self._lock:
-            return self._find(query, favourites, favourites_only, sort)
+            return self._find(query, favourites, favourites_only, personal or {}, sort)
 
     def _find(
         self,
         query: str | Query,
         favourites: Collection[str] | None,
         favourites_only: bool,
+        personal: Mapping[str, Personal],
         sort: Sort,
     ) -> SearchResult:
         parsed = parse_query(query) if isinstance(query, str) else query
         sort = effective_sort(sort, not parsed.is_empty)
         keep = frozenset(favourites or ()) if favourites_only or parsed.favourites_only else None
-        key = (parsed, sort, keep)
+        watched = (
+            frozenset(i for i, mine in personal.items() if mine.watched)
+            if parsed.watched_only
+            else None
+        )
+        rated = (
+            frozenset((i, mine.rating) for i, mine in personal.items() if mine.rating)
+            if parsed.ratings
+            else None
+        )
+        key = (parsed, sort, keep, watched, rated)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
             return replace(self._last[1], query=parsed)
         close: dict[Term, tuple[list[str], set[int]]] = {}
-        positions = self._matching(parsed, keep, close)
+        positions = self._matching(parsed, (keep, watched, rated), close)
         if sort is Sort.TITLE:
             ordered = list(positions)
         elif sort is Sort.YEAR:
@@ -177,23 +198,34 @@ class SearchIndex:
     def _matching(
         self,
         query: Query,
-        keep: frozenset[str] | None,
+        marked: tuple[
+            frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None
+        ],
         close: dict[Term, tuple[list[str], set[int]]],
     ) -> Sequence[int]:
         """Positions (ascending, so in title order) of the films the query matches.
 
-        `context` names the films still in play (the filters and the terms
-        applied so far), so that cached results are reused only where valid.
+        `marked` is what the user's fields filter by, each None when unused:
+        the favourite ids to keep, the watched ids, the (id, rating) of every
+        rated film. `context` names the films still in play (the filters and
+        the terms applied so far), so that cached results are reused only
+        where valid.
         """
+        keep, watched, rated = marked
         candidates: Sequence[int] = range(len(self._films))
         context: tuple[Hashable, ...] = ()
         if query.years:
             candidates = self._orders.in_years(query.years)
             context = (query.years,)
         if keep is not None:
-            wanted = {self._position_of[i] for i in keep if i in self._position_of}
-            candidates = [p for p in candidates if p in wanted]
+            candidates = self._among(candidates, keep)
             context = (*context, keep)
+        if watched is not None:
+            candidates = self._among(candidates, watched)
+            context = (*context, "watched", watched)
+        if rated is not None:
+            candidates = self._rated(candidates, query.ratings, rated)
+            context = (*context, query.ratings, rated)
         for term in query.terms:
             hits = self._exact(context, term.field, term.text, candidates)
             if not term.phrase and term.field in (None, "title"):
@@ -214,6 +246,32 @@ class SearchIndex:
                 candidates = [p for p in candidates if p not in drop]
             context = (*context, "-", term)
         return candidates
+
+    def _among(self, candidates: Sequence[int], ids: Collection[str]) -> list[int]:
+        """Those `candidates` that are films named in `ids` (ascending)."""
+        wanted = {self._position_of[i] for i in ids if i in self._position_of}
+        if isinstance(candidates, range):  # every film: no need to look at each
+            return sorted(wanted)
+        return [p for p in candidates if p in wanted]
+
+    def _rated(
+        self,
+        candidates: Sequence[int],
+        ranges: tuple[RatingRange, ...],
+        rated: frozenset[tuple[str, int]],
+    ) -> Sequence[int]:
+        """Those `candidates` whose rating (0 when unrated) is in every range."""
+        if not all(0 in r for r in ranges):  # unrated films are out: look at rated ones only
+            return self._among(
+                candidates, [i for i, rating in rated if all(rating in r for r in ranges)]
+            )
+        position_of = self._position_of
+        drop = {
+            position_of[i]
+            for i, rating in rated
+            if i in position_of and not all(rating in r for r in ranges)
+        }
+        return [p for p in candidates if p not in drop] if drop else candidates
 
     @staticmethod
     def _with_loose(hits: list[int], loose: set[int], candidates: Sequence[int]) -> list[int]:

@@ -1,0 +1,42 @@
+"""Searching a user's library: the one way the app and `filmtui list` search.
+
+`tui.search` knows films and a query; this module hands it what the library
+knows besides: the user's notes (searched like the rest of a film's text),
+favourites (`is:fav`), watched marks (`is:watched`) and ratings (`rating:`).
+Knows nothing of Textual.
+"""
+
+from __future__ import annotations
+
+from tui.query import Query
+from tui.ranking import Sort
+from tui.search import SearchIndex, SearchResult
+from tui.store import Library
+
+
+def library_index(library: Library) -> SearchIndex:
+    """The search index of a library's films and the user's notes on them."""
+    notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
+    return SearchIndex(library.films, notes=notes)
+
+
+def find_in(
+    library: Library,
+    index: SearchIndex,
+    query: str | Query,
+    *,
+    favourites_only: bool = False,
+    sort: Sort = Sort.RELEVANCE,
+) -> SearchResult:
+    """Search `index` (built from `library`) with the library's personal fields.
+
+    `favourites_only` keeps the favourites whatever the query says (the app's
+    favourites view, `filmtui list --favourites`).
+    """
+    return index.find(
+        query,
+        favourites=library.favourites,
+        favourites_only=favourites_only,
+        personal=library.all_personal(),
+        sort=sort,
+    )

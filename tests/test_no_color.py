@@ -19,8 +19,7 @@ def colours(svg: str) -> set[tuple[int, int, int]]:
     """Every colour of the screenshot, but the window frame's buttons."""
     svg = WINDOW_BUTTONS.sub("", svg)
     return {
-        (int(code[0:2], 16), int(code[2:4], 16), int(code[4:6], 16))
-        for code in HEX.findall(svg)
+        (int(code[0:2], 16), int(code[2:4], 16), int(code[4:6], 16)) for code in HEX.findall(svg)
     }
 
 

@@ -200,3 +200,24 @@ async def test_a_rating_and_a_watched_mark_given_in_the_list_are_searchable(
         assert titles(app) == [watched.title]
         await pilot.press(*" rating:4")
         assert titles(app) == []
+
+
+async def test_changing_a_mark_the_query_filters_on_updates_the_list(app: FilmApp) -> None:
+    """With `rating:>=4` in the search bar, rating a film 2 takes it off the list at once."""
+    async with app.run_test(size=SIZE) as pilot:
+        film_list = app.query_one(FilmList)
+        await pilot.press("down", "4", "down", "5")
+        await pilot.press("slash", *"rating:>=4", "down")
+        assert len(titles(app)) == 2
+        first = film_list.highlighted_film
+        assert first is not None
+        await pilot.press("2")
+        await pilot.pause()
+        assert first.title not in titles(app)
+        assert len(titles(app)) == 1
+        assert film_list.highlighted_film is not None
+        await pilot.press("w", "slash", "escape", *"is:watched")
+        assert len(titles(app)) == 1
+        await pilot.press("down", "w")  # not watched after all
+        assert titles(app) == []
+        assert "No films match" in app.query_one(FilmDetail).empty_text

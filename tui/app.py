@@ -355,7 +355,15 @@ class FilmApp(EditActions, App[None]):
             self.personal_changed()
 
     def personal_changed(self) -> None:
-        """Show changed favourites, ratings or watched marks (the films are the same)."""
+        """Show changed favourites, ratings or watched marks (the films are the same).
+
+        A query that filters on them (`is:fav`, `is:watched`, `rating:`) is
+        searched again, so the list never shows a film the query no longer keeps.
+        """
+        parsed = self._result.query if self._result is not None else None
+        if parsed is not None and (parsed.favourites_only or parsed.watched_only or parsed.ratings):
+            self._show_results()
+            return
         film_list = self.query_one(FilmList)
         film_list.set_favourites(self.library.favourites)
         self._update_status(len(film_list.films))

@@ -108,6 +108,7 @@ def measure(size: int, repeat: int, seed: int) -> dict[str, float]:
         "stall_typing": figures["stall_typing"],
         "favourite": statistics.median(figures["favourite"]),
         "favourite_store": statistics.median(figures["favourite_store"]),
+        "scroll": max(figures["scroll"]),
         "rss_start": max(run.peak_rss_mb for run in runs),
         "rss_session": session_rss,
     }
@@ -126,6 +127,7 @@ COLUMNS = [
     ("stall ms", "stall_typing", "{:.0f}", 1000),
     ("fav ms", "favourite", "{:.1f}", 1000),
     ("fav write ms", "favourite_store", "{:.2f}", 1000),
+    ("scroll max ms", "scroll", "{:.1f}", 1000),
     ("RSS start MB", "rss_start", "{:.0f}", 1),
     ("RSS session MB", "rss_session", "{:.0f}", 1),
 ]
@@ -151,6 +153,7 @@ in-app s: make_app() to that first frame, headless (no interpreter start or impo
 key: keystroke to repainted list over {keys} scripted keys ({session}).
 stall ms: longest the event loop was blocked while typing.
 fav ms: `f` to durable write and repaint; fav write ms: Library.toggle_favourite alone.
+scroll max ms: the slowest of PageDown ×10, End, Home in the list, key to repainted list.
 RSS: peak resident memory (ru_maxrss) of the start run and of the session run."""
 
 

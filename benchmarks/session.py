@@ -31,6 +31,8 @@ writing escape codes to a terminal):
   and the screen refreshed, as for keys;
   the app writes the favourite durably (fsync) before it repaints. Also
   `favourite_store`: `Library.toggle_favourite` alone, without the UI.
+- `scroll`: in the list, PageDown ten times, then End, then Home: each key
+  until the highlight moved and the screen refreshed, as for keys.
 - `stall`: the longest time the event loop was blocked (a task that sleeps 5 ms
   in a loop records how late it wakes), over the typing session and over the
   start.
@@ -194,6 +196,23 @@ async def run(path: Path) -> dict[str, Any]:
             favourite.append(time.perf_counter() - before)
             await pilot.pause()
         figures["favourite"] = favourite
+
+        scroll: list[float] = []
+        last = len(film_list.films) - 1
+        for key in ["pagedown"] * 10 + ["end", "home"]:
+            was = film_list.cursor
+            if was == (0 if key == "home" else last):
+                continue  # a short list: already there, nothing would move
+            before = time.perf_counter()
+            _send_key(app, key)
+            await _until(
+                lambda was=was: film_list.cursor != was,
+                lambda key=key: f"{key} to move the highlight",
+            )
+            _refresh_now(app)
+            scroll.append(time.perf_counter() - before)
+            await pilot.pause()
+        figures["scroll"] = scroll or [0.0]
 
         store: list[float] = []
         for _ in range(6):

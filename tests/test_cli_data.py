@@ -47,6 +47,21 @@ def test_list_prints_what_the_app_would_show(db: str, tmp_path: Path) -> None:
     assert result.stderr == ""
 
 
+def test_list_sorts_by_year_or_title(db: str, tmp_path: Path) -> None:
+    by_year = filmtui("--db", db, "list", "--sort", "year", home=tmp_path)
+    years = [int(line.split("\t")[2]) for line in by_year.stdout.splitlines()]
+    assert len(years) == 10
+    assert years == sorted(years)
+    by_title = filmtui("--db", db, "list", "-q", "venus", "--sort", "title", home=tmp_path)
+    assert [line.split("\t")[1] for line in by_title.stdout.splitlines()] == [
+        "The First Spaceship on Venus",  # "The" does not count: First < Planet
+        "Planet of Storms",
+    ]
+    wrong = filmtui("--db", db, "list", "--sort", "rating", home=tmp_path)
+    assert wrong.returncode == 2
+    assert "invalid choice" in wrong.stderr
+
+
 def test_list_with_no_match_exits_1_with_nothing_on_stdout(db: str, tmp_path: Path) -> None:
     result = filmtui("--db", db, "list", "--query", "xyzq", home=tmp_path)
     assert result.returncode == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from tui import __version__
 from tui.display import clean_line
 from tui.locations import default_library_path
+from tui.ranking import Sort
 from tui.store import StoreError
 from tui.transfer import FORMATS
 
@@ -57,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--query", "-q", default="", help="the search, as typed in the app")
     listing.add_argument("--favourites", action="store_true", help="only favourites")
+    listing.add_argument(
+        "--sort",
+        choices=("relevance", "title", "year"),
+        default="relevance",
+        help="relevance (best match first; by title without a query), title or year",
+    )
     listing.add_argument(
         "--format",
         choices=("table", "json", "csv"),
@@ -126,7 +133,9 @@ def _run_script_command(args: argparse.Namespace) -> int:
         print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.command == "list":
-        return scripting.run_list(library, args.query, args.favourites, args.format)
+        return scripting.run_list(
+            library, args.query, args.favourites, args.format, sort=Sort(args.sort)
+        )
     if args.command == "export":
         return scripting.run_export(library, args.favourites, args.format, args.output)
     return scripting.run_import(library, args.file, args.dry_run)

@@ -17,6 +17,7 @@ from rich.text import Text
 
 from tui.display import clean_line
 from tui.finder import find_in, library_index
+from tui.ranking import Sort
 from tui.storage import write_atomically
 from tui.store import Library, StoreWriteError
 from tui.transfer import (
@@ -33,16 +34,24 @@ EXIT_NO_MATCH = 1
 EXIT_BAD_INPUT = 2
 
 
-def _entries(library: Library, query: str, favourites_only: bool) -> list[Entry]:
-    """The films the app would show for `query`, in the same order."""
-    films = find_in(library, library_index(library), query, favourites_only=favourites_only).films
+def _entries(
+    library: Library, query: str, favourites_only: bool, sort: Sort = Sort.RELEVANCE
+) -> list[Entry]:
+    """The films the app would show for `query` with `sort`, in the same order."""
+    index = library_index(library)
+    films = find_in(library, index, query, favourites_only=favourites_only, sort=sort).films
     return [Entry(film, library.personal(film.id)) for film in films]
 
 
 def run_list(
-    library: Library, query: str, favourites_only: bool, fmt: str, out: TextIO = sys.stdout
+    library: Library,
+    query: str,
+    favourites_only: bool,
+    fmt: str,
+    out: TextIO = sys.stdout,
+    sort: Sort = Sort.RELEVANCE,
 ) -> int:
-    entries = _entries(library, query, favourites_only)
+    entries = _entries(library, query, favourites_only, sort)
     if fmt in ("json", "csv"):
         out.write(export_text(entries, fmt))
     elif out.isatty():

@@ -34,7 +34,7 @@ from typing import Any
 
 from benchmarks import generate, startup
 from benchmarks.session import TYPING_SESSION
-from tui.locations import personal_data_path
+from tui.locations import backup_path, personal_data_path
 
 DEFAULT_SIZES = (10, 10_000, 100_000, 1_000_000)
 BIG = 1_000_000
@@ -77,7 +77,8 @@ def _session(catalog: Path) -> tuple[dict[str, Any], float]:
 
 
 def _forget_favourites(catalog: Path) -> None:
-    personal_data_path(catalog).unlink(missing_ok=True)
+    for path in (personal_data_path(catalog), backup_path(personal_data_path(catalog))):
+        path.unlink(missing_ok=True)
 
 
 def measure(size: int, repeat: int, seed: int) -> dict[str, float]:

@@ -175,6 +175,19 @@ def test_an_emptied_favourites_file_with_a_backup_is_not_written_over(catalog_pa
     assert personal_data_path(catalog_path).read_bytes() == b""
 
 
+def test_a_deleted_favourites_file_starts_afresh_even_with_a_backup(catalog_path: Path) -> None:
+    """Deleting films.user.json is how a user clears their marks: it is not damage."""
+    library = open_library(catalog_path)
+    library.set_favourite("a", True)
+    library = open_library(catalog_path)
+    library.set_favourite("b", True)  # leaves a backup holding "a"
+    personal_data_path(catalog_path).unlink()
+    library = open_library(catalog_path)
+    assert library.favourites == frozenset()
+    library.set_favourite("c", True)
+    assert open_library(catalog_path).favourites == {"c"}
+
+
 def test_a_favourites_file_damaged_while_open_fails_the_write_not_the_app(
     catalog_path: Path,
 ) -> None:

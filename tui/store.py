@@ -247,7 +247,9 @@ class Library:
 
 
 def _parse_for_write(path: Path, raw: bytes | None, tables: list[str]) -> Tables:
-    if is_blank(raw) and _has_backup(path):
+    # An emptied file beside a backup is damage; a deleted one is the user's choice
+    # (as when opening: see `_read_tables`).
+    if raw is not None and is_blank(raw) and _has_backup(path):
         raise StoreWriteError(f"the file has become empty but its backup is not ({path})")
     try:
         return parse(raw or b"", tables)

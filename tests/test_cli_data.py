@@ -66,7 +66,17 @@ def test_list_with_no_match_exits_1_with_nothing_on_stdout(db: str, tmp_path: Pa
     result = filmtui("--db", db, "list", "--query", "xyzq", home=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert "no films match" in result.stderr
+    assert result.stderr == "filmtui: no films match “xyzq”\n"
+
+
+def test_list_says_the_nearest_title_and_what_it_could_not_read(db: str, tmp_path: Path) -> None:
+    near = filmtui("--db", db, "list", "-q", "mosko kasiopeya", home=tmp_path)
+    assert near.returncode == 1
+    assert "did you mean “Moscow-Cassiopeia”?" in near.stderr
+    odd = filmtui("--db", db, "list", "-q", "year:abc", home=tmp_path)
+    assert odd.returncode == 0
+    assert len(odd.stdout.splitlines()) == 10
+    assert "year:" in odd.stderr
 
 
 def test_list_json_and_csv(db: str, tmp_path: Path) -> None:

@@ -37,10 +37,23 @@ EXIT_BAD_INPUT = 2
 def _entries(
     library: Library, query: str, favourites_only: bool, sort: Sort = Sort.RELEVANCE
 ) -> list[Entry]:
-    """The films the app would show for `query` with `sort`, in the same order."""
+    """The films the app would show for `query` with `sort`, in the same order.
+
+    Like the app, says on stderr what part of the query could not be read,
+    and the nearest title when nothing matches.
+    """
     index = library_index(library)
-    films = find_in(library, index, query, favourites_only=favourites_only, sort=sort).films
-    return [Entry(film, library.personal(film.id)) for film in films]
+    result = find_in(library, index, query, favourites_only=favourites_only, sort=sort)
+    if result.hint:
+        print(f"filmtui: {clean_line(result.hint)}", file=sys.stderr)
+    if not result.films:
+        near = index.suggest(result.query)
+        where = "favourites" if favourites_only else "films"
+        message = f"no {where} match “{clean_line(query)}”" if query.strip() else f"no {where}"
+        if near is not None:
+            message += f"; did you mean “{clean_line(near.title)}”?"
+        print(f"filmtui: {message}", file=sys.stderr)
+    return [Entry(film, library.personal(film.id)) for film in result.films]
 
 
 def run_list(
@@ -71,7 +84,6 @@ def run_list(
                 f"{entry.film.id}\t{clean_line(entry.film.title)}\t{entry.film.year_text}\t{star}\n"
             )
     if not entries:
-        print("filmtui: no films match", file=sys.stderr)
         return EXIT_NO_MATCH
     return EXIT_OK
 

@@ -201,8 +201,18 @@ class Library:
         self._apply_user_layer(data)
 
     def _apply_user_layer(self, data: Tables) -> None:
-        """Recompute the films and personal fields from the user's file."""
-        self._user = data
+        """Recompute the films and personal fields from the user's file.
+
+        The films are merged again only when the user's films or deletions
+        changed (here or in another filmtui): a favourite, a rating or a note
+        costs nothing per film of the catalog.
+        """
+        previous, self._user = self._user, data
+        if previous is not data and all(
+            previous.get(table) == data.get(table) for table in (FILMS_TABLE, DELETED_TABLE)
+        ):
+            self._apply_personal(data)
+            return
         own: dict[str, Film] = {}
         for document in data.get(FILMS_TABLE, {}).values():
             if isinstance(document, dict) and isinstance(document.get("id"), str):
@@ -217,6 +227,9 @@ class Library:
         films.extend(film for film in own.values() if film.id not in deleted)
         self.films = films
         self._by_id = {film.id: film for film in films}
+        self._apply_personal(data)
+
+    def _apply_personal(self, data: Tables) -> None:
         self._personal = {
             document["id"]: personal_from_document(document)
             for document in data.get(PERSONAL_TABLE, {}).values()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import Binding
+
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
 from tui.screens.help import HelpScreen
@@ -253,3 +255,20 @@ async def test_f_does_nothing_when_nothing_is_highlighted(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"xyzq", "down", "f")
         assert app.library.favourites == frozenset()
+
+
+async def test_help_is_made_from_every_binding_of_the_app_list_and_search_bar(
+    app: FilmApp,
+) -> None:
+    """A binding added to the code shows in the help: nothing is kept by hand."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        descriptions = {description for _, rows in app.screen.sections for _, description in rows}
+        for owner in (FilmApp, FilmList, SearchBar):
+            for binding in owner.BINDINGS:
+                assert isinstance(binding, Binding)
+                assert binding.description in descriptions, (owner.__name__, binding)
+        keys = dict(row for _, rows in app.screen.sections for row in rows)
+        assert keys["0–5"] == "Rate (0 clears the rating)"
+        assert keys["↑ / k"] == "Up"

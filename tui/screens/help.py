@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -48,19 +48,23 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(justify="right", style="bold")
-        table.add_column()
-        for index, (title, rows) in enumerate(self.sections):
-            if index:
-                table.add_row("", "")
-            table.add_row("", Text(title, style="bold underline"))
-            for keys, description in rows:
-                table.add_row(Text(keys), Text(description))
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc to close"
-            yield Static(table)
+            yield Static(self._content())
+
+    def _content(self) -> Content:
+        """Each section's heading, then its keys right-aligned beside what they do."""
+        width = max((cell_len(keys) for _, rows in self.sections for keys, _ in rows), default=0)
+        lines: list[Content] = []
+        for index, (title, rows) in enumerate(self.sections):
+            if index:
+                lines.append(Content(""))
+            lines.append(Content.styled(title, "bold $text-primary"))
+            for keys, description in rows:
+                padding = " " * (width - cell_len(keys) + 2)
+                lines.append(Content.assemble(padding, (keys, "bold"), "  ", description))
+        return Content("\n").join(lines)
 
 
 def describe_bindings(app: App[object], owner: type[DOMNode]) -> list[tuple[str, str]]:
@@ -72,4 +76,13 @@ def describe_bindings(app: App[object], owner: type[DOMNode]) -> list[tuple[str,
             rows.setdefault(binding.description or binding.action, []).append(
                 app.get_key_display(single)
             )
-    return [(" / ".join(keys), description) for description, keys in rows.items()]
+    return [(_join_keys(keys), description) for description, keys in rows.items()]
+
+
+def _join_keys(keys: list[str]) -> str:
+    """`0–5` for a run of digit keys; otherwise the keys with slashes between."""
+    if len(keys) > 2 and all(key.isdigit() and len(key) == 1 for key in keys):
+        numbers = [int(key) for key in keys]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            return f"{keys[0]}–{keys[-1]}"
+    return " / ".join(keys)

@@ -64,7 +64,13 @@ class FilmList(ScrollView, can_focus=True):
         Binding("u", "app.undo", "Undo", show=False, id="list.undo"),
         Binding("w", "app.toggle_watched", "Watched", show=False, id="list.watched"),
         *(
-            Binding(str(n), f"app.rate({n})", "Rate 0–5", show=False, id=f"list.rate-{n}")
+            Binding(
+                str(n),
+                f"app.rate({n})",
+                "Rate (0 clears the rating)",
+                show=False,
+                id=f"list.rate-{n}",
+            )
             for n in range(6)
         ),
     ]

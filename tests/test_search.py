@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -557,3 +558,28 @@ def test_rating_filters_narrow_a_big_catalog_like_a_fresh_index() -> None:
         assert index.find(query, personal=personal).films == expected
     count = len(index.find("rating:5 is:watched", personal=personal).films)
     assert count == sum(1 for n in range(3000) if n % 6 == 5 and n % 4 == 0)
+
+
+def test_the_searchable_text_is_built_only_when_a_search_needs_it() -> None:
+    """The first screen (every film, by title) costs a sort, not the whole index."""
+    index = SearchIndex(bundled_films())
+    assert not index.prepared
+    assert len(index.find("").films) == ALL
+    assert not index.prepared
+    assert [f.title for f in index.find("venus").films] == [
+        "The First Spaceship on Venus",
+        "Planet of Storms",
+    ]
+    assert index.prepared
+
+
+def test_prepare_in_a_thread_and_notes_set_before_it_are_searched() -> None:
+    index = SearchIndex(bundled_films(), notes={"star-voyage-1962": "seen in Riga"})
+    index.set_notes("planet-of-storms-1961", "seen in Kyiv")
+    thread = threading.Thread(target=index.prepare)
+    thread.start()
+    titles = [f.title for f in index.find("seen").films]  # waits for the thread if need be
+    thread.join()
+    assert index.prepared
+    assert sorted(titles) == ["Planet of Storms", "Star Voyage"]
+    assert found(index, "year:<1960", Sort.YEAR) == ["The Sky Beckons"]

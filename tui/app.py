@@ -180,6 +180,7 @@ class FilmApp(EditActions, App[None]):
         if not self._fresh:
             self._restore_session()
         self._show_results()
+        self._prepare_index()
         self.query_one(SearchBar).focus()
         if self.library.problem_count:
             count = self.library.problem_count
@@ -191,6 +192,22 @@ class FilmApp(EditActions, App[None]):
                 markup=False,
                 timeout=10,
             )
+
+    def _prepare_index(self) -> None:
+        """Build the searchable text in a thread, while the user looks at the list.
+
+        A search that starts before it is done waits for it (in the search
+        worker for big catalogs, so the UI does not).
+        """
+        index = self.index
+        if index.prepared:
+            return
+
+        def prepare() -> None:
+            index.prepare()
+            gc.freeze()  # it lives as long as the app: keep it out of every GC pass
+
+        threading.Thread(target=prepare, daemon=True, name="filmtui-index").start()
 
     def on_unmount(self) -> None:
         self._save_session()
@@ -373,6 +390,7 @@ class FilmApp(EditActions, App[None]):
         """The library's films changed (added, edited, deleted): search them afresh."""
         self.index = library_index(self.library)
         self._show_results()
+        self._prepare_index()
         if select is not None:
             self.jump_to_film(select)
 

@@ -68,8 +68,36 @@ class SearchIndex:
     """The films of a catalog, pre-folded for searching, in library order."""
 
     def __init__(self, films: Sequence[Film], notes: Mapping[str, str] | None = None) -> None:
-        """Index `films`; `notes` are the user's notes by film id, searched like the rest."""
+        """Index `films`; `notes` are the user's notes by film id, searched like the rest.
+
+        Only the title order is worked out here: that is all the first screen
+        needs. The searchable text is built by `prepare()` (call it in a
+        thread) or by the first search that needs it.
+        """
         self._films = sorted(films, key=title_sort_key)
+        self._position_of = {film.id: position for position, film in enumerate(self._films)}
+        self._notes = dict(notes or {})
+        self._prepared = False
+        self._cache: OrderedDict[Hashable, list[int]] = OrderedDict()
+        self._last: tuple[Hashable, SearchResult] | None = None
+        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Build the searchable text now (a second or so per 100,000 films).
+
+        Safe to call from a thread; a search that starts meanwhile waits for it.
+        """
+        with self._lock:
+            self._prepare()
+
+    @property
+    def prepared(self) -> bool:
+        """True once searching needs no more building."""
+        return self._prepared
+
+    def _prepare(self) -> None:
+        if self._prepared:
+            return
         self._titles: list[str] = []
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's text.
@@ -77,7 +105,7 @@ class SearchIndex:
         self._vocabulary = Vocabulary()
         for position, film in enumerate(self._films):
             title = fold(film.title)
-            hay, regions = self._text_of(film, title, (notes or {}).get(film.id, ""))
+            hay, regions = self._text_of(film, title, self._notes.get(film.id, ""))
             self._titles.append(title)
             self._hay.append(hay)
             self._regions.append(regions)
@@ -85,10 +113,7 @@ class SearchIndex:
         self._vocabulary.freeze()
         self._orders = Orders(self._films, self._titles, self._vocabulary)
         self._suggestions = [" ".join(words(title)) for title in self._titles]
-        self._position_of = {film.id: position for position, film in enumerate(self._films)}
-        self._cache: OrderedDict[Hashable, list[int]] = OrderedDict()
-        self._last: tuple[Hashable, SearchResult] | None = None
-        self._lock = threading.Lock()
+        self._prepared = True
 
     def __len__(self) -> int:
         return len(self._films)
@@ -110,6 +135,9 @@ class SearchIndex:
             position = self._position_of.get(film_id)
             if position is None:
                 return
+            self._notes[film_id] = notes
+            if not self._prepared:
+                return  # the text is built with the new notes
             film = self._films[position]
             self._hay[position], self._regions[position] = self._text_of(
                 film, self._titles[position], notes
@@ -164,6 +192,8 @@ class SearchIndex:
             if parsed.ratings
             else None
         )
+        if not parsed.is_empty or sort is not Sort.TITLE:
+            self._prepare()  # every film in title order needs no searchable text
         key = (parsed, sort, keep, watched, rated)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
@@ -186,8 +216,10 @@ class SearchIndex:
         """The title nearest to the query's words, if one is close; else None."""
         parsed = parse_query(query) if isinstance(query, str) else query
         text = " ".join(words(" ".join(t.text for t in parsed.terms if t.field != "desc")))
-        if len(text) < 3 or not self._suggestions:
+        if len(text) < 3 or not self._films:
             return None
+        with self._lock:
+            self._prepare()
         best = process.extractOne(
             text, self._suggestions, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF
         )

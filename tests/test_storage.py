@@ -234,3 +234,15 @@ def test_updating_the_library_to_a_newer_bundled_catalog_backs_it_up_first(
     assert backup_path(path).read_bytes() == older
     titles = [film["title"] for film in json.loads(path.read_bytes())["films"].values()]
     assert "An older title" not in titles
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['"\\ud800"', "NaN", "123456789012345678901234567890", '"\\u00e9"'],
+    ids=["lone surrogate", "NaN", "huge integer", "escape"],
+)
+def test_json_the_fast_parser_refuses_is_still_read(value: str) -> None:
+    """orjson is strict; what the standard library reads is still read."""
+    raw = f'\ufeff{{"films": {{"1": {{"id": "x", "title": {value}}}}}}}'.encode()
+    data = parse(raw, ["films"])
+    assert set(data["films"]["1"]) == {"id", "title"}

@@ -14,6 +14,7 @@ be broken (not UTF-8, not JSON, JSON of the wrong layout) into one
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import json
@@ -23,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 TEMP_MARK = ".tmp-"
@@ -74,11 +76,23 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
     if b"\x00" in raw[:4096]:
         raise DamagedStoreError("is a binary file, not JSON text")
     try:
+        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+    except orjson.JSONDecodeError:
+        # orjson is strict where the standard library is lenient (a lone surrogate
+        # such as "\ud800", NaN, very big numbers) and says less about where a
+        # file is broken: let the standard library read it, or explain why not.
+        data = _parse_slowly(raw)
+    return _checked(data, tables)
+
+
+def _parse_slowly(raw: bytes) -> Any:
+    """`json.loads`, with `DamagedStoreError` saying what is wrong."""
+    try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise DamagedStoreError(f"is not UTF-8 text (bad byte at offset {error.start})") from None
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise DamagedStoreError("is not valid JSON: it ends too soon (truncated?)") from None
@@ -89,6 +103,10 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
         raise DamagedStoreError("is not a TinyDB file: its JSON is nested too deeply") from None
     except ValueError as error:  # e.g. an integer of more than 4,300 digits
         raise DamagedStoreError(f"is not valid JSON ({error})") from None
+
+
+def _checked(data: Any, tables: Iterable[str]) -> Tables:
+    """`data` if it has TinyDB's layout (and `tables` are tables); else why not."""
     if not isinstance(data, dict):
         raise DamagedStoreError(
             f"is JSON but not a TinyDB file (expected an object of tables, found {_kind(data)})"

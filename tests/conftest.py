@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 
 from tui.app import FilmApp, make_app
 from tui.locations import bundled_catalog_bytes
@@ -53,3 +56,14 @@ def record_notices(app: FilmApp) -> list[str]:
 
     app.notify = record  # type: ignore[method-assign]
     return notices
+
+
+def key_event(key: str) -> events.Key:
+    """The event a terminal delivers for `key`, as `Pilot.press` builds it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)

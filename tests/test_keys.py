@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 
-from tests.conftest import write_catalog
+from tests.conftest import key_event, write_catalog
 from tui.app import FilmApp, make_app
 from tui.screens.help import HelpScreen
 from tui.widgets.film_detail import FilmDetail
@@ -272,3 +273,44 @@ async def test_help_is_made_from_every_binding_of_the_app_list_and_search_bar(
         keys = dict(row for _, rows in app.screen.sections for row in rows)
         assert keys["0–5"] == "Rate (0 clears the rating)"
         assert keys["↑ / k"] == "Up"
+
+
+async def test_keys_typed_in_one_burst_after_down_go_to_the_list(app: FilmApp) -> None:
+    """`↓` then `f` arriving together (a fast typist, a paste, tmux): `f` marks a
+    favourite in the list instead of landing in the search bar."""
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.query_one(FilmList).highlighted_film
+        assert first is not None
+        for key in ("down", "f", "j", "f"):
+            app.post_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(SearchBar).value == ""
+        assert isinstance(app.focused, FilmList)
+        second = app.query_one(FilmList).highlighted_film
+        assert second is not None and second != first
+        assert app.library.favourites == {first.id, second.id}
+
+
+@pytest.mark.parametrize(
+    ("burst", "typed"),
+    [
+        (["v", "e", "n"], "ven"),
+        (["slash", "v", "e", "n"], "ven"),
+        (["x", "y", "escape", "o", "r", "b"], "orb"),
+        (["x", "f", "j"], "xfj"),  # once typing has begun, f and j are text
+    ],
+)
+async def test_keys_typed_in_one_burst_in_the_list_reach_the_search_bar_in_order(
+    app: FilmApp, burst: list[str], typed: str
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        assert isinstance(app.focused, FilmList)
+        for key in burst:
+            app.post_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, SearchBar)
+        assert app.query_one(SearchBar).value == typed
+        assert app.library.favourites == frozenset()

@@ -12,13 +12,11 @@ import subprocess
 import sys
 import termios
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
-from textual import events
-from textual.keys import _character_to_key, _get_unicode_name_from_key
 
+from tests.conftest import key_event
 from tests.hostile import CONTROL_MARKERS, hostile_documents, write_hostile_catalog
 from tui.app import FilmApp, make_app
 from tui.widgets.film_list import FilmList
@@ -133,17 +131,6 @@ NAVIGATION = [
 ]  # fmt: skip
 # Not ctrl+p: see test_page_down_right_after_opening_the_palette_does_not_crash.
 PRINTABLE = list("abcdefFjksuwxyz019 /\\[]@$=.-'\"ёж★")
-
-
-def key_event(key: str) -> events.Key:
-    """The event a terminal delivers for `key`, as `Pilot.press` builds it."""
-    if len(key) == 1 and not key.isalnum():
-        key = _character_to_key(key)
-    try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(key))
-    except KeyError:
-        char = key if len(key) == 1 else None
-    return events.Key(key, char)
 
 
 @pytest.mark.parametrize("seed", [2026])

@@ -342,10 +342,6 @@ class FilmApp(EditActions, App[None]):
     def _query_changed(self, event: Input.Changed) -> None:
         self.query = event.value
 
-    @on(SearchBar.Done)
-    def _search_done(self) -> None:
-        self.query_one(FilmList).focus()
-
     @on(FilmList.Highlighted)
     def _highlighted(self, event: FilmList.Highlighted) -> None:
         self._show_detail(event.film)
@@ -419,7 +415,7 @@ class FilmApp(EditActions, App[None]):
     @on(FilmList.SearchRequested)
     def _search_requested(self, event: FilmList.SearchRequested) -> None:
         search_bar = self.query_one(SearchBar)
-        search_bar.focus()
+        search_bar.focus()  # the list has handed over already; this is for the record
         if event.text:
             search_bar.type_text(event.text)
 

@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.display import clean_line
 from tui.film import Film
@@ -129,8 +131,10 @@ class FilmList(ScrollView, can_focus=True):
             super().__init__()
             self.text = text
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, search: str = "#search") -> None:
+        """`search` selects the widget that typing in the list hands over to."""
         super().__init__(id=id)
+        self._search = search
         self._films: list[Film] = []
         self._favourites: frozenset[str] = frozenset()
         self._empty_text = ""
@@ -249,17 +253,46 @@ class FilmList(ScrollView, can_focus=True):
         self.post_message(self.FavouritesOnlyToggleRequested())
 
     def action_search(self) -> None:
+        self._hand_over()
         self.post_message(self.SearchRequested())
+
+    def _search_widget(self) -> Widget | None:
+        return next(iter(self.screen.query(self._search)), None)
+
+    def _hand_over(self) -> None:
+        """Focus the search bar now (not after a refresh, as `Widget.focus` does)."""
+        search = self._search_widget()
+        if search is not None and search.focusable:
+            self.screen.set_focus(search)
 
     def action_cycle_sort(self) -> None:
         self.post_message(self.SortCycleRequested())
 
-    def on_key(self, event: events.Key) -> None:
-        """A printable key that is not a binding starts a search with it."""
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.SearchRequested(event.character))
+    async def on_key(self, event: events.Key) -> None:
+        """A printable key that is not a binding starts a search with it.
+
+        The focus moves to the search bar at once and the character is typed
+        there. Keys of the same burst that were already on their way here go
+        there too, in order: `x` then `y` types `xy`, `x` then Esc clears it.
+        """
+        printable = bool(event.is_printable and event.character)
+        if self.screen.focused is self:
+            if not printable or event.key in self.screen.active_bindings:
+                return
+            self._hand_over()
+            self.post_message(self.SearchRequested())
+        search = self._search_widget()
+        if search is None or self.screen.focused is not search:
+            return
+        event.stop()
+        event.prevent_default()
+        active = self.screen.active_bindings.get(event.key)  # those of the search bar now
+        if active is not None and active.enabled:
+            await self.app.run_action(active.binding.action, active.node)
+        elif printable and isinstance(search, Input):
+            search.insert_text_at_cursor(event.character or "")
+        else:
+            self.app.post_message(events.Key(event.key, event.character))
 
     def on_click(self, event: events.Click) -> None:
         """Click highlights; double-click, or a click on the ★ column, toggles the favourite."""

@@ -14,22 +14,26 @@ class SearchBar(Input):
 
     BINDINGS = [
         Binding("escape", "clear", "Clear", id="search.clear"),
-        Binding("down", "done", "To list", id="search.to-list"),
-        Binding("enter", "done", "To list", show=False, id="search.enter"),
+        # Priority: the app runs them as it reads the key, so a key typed right
+        # after (`↓` then `f` in one burst) already goes to the list.
+        Binding("down", "done", "To list", priority=True, id="search.to-list"),
+        Binding("enter", "done", "To list", show=False, priority=True, id="search.enter"),
     ]
 
     hint: reactive[str] = reactive("", init=False)
     """What could not be read in the query, shown under it ('' for nothing)."""
 
     class Done(Message):
-        """The user wants to leave the search bar for the list."""
+        """The user left the search bar for the list."""
 
-    def __init__(self) -> None:
+    def __init__(self, hands_over_to: str = "#films") -> None:
+        """`hands_over_to` selects the widget that Down and Enter move the focus to."""
         super().__init__(
             placeholder="Search title, year, description, fact…",
             id="search",
             select_on_focus=False,
         )
+        self._hands_over_to = hands_over_to
 
     def watch_hint(self, hint: str) -> None:
         self.border_subtitle = Content(hint) if hint else None
@@ -39,6 +43,12 @@ class SearchBar(Input):
         self.value = ""
 
     def action_done(self) -> None:
+        # Focus now, not after a refresh as `Widget.focus` does: the keys that
+        # follow in the same burst must find the list focused.
+        for target in self.screen.query(self._hands_over_to):
+            if target.focusable:
+                self.screen.set_focus(target)
+                break
         self.post_message(self.Done())
 
     def type_text(self, text: str) -> None:

@@ -26,6 +26,7 @@ Words are folded (see `tui.folding`), so matching ignores case and accents.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -169,6 +170,14 @@ def _rating_range(value: str) -> RatingRange | None:
     return found if found is not None and found.low <= found.high else None
 
 
+# The filters that take a range: what reads the value, the hint when it cannot
+# be read, and the hint for a `-` in front (not supported).
+_RANGE_FILTERS: dict[str, tuple[Callable[[str], IntRange | None], str, str]] = {
+    "year": (_year_range, YEAR_HINT, "-year: is not supported; use year:<1960 or year:>1969"),
+    "rating": (_rating_range, RATING_HINT, "-rating: is not supported; use rating:<3 or rating:>3"),
+}
+
+
 def _text_terms(raw: str, scope: Field | None) -> list[Term]:
     """The terms of one part's text: a phrase when quoted, else its words."""
     if '"' in raw:
@@ -181,8 +190,7 @@ def parse_query(text: str) -> Query:
     """Read a query; never raises. See the module docstring for the syntax."""
     terms: list[Term] = []
     excluded: list[Term] = []
-    years: list[YearRange] = []
-    ratings: list[RatingRange] = []
+    ranges: dict[str, list[IntRange]] = {key: [] for key in _RANGE_FILTERS}
     hints: list[str] = []
     favourites_only = watched_only = False
     for raw, closed in _tokens(text):
@@ -194,23 +202,15 @@ def parse_query(text: str) -> Query:
             continue
         key, colon, value = body.partition(":")
         key = key.casefold()
-        if colon and '"' not in key and key == "year":
-            year_range = _year_range(value.strip())
-            if year_range is None:
-                hints.append(YEAR_HINT)
+        if colon and '"' not in key and key in _RANGE_FILTERS:
+            read, hint, negated_hint = _RANGE_FILTERS[key]
+            found_range = read(value.strip())
+            if found_range is None:
+                hints.append(hint)
             elif negated:
-                hints.append("-year: is not supported; use year:<1960 or year:>1969")
+                hints.append(negated_hint)
             else:
-                years.append(year_range)
-            continue
-        if colon and '"' not in key and key == "rating":
-            rating_range = _rating_range(value.strip())
-            if rating_range is None:
-                hints.append(RATING_HINT)
-            elif negated:
-                hints.append("-rating: is not supported; use rating:<3 or rating:>3")
-            else:
-                ratings.append(rating_range)
+                ranges[key].append(found_range)
             continue
         if colon and '"' not in key and key == "is":
             word = value.casefold()
@@ -232,9 +232,9 @@ def parse_query(text: str) -> Query:
     return Query(
         terms=tuple(terms),
         excluded=tuple(excluded),
-        years=tuple(years),
+        years=tuple(ranges["year"]),
         favourites_only=favourites_only,
         hints=tuple(hints),
-        ratings=tuple(ratings),
+        ratings=tuple(ranges["rating"]),
         watched_only=watched_only,
     )

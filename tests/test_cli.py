@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import run_filmtui
 from tui import __version__
 
 
-def run(*args: str, cwd: Path, env_home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "XDG_DATA_HOME": str(env_home)}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_version_answers_and_exits_0(tmp_path: Path) -> None:
-    result = run("--version", cwd=tmp_path, env_home=tmp_path)
+    result = run_filmtui("--version", home=tmp_path)
     assert result.returncode == 0
     assert result.stdout.strip() == f"filmtui {__version__}"
 
 
 def test_help_answers_and_exits_0(tmp_path: Path) -> None:
-    result = run("--help", cwd=tmp_path, env_home=tmp_path)
+    result = run_filmtui("--help", home=tmp_path)
     assert result.returncode == 0
     assert "--db PATH" in result.stdout
     assert "Exit status" in result.stdout
@@ -48,7 +35,7 @@ def test_console_script_is_installed(tmp_path: Path) -> None:
 def test_unreadable_db_gives_one_line_and_status_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    result = run("--db", str(bad), cwd=tmp_path, env_home=tmp_path)
+    result = run_filmtui("--db", str(bad), home=tmp_path)
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert str(bad) in result.stderr

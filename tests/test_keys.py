@@ -299,6 +299,7 @@ async def test_keys_typed_in_one_burst_after_down_go_to_the_list(app: FilmApp) -
         (["slash", "v", "e", "n"], "ven"),
         (["x", "y", "escape", "o", "r", "b"], "orb"),
         (["x", "f", "j"], "xfj"),  # once typing has begun, f and j are text
+        (["x", "question_mark"], "x?"),  # and so is ?, as in the search bar
     ],
 )
 async def test_keys_typed_in_one_burst_in_the_list_reach_the_search_bar_in_order(

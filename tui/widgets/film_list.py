@@ -287,10 +287,10 @@ class FilmList(ScrollView, can_focus=True):
         event.stop()
         event.prevent_default()
         active = self.screen.active_bindings.get(event.key)  # those of the search bar now
-        if active is not None and active.enabled:
+        if printable and isinstance(search, Input):
+            search.insert_text_at_cursor(event.character or "")  # as the Input would
+        elif active is not None and active.enabled:
             await self.app.run_action(active.binding.action, active.node)
-        elif printable and isinstance(search, Input):
-            search.insert_text_at_cursor(event.character or "")
         else:
             self.app.post_message(events.Key(event.key, event.character))
 

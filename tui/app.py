@@ -412,13 +412,6 @@ class FilmApp(EditActions, App[None]):
         self.sort = sort
         remember(SORT_KEY, sort.value)
 
-    @on(FilmList.SearchRequested)
-    def _search_requested(self, event: FilmList.SearchRequested) -> None:
-        search_bar = self.query_one(SearchBar)
-        search_bar.focus()  # the list has handed over already; this is for the record
-        if event.text:
-            search_bar.type_text(event.text)
-
     # -- actions (keys and the command palette) --------------------------------
 
     def action_toggle_favourite(self) -> None:

@@ -25,6 +25,7 @@ from textual.widgets import Input
 
 from tui.display import clean_line
 from tui.film import Film
+from tui.widgets.focus import focus_now
 
 STAR = "★"
 YEAR_WIDTH = 4
@@ -123,13 +124,6 @@ class FilmList(ScrollView, can_focus=True):
 
     class SortCycleRequested(Message):
         """The user asked for the next sort order."""
-
-    class SearchRequested(Message):
-        """The user wants to type in the search bar; `text` is what they typed."""
-
-        def __init__(self, text: str = "") -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, *, id: str | None = None, search: str = "#search") -> None:
         """`search` selects the widget that typing in the list hands over to."""
@@ -253,17 +247,10 @@ class FilmList(ScrollView, can_focus=True):
         self.post_message(self.FavouritesOnlyToggleRequested())
 
     def action_search(self) -> None:
-        self._hand_over()
-        self.post_message(self.SearchRequested())
+        focus_now(self.screen, self._search)
 
     def _search_widget(self) -> Widget | None:
         return next(iter(self.screen.query(self._search)), None)
-
-    def _hand_over(self) -> None:
-        """Focus the search bar now (not after a refresh, as `Widget.focus` does)."""
-        search = self._search_widget()
-        if search is not None and search.focusable:
-            self.screen.set_focus(search)
 
     def action_cycle_sort(self) -> None:
         self.post_message(self.SortCycleRequested())
@@ -279,8 +266,7 @@ class FilmList(ScrollView, can_focus=True):
         if self.screen.focused is self:
             if not printable or event.key in self.screen.active_bindings:
                 return
-            self._hand_over()
-            self.post_message(self.SearchRequested())
+            focus_now(self.screen, self._search)
         search = self._search_widget()
         if search is None or self.screen.focused is not search:
             return

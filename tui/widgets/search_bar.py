@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input
+
+from tui.widgets.focus import focus_now
 
 
 class SearchBar(Input):
@@ -22,9 +23,6 @@ class SearchBar(Input):
 
     hint: reactive[str] = reactive("", init=False)
     """What could not be read in the query, shown under it ('' for nothing)."""
-
-    class Done(Message):
-        """The user left the search bar for the list."""
 
     def __init__(self, hands_over_to: str = "#films") -> None:
         """`hands_over_to` selects the widget that Down and Enter move the focus to."""
@@ -43,15 +41,4 @@ class SearchBar(Input):
         self.value = ""
 
     def action_done(self) -> None:
-        # Focus now, not after a refresh as `Widget.focus` does: the keys that
-        # follow in the same burst must find the list focused.
-        for target in self.screen.query(self._hands_over_to):
-            if target.focusable:
-                self.screen.set_focus(target)
-                break
-        self.post_message(self.Done())
-
-    def type_text(self, text: str) -> None:
-        """Append `text` as if the user had typed it here."""
-        self.value += text
-        self.cursor_position = len(self.value)
+        focus_now(self.screen, self._hands_over_to)

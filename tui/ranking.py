@@ -32,6 +32,7 @@ from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import contains
 
+from tui import masks
 from tui.film import Film
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
@@ -100,6 +101,11 @@ def year_sort_key(film: Film) -> tuple[bool, int]:
     return (film.year is None, film.year or 0)
 
 
+def _plain(terms: Sequence[Term]) -> str:
+    """The words of `terms`, as a plain title to compare with (`star voyage`)."""
+    return " ".join(words(" ".join(t.text for t in terms)))
+
+
 def in_order(positions: Collection[int], order: Sequence[int], rank: Sequence[int]) -> list[int]:
     """`positions` in the order of `order` (`rank[p]` is p's place in it).
 
@@ -160,6 +166,8 @@ class Orders:
 
     def by_year(self, positions: Collection[int]) -> list[int]:
         """`positions` by year (unknown last), then title."""
+        if len(positions) * 8 >= len(self._year_order):
+            return masks.in_order(self._mask(positions), self._year_order)
         return in_order(positions, self._year_order, self._year_rank)
 
     def by_relevance(
@@ -173,6 +181,8 @@ class Orders:
         ranked = [t for t in terms if t.field in (None, "title")]
         if not ranked:
             return self.by_year(positions)
+        if len(positions) * 8 >= len(self._titles):
+            return self._by_relevance_in_masks(ranked, positions, loose)
         remaining = set(positions)
         in_title: set[int] = remaining
         fuzzy: set[int] = remaining
@@ -187,10 +197,9 @@ class Orders:
             else:
                 fuzzy, fuzzy_in_order = here, here_in_order
             in_title = in_title & here
-        text = " ".join(words(" ".join(t.text for t in ranked)))
         tiers = {
-            Tier.EXACT_TITLE: self._titles_from(text, prefix=False),
-            Tier.TITLE_PREFIX: self._titles_from(text, prefix=True),
+            Tier.EXACT_TITLE: self._titles_from(_plain(ranked), prefix=False),
+            Tier.TITLE_PREFIX: self._titles_from(_plain(ranked), prefix=True),
             Tier.TITLE_WORDS: self._whole_words(ranked, in_title),
             Tier.IN_TITLE: in_title,
             Tier.FUZZY_TITLE: fuzzy,
@@ -205,6 +214,45 @@ class Orders:
             if chosen:
                 ordered.extend(self.by_year(chosen))
         return ordered
+
+    def _by_relevance_in_masks(
+        self, ranked: list[Term], positions: Sequence[int], loose: dict[Term, set[int]]
+    ) -> list[int]:
+        """`by_relevance` for a large share of the catalog: the same tiers, as masks.
+
+        Each film's tier is worked out for all films at once: `within[t]`
+        holds the films of tier t or better, so a film's tier is 6 less the
+        number of those it is in (6: not found).
+        """
+        size = len(self._titles)
+        found = masks.as_int(self._mask(positions))
+        in_title = fuzzy = found
+        for term in ranked:
+            here = masks.as_int(masks.containing(self._titles, term.text))
+            close = loose.get(term)
+            in_title &= here
+            fuzzy &= (here | masks.as_int(masks.mask_of(close, size))) if close else here
+        whole = in_title
+        for term in ranked:
+            if not term.phrase and term.text.isalnum():
+                words_mask = masks.mask_of(self._vocabulary.films_with(term.text), size)
+            else:
+                needle = f" {' '.join(words(term.text))} "
+                words_mask = masks.containing(self._title_words, needle)
+            whole &= masks.as_int(words_mask)
+        exact = masks.as_int(masks.mask_of(self._titles_from(_plain(ranked), prefix=False), size))
+        prefix = masks.as_int(masks.mask_of(self._titles_from(_plain(ranked), prefix=True), size))
+        within = [exact & found]
+        for tier_films in (prefix & found, whole, in_title, fuzzy, found):
+            within.append(within[-1] | tier_films)
+        tiers = masks.as_int(bytes([len(Tier)]) * size) - sum(within)
+        return masks.ranked(masks.as_mask(tiers, size), self._year_order, len(Tier))
+
+    def _mask(self, positions: Collection[int]) -> masks.Mask:
+        size = len(self._titles)
+        if isinstance(positions, range) and len(positions) == size:
+            return masks.everything(size)
+        return masks.mask_of(positions, size)
 
     def _whole_words(self, terms: list[Term], in_title: set[int]) -> set[int]:
         """Those of `in_title` where every term is a whole word (or words) of the title."""

@@ -51,7 +51,11 @@ _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be t
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """What a search found, in order, and how to show why."""
+    """What a search found, in order, and how to show why.
+
+    `films` may be the index's own list (every film, in title order): read it,
+    do not change it.
+    """
 
     films: list[Film]
     query: Query
@@ -207,7 +211,10 @@ class SearchIndex:
         else:
             loose = {term: films for term, (_, films) in close.items()}
             ordered = self._orders.by_relevance(parsed.terms, positions, loose)
-        films = list(map(self._films.__getitem__, ordered))
+        if len(ordered) == len(self._films) and isinstance(ordered, range):
+            films = self._films  # every film, in title order: the list itself, not a copy
+        else:
+            films = list(map(self._films.__getitem__, ordered))
         result = SearchResult(films, parsed, sort, self._highlighter(parsed, close))
         self._last = (key, result)
         return result

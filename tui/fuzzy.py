@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import compress, repeat
+from operator import contains
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -39,6 +41,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self._postings: dict[str, list[int]] = defaultdict(list)
         self._by_length: dict[int, list[str]] = {}
+        self._words: list[str] = []
 
     def add(self, position: int, words: Iterable[str]) -> None:
         """Record that the film at `position` has these words in its title."""
@@ -52,10 +55,25 @@ class Vocabulary:
             if max_typos(word) or len(word) > 3:
                 by_length[len(word)].append(word)
         self._by_length = dict(by_length)
+        self._words = list(self._postings)
 
     def films_with(self, word: str) -> list[int]:
         """Positions of the films whose title has exactly this word."""
         return self._postings.get(word, [])
+
+    def films_containing(self, text: str, most: int) -> set[int] | None:
+        """The films whose title holds `text`, a word or part of one (letters and
+        digits only); None if they are more than `most` (then scan the titles)."""
+        found: set[int] = set()
+        words = self._words
+        lists = list(
+            map(self._postings.__getitem__, compress(words, map(contains, words, repeat(text))))
+        )
+        if sum(map(len, lists)) > most:
+            return None
+        for films in lists:
+            found.update(films)
+        return found
 
     def close_words(self, word: str) -> list[str]:
         """Title words within `max_typos(word)` edits of `word`, itself excluded."""

@@ -21,22 +21,19 @@ Only plain words, phrases and `title:` words count for the tiers; `desc:`,
 (unknown years last), then by title.
 
 Title order ignores a leading article (`The Sky Beckons` sorts under S);
-year order is by year, then title.
+year order is by year, then title, with unknown years last.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from enum import IntEnum, StrEnum
-from itertools import compress, repeat
-from operator import contains
 
-from tui import masks
 from tui.film import Film
 from tui.folding import fold, words
-from tui.fuzzy import Vocabulary
 from tui.query import Term, YearRange
+from tui.sort_in_runs import sorted_in_runs
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)
@@ -101,175 +98,96 @@ def year_sort_key(film: Film) -> tuple[bool, int]:
     return (film.year is None, film.year or 0)
 
 
-def _plain(terms: Sequence[Term]) -> str:
+def plain_words(terms: Sequence[Term]) -> str:
     """The words of `terms`, as a plain title to compare with (`star voyage`)."""
     return " ".join(words(" ".join(t.text for t in terms)))
 
 
-def in_order(positions: Collection[int], order: Sequence[int], rank: Sequence[int]) -> list[int]:
-    """`positions` in the order of `order` (`rank[p]` is p's place in it).
+def padded_words(text: str) -> str:
+    """` star of venus `: the words of folded text, to find whole words with `in`."""
+    return f" {' '.join(words(text))} "
 
-    Sorting costs n log n; walking the whole order costs its length, so a
-    large share of the catalog is picked out of the order instead.
+
+_FIVE = Tier.ELSEWHERE.value
+
+
+def tiers(exact: bytes, prefix: bytes, whole: bytes, in_title: bytes, fuzzy: bytes) -> bytes:
+    """Each film's tier (one byte, 0 to 5) from what is true of its title.
+
+    The arguments hold one byte per film, 1 when: its plain title is the
+    query's words (`exact`), starts with them (`prefix`), has every term as a
+    whole word (`whole`), has every term in it (`in_title`), has every term in
+    it or spelled close (`fuzzy`). A film's tier is the first that is true
+    (5 when none is): counting the tiers it is within (each includes the ones
+    before it) and taking that from 5. The sums run on Python ints, one byte
+    per film, which never carry (at most 5).
     """
-    if len(positions) * 8 < len(order):
-        return sorted(positions, key=rank.__getitem__)
-    wanted = positions if isinstance(positions, set | frozenset) else set(positions)
-    return list(compress(order, map(wanted.__contains__, order)))  # the loop runs in C
+    size = len(exact)
+    within = int.from_bytes(exact, "little")
+    total = within
+    for flags in (prefix, whole, in_title, fuzzy):
+        within |= int.from_bytes(flags, "little")
+        total += within
+    five = int.from_bytes(bytes([_FIVE]) * size, "little")
+    return (five - total).to_bytes(size, "little")
 
 
-def containing(strings: list[str], text: str, candidates: Sequence[int]) -> list[int]:
-    """Those `candidates` whose string holds `text`, in order (the loop runs in C)."""
-    if isinstance(candidates, range) and len(candidates) == len(strings):
-        return list(compress(candidates, map(contains, strings, repeat(text))))
-    chosen = map(strings.__getitem__, candidates)
-    return list(compress(candidates, map(contains, chosen, repeat(text))))
+def year_order(films_by_title: Sequence[Film]) -> list[int]:
+    """Positions in `films_by_title` in year order: by year, unknown years last,
+    title order within a year. Buckets, not a sort: no long call into C."""
+    by_year: dict[int, list[int]] = {}
+    unknown: list[int] = []
+    for position, film in enumerate(films_by_title):
+        if film.year is None:
+            unknown.append(position)
+        else:
+            by_year.setdefault(film.year, []).append(position)
+    order: list[int] = []
+    for year in sorted(by_year):
+        order.extend(by_year[year])
+    order.extend(unknown)
+    return order
 
 
 class Orders:
     """What ordering needs to know of a catalog, worked out once.
 
-    Films are known by their position in library (title) order, so sorting
-    positions ascending is title order.
+    The index keeps its films in year order (see `year_order`), so positions
+    ascending are year order; `title_order` lists the positions in title order.
     """
 
-    def __init__(self, films: Sequence[Film], titles: list[str], vocabulary: Vocabulary) -> None:
-        """`films` in title order, `titles` their folded titles, `vocabulary` their words."""
-        self._titles = titles
-        self._vocabulary = vocabulary
-        self._title_words = [f" {' '.join(words(title))} " for title in titles]
+    def __init__(
+        self, films: Sequence[Film], title_words: Sequence[str], title_order: list[int]
+    ) -> None:
+        """`films` in year order, `title_words` their titles' `padded_words`,
+        `title_order` their positions in title order."""
         plain_titles: list[tuple[str, int]] = []
-        for position, title in enumerate(titles):
-            plain = " ".join(words(title))
+        for position, padded in enumerate(title_words):
+            plain = padded[1:-1]
             plain_titles.append((plain, position))
             stripped = strip_article(plain)
             if stripped != plain:
                 plain_titles.append((stripped, position))
-        plain_titles.sort()
+        plain_titles = sorted_in_runs(plain_titles)
         self._plain_keys = [key for key, _ in plain_titles]
         self._plain_positions = [position for _, position in plain_titles]
-        self._year_order = sorted(range(len(films)), key=lambda p: year_sort_key(films[p]))
-        self._year_rank = [0] * len(films)
-        for rank, position in enumerate(self._year_order):
-            self._year_rank[position] = rank
-        self._known_years = [year for p in self._year_order if (year := films[p].year) is not None]
+        self.title_order = title_order
+        self._known_years = [film.year for film in films if film.year is not None]
 
-    def in_years(self, years: tuple[YearRange, ...]) -> list[int]:
-        """Positions (ascending) of the films whose year is in every range."""
-        found: set[int] | None = None
+    def in_years(self, years: tuple[YearRange, ...]) -> range:
+        """Positions of the films whose year is in every range (they are consecutive)."""
+        low, high = 0, len(self._known_years)
         for year_range in years:
-            low = bisect.bisect_left(self._known_years, year_range.low)
-            high = bisect.bisect_right(self._known_years, year_range.high)
-            inside = set(self._year_order[low:high])
-            found = inside if found is None else found & inside
-        return sorted(found or ())
+            low = max(low, bisect.bisect_left(self._known_years, year_range.low))
+            high = min(high, bisect.bisect_right(self._known_years, year_range.high))
+        return range(low, max(low, high))
 
-    def by_year(self, positions: Collection[int]) -> list[int]:
-        """`positions` by year (unknown last), then title."""
-        if len(positions) * 8 >= len(self._year_order):
-            return masks.in_order(self._mask(positions), self._year_order)
-        return in_order(positions, self._year_order, self._year_rank)
-
-    def by_relevance(
-        self, terms: Sequence[Term], positions: Sequence[int], loose: dict[Term, set[int]]
-    ) -> list[int]:
-        """`positions` (ascending) in the tiers of the module docstring.
-
-        `terms` are the query's terms; `loose[term]` the films whose title has
-        a word spelled close to it.
-        """
-        ranked = [t for t in terms if t.field in (None, "title")]
-        if not ranked:
-            return self.by_year(positions)
-        if len(positions) * 8 >= len(self._titles):
-            return self._by_relevance_in_masks(ranked, positions, loose)
-        remaining = set(positions)
-        in_title: set[int] = remaining
-        fuzzy: set[int] = remaining
-        fuzzy_in_order: Sequence[int] = positions  # ascending positions read memory in order
-        for term in ranked:
-            here_in_order = containing(self._titles, term.text, fuzzy_in_order)
-            here = set(here_in_order)
-            close = loose.get(term)
-            if close:
-                fuzzy = here | (fuzzy & close)
-                fuzzy_in_order = sorted(fuzzy)
-            else:
-                fuzzy, fuzzy_in_order = here, here_in_order
-            in_title = in_title & here
-        tiers = {
-            Tier.EXACT_TITLE: self._titles_from(_plain(ranked), prefix=False),
-            Tier.TITLE_PREFIX: self._titles_from(_plain(ranked), prefix=True),
-            Tier.TITLE_WORDS: self._whole_words(ranked, in_title),
-            Tier.IN_TITLE: in_title,
-            Tier.FUZZY_TITLE: fuzzy,
-        }
-        ordered: list[int] = []
-        for tier in Tier:
-            if tier is Tier.ELSEWHERE:
-                chosen = remaining
-            else:
-                chosen = remaining & tiers[tier]
-                remaining -= chosen
-            if chosen:
-                ordered.extend(self.by_year(chosen))
-        return ordered
-
-    def _by_relevance_in_masks(
-        self, ranked: list[Term], positions: Sequence[int], loose: dict[Term, set[int]]
-    ) -> list[int]:
-        """`by_relevance` for a large share of the catalog: the same tiers, as masks.
-
-        Each film's tier is worked out for all films at once: `within[t]`
-        holds the films of tier t or better, so a film's tier is 6 less the
-        number of those it is in (6: not found).
-        """
-        size = len(self._titles)
-        found = masks.as_int(self._mask(positions))
-        in_title = fuzzy = found
-        for term in ranked:
-            here = masks.as_int(masks.containing(self._titles, term.text))
-            close = loose.get(term)
-            in_title &= here
-            fuzzy &= (here | masks.as_int(masks.mask_of(close, size))) if close else here
-        whole = in_title
-        for term in ranked:
-            if not term.phrase and term.text.isalnum():
-                words_mask = masks.mask_of(self._vocabulary.films_with(term.text), size)
-            else:
-                needle = f" {' '.join(words(term.text))} "
-                words_mask = masks.containing(self._title_words, needle)
-            whole &= masks.as_int(words_mask)
-        exact = masks.as_int(masks.mask_of(self._titles_from(_plain(ranked), prefix=False), size))
-        prefix = masks.as_int(masks.mask_of(self._titles_from(_plain(ranked), prefix=True), size))
-        within = [exact & found]
-        for tier_films in (prefix & found, whole, in_title, fuzzy, found):
-            within.append(within[-1] | tier_films)
-        tiers = masks.as_int(bytes([len(Tier)]) * size) - sum(within)
-        return masks.ranked(masks.as_mask(tiers, size), self._year_order, len(Tier))
-
-    def _mask(self, positions: Collection[int]) -> masks.Mask:
-        size = len(self._titles)
-        if isinstance(positions, range) and len(positions) == size:
-            return masks.everything(size)
-        return masks.mask_of(positions, size)
-
-    def _whole_words(self, terms: list[Term], in_title: set[int]) -> set[int]:
-        """Those of `in_title` where every term is a whole word (or words) of the title."""
-        whole = in_title
-        for term in terms:
-            if not term.phrase and term.text.isalnum():
-                whole = whole & set(self._vocabulary.films_with(term.text))
-            else:
-                needle = f" {' '.join(words(term.text))} "
-                whole = {p for p in whole if needle in self._title_words[p]}
-        return whole
-
-    def _titles_from(self, text: str, *, prefix: bool) -> set[int]:
-        """Films whose plain title (with or without its article) is, or starts with, `text`."""
+    def titles_from(self, text: str, *, prefix: bool) -> list[int]:
+        """Films whose plain title (with or without its article) is, or starts with,
+        `text`: positions ascending (so in year order)."""
         if not text:
-            return set()
+            return []
         keys = self._plain_keys
         low = bisect.bisect_left(keys, text)
         high = bisect.bisect_left(keys, text + _LAST if prefix else text + "\0")
-        return set(self._plain_positions[low:high])
+        return sorted(set(self._plain_positions[low:high]))

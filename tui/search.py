@@ -16,51 +16,70 @@ order) and no excluded term does:
 
 Speed: every film's text is folded once, when the index is built, so a
 keystroke costs substring tests only, and only on the films still in play:
-the year, favourite, watched and rating filters are applied first (the year
-from a year-sorted list, the others from the few films the user marked), and
-each term is tested only on the films the terms before it matched. Those
-results are cached, keyed by the term and what came before it, so a longer
-term (the user typed one more letter) is tested only on the films of the
-shorter one, which are all it can match. Typo tolerance compares a word with
-the distinct title words, not with every film. Ranking looks only at the
-films found.
+the year, favourite, watched and rating filters are applied first, and each
+term is tested only on the films the terms before it matched. What a test
+found is remembered per term (`tui.term_masks`), so a longer term (the user
+typed one more letter) is tested only on the films that held the shorter one.
+Typo tolerance compares a word with the distinct title words, not with every
+film.
+
+A search runs in steps (`find_steps`): the films are visited in the order
+they will be shown, a chunk at a time, so that a caller in a thread can stop
+a search the user no longer wants between chunks, and can show the first
+screenful of a search over a million films long before the last film has
+been looked at. `find` runs all the steps.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import (
+    Collection,
+    Hashable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field, replace
+from itertools import repeat
+from operator import contains
 
 from rapidfuzz import fuzz, process
 
 from tui.film import Film
+from tui.films_at import FilmsAt
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
 from tui.highlight import Highlighter
 from tui.personal import Personal
-from tui.query import Field, Query, RatingRange, Term, parse_query
-from tui.ranking import Orders, Sort, containing, effective_sort, title_sort_key
+from tui.query import Field, Query, Term, parse_query
+from tui.ranking import Orders, Sort, effective_sort, title_sort_key, year_order
+from tui.search_steps import Plan, Search, mask_of
+from tui.sort_in_runs import sorted_in_runs
+from tui.term_masks import TermMasks
 
 __all__ = ["SearchIndex", "SearchResult", "Sort", "fold", "parse_query", "title_sort_key"]
 
-_CACHE_SIZE = 32
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
+
+Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """What a search found, in order, and how to show why.
 
-    `films` may be the index's own list (every film, in title order): read it,
-    do not change it.
+    While `complete` is False, `films` holds only the first films of the
+    result (as many as the caller asked for, or more) and the rest is still
+    being searched for; they are the first films the complete result will hold.
     """
 
-    films: list[Film]
+    films: Sequence[Film]
     query: Query
     sort: Sort
     highlighter: Highlighter = field(default_factory=Highlighter)
+    complete: bool = True
 
     @property
     def hint(self) -> str:
@@ -78,16 +97,14 @@ class SearchIndex:
         needs. The searchable text is built by `prepare()` (call it in a
         thread) or by the first search that needs it.
         """
-        self._films = sorted(films, key=title_sort_key)
-        self._position_of = {film.id: position for position, film in enumerate(self._films)}
+        self._by_title = sorted_in_runs(films, key=title_sort_key)
         self._notes = dict(notes or {})
         self._prepared = False
-        self._cache: OrderedDict[Hashable, list[int]] = OrderedDict()
         self._last: tuple[Hashable, SearchResult] | None = None
         self._lock = threading.Lock()
 
     def prepare(self) -> None:
-        """Build the searchable text now (a second or so per 100,000 films).
+        """Build the searchable text now (a few seconds per million films).
 
         Safe to call from a thread; a search that starts meanwhile waits for it.
         """
@@ -102,10 +119,18 @@ class SearchIndex:
     def _prepare(self) -> None:
         if self._prepared:
             return
+        # The films are kept in year order (see `tui.search_steps`).
+        order = year_order(self._by_title)
+        self._films = [self._by_title[position] for position in order]
+        title_order = [0] * len(order)
+        for position, by_title in enumerate(order):
+            title_order[by_title] = position
+        self._position_of = {film.id: position for position, film in enumerate(self._films)}
         self._titles: list[str] = []
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's text.
         self._regions: list[tuple[int, int, int]] = []
+        self._title_words: list[str] = []
         self._vocabulary = Vocabulary()
         for position, film in enumerate(self._films):
             title = fold(film.title)
@@ -113,14 +138,17 @@ class SearchIndex:
             self._titles.append(title)
             self._hay.append(hay)
             self._regions.append(regions)
-            self._vocabulary.add(position, words(title))
+            title_words = words(title)
+            self._title_words.append(f" {' '.join(title_words)} ")
+            self._vocabulary.add(position, title_words)
         self._vocabulary.freeze()
-        self._orders = Orders(self._films, self._titles, self._vocabulary)
-        self._suggestions = [" ".join(words(title)) for title in self._titles]
+        self._orders = Orders(self._films, self._title_words, title_order)
+        self._masks = TermMasks(len(self._films), self._test)
+        self._suggestions: list[str] | None = None
         self._prepared = True
 
     def __len__(self) -> int:
-        return len(self._films)
+        return len(self._by_title)
 
     @staticmethod
     def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
@@ -136,24 +164,25 @@ class SearchIndex:
     def set_notes(self, film_id: str, notes: str) -> None:
         """The user changed a film's notes: search the new ones from now on."""
         with self._lock:
+            if not self._prepared:
+                self._notes[film_id] = notes  # the text is built with the new notes
+                return
             position = self._position_of.get(film_id)
             if position is None:
                 return
             self._notes[film_id] = notes
-            if not self._prepared:
-                return  # the text is built with the new notes
             film = self._films[position]
             self._hay[position], self._regions[position] = self._text_of(
                 film, self._titles[position], notes
             )
-            self._cache.clear()
+            self._masks.forget(position, (None, "notes"))
             self._last = None
 
     # -- the public questions ------------------------------------------------
 
     def search(self, query: str, only: Collection[str] | None = None) -> list[Film]:
         """The films matching `query`, best first; `only` keeps just these ids."""
-        return self.find(query, favourites=only, favourites_only=only is not None).films
+        return list(self.find(query, favourites=only, favourites_only=only is not None).films)
 
     def find(
         self,
@@ -172,17 +201,73 @@ class SearchIndex:
 
         Safe to call from several threads (a search worker): calls take turns.
         """
-        with self._lock:
-            return self._find(query, favourites, favourites_only, personal or {}, sort)
+        steps = self.find_steps(
+            query,
+            favourites=favourites,
+            favourites_only=favourites_only,
+            personal=personal,
+            sort=sort,
+        )
+        result = None
+        for result in steps:  # noqa: B007 - the last one is complete
+            pass
+        assert result is not None and result.complete
+        return result
 
-    def _find(
+    def find_steps(
+        self,
+        query: str | Query,
+        *,
+        favourites: Collection[str] | None = None,
+        favourites_only: bool = False,
+        personal: Mapping[str, Personal] | None = None,
+        sort: Sort = Sort.RELEVANCE,
+        first: int | None = None,
+    ) -> Iterator[SearchResult | None]:
+        """`find`, a step at a time: None after each step, a result when there is one.
+
+        The last item is the complete result. With `first`, a result that is
+        not complete comes as soon as the first `first` films are known (if
+        the search is not complete by then), so that they can be shown.
+        Each step takes the index's lock for milliseconds; stop iterating to
+        drop the search.
+        """
+        with self._lock:
+            steps = self._steps(query, favourites, favourites_only, personal or {}, sort, first)
+        while True:
+            with self._lock:
+                item = next(steps, self)
+            if item is self:
+                return
+            yield item  # type: ignore[misc]
+
+    def suggest(self, query: str | Query) -> Film | None:
+        """The title nearest to the query's words, if one is close; else None."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        text = " ".join(words(" ".join(t.text for t in parsed.terms if t.field != "desc")))
+        if len(text) < 3 or not self._by_title:
+            return None
+        with self._lock:
+            self._prepare()
+            if self._suggestions is None:  # made the first time it is needed
+                self._suggestions = [padded[1:-1] for padded in self._title_words]
+            suggestions = self._suggestions
+        best = process.extractOne(
+            text, suggestions, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF
+        )
+        return None if best is None else self._films[best[2]]
+
+    # -- one search, in steps ------------------------------------------------
+
+    def _steps(
         self,
         query: str | Query,
         favourites: Collection[str] | None,
         favourites_only: bool,
         personal: Mapping[str, Personal],
         sort: Sort,
-    ) -> SearchResult:
+        first: int | None,
+    ) -> Iterator[SearchResult | None]:
         parsed = parse_query(query) if isinstance(query, str) else query
         sort = effective_sort(sort, not parsed.is_empty)
         keep = frozenset(favourites or ()) if favourites_only or parsed.favourites_only else None
@@ -196,171 +281,136 @@ class SearchIndex:
             if parsed.ratings
             else None
         )
-        if not parsed.is_empty or sort is not Sort.TITLE:
-            self._prepare()  # every film in title order needs no searchable text
+        if parsed.is_empty and sort is Sort.TITLE and keep is None:
+            # Every film in title order: the index's own order, no searchable text needed.
+            yield SearchResult(FilmsAt(self._by_title, range(len(self._by_title))), parsed, sort)
+            return
+        self._prepare()
         key = (parsed, sort, keep, watched, rated)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
-            return replace(self._last[1], query=parsed)
-        close: dict[Term, tuple[list[str], set[int]]] = {}
-        positions = self._matching(parsed, (keep, watched, rated), close)
-        if sort is Sort.TITLE:
-            ordered = list(positions)
-        elif sort is Sort.YEAR:
-            ordered = self._orders.by_year(positions)
-        else:
-            loose = {term: films for term, (_, films) in close.items()}
-            ordered = self._orders.by_relevance(parsed.terms, positions, loose)
-        if len(ordered) == len(self._films) and isinstance(ordered, range):
-            films = self._films  # every film, in title order: the list itself, not a copy
-        else:
-            films = list(map(self._films.__getitem__, ordered))
-        result = SearchResult(films, parsed, sort, self._highlighter(parsed, close))
-        self._last = (key, result)
-        return result
-
-    def suggest(self, query: str | Query) -> Film | None:
-        """The title nearest to the query's words, if one is close; else None."""
-        parsed = parse_query(query) if isinstance(query, str) else query
-        text = " ".join(words(" ".join(t.text for t in parsed.terms if t.field != "desc")))
-        if len(text) < 3 or not self._films:
-            return None
-        with self._lock:
-            self._prepare()
-        best = process.extractOne(
-            text, self._suggestions, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF
+            yield replace(self._last[1], query=parsed)
+            return
+        close = {term: self._close_words(term) for term in parsed.terms}
+        size = len(self._films)
+        close_films = {term: self._films_with_any(close[term]) for term in parsed.terms}
+        plan = Plan(
+            tuple(
+                (term, mask_of(close_films[term], size) if close_films[term] else None)
+                for term in parsed.terms
+            ),
+            parsed.excluded,
+            close_films,
         )
-        return None if best is None else self._films[best[2]]
+        candidates = self._candidates(parsed, (keep, watched, rated))
+        search = Search(
+            self._masks,
+            self._orders,
+            self._vocabulary,
+            self._title_words,
+            plan,
+            None if candidates is None else mask_of(candidates, size),
+            first,
+        )
+        if sort is Sort.TITLE:
+            steps = search.by_title()
+        elif sort is Sort.RELEVANCE and plan.ranked:
+            steps = search.by_relevance()
+        else:
+            steps = search.by_year()
+        highlighter = self._highlighter(parsed, close)
+        while True:
+            try:
+                item = next(steps)
+            except StopIteration as done:
+                found: list[int] = done.value
+                break
+            if item is not None:
+                films = FilmsAt(self._films, item)
+                yield SearchResult(films, parsed, sort, highlighter, complete=False)
+            else:
+                yield None
+        result = SearchResult(FilmsAt(self._films, found), parsed, sort, highlighter)
+        self._last = (key, result)
+        yield result
 
     # -- matching ------------------------------------------------------------
 
-    def _matching(
-        self,
-        query: Query,
-        marked: tuple[
-            frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None
-        ],
-        close: dict[Term, tuple[list[str], set[int]]],
-    ) -> Sequence[int]:
-        """Positions (ascending, so in title order) of the films the query matches.
+    def _candidates(self, query: Query, marked: Marked) -> set[int] | range | None:
+        """Positions of the films the filters keep; None when there are no filters.
 
         `marked` is what the user's fields filter by, each None when unused:
         the favourite ids to keep, the watched ids, the (id, rating) of every
-        rated film. `context` names the films still in play (the filters and
-        the terms applied so far), so that cached results are reused only
-        where valid.
+        rated film.
         """
         keep, watched, rated = marked
-        candidates: Sequence[int] = range(len(self._films))
-        context: tuple[Hashable, ...] = ()
+        found: set[int] | range | None = None
         if query.years:
-            candidates = self._orders.in_years(query.years)
-            context = (query.years,)
-        if keep is not None:
-            candidates = self._among(candidates, keep)
-            context = (*context, keep)
-        if watched is not None:
-            candidates = self._among(candidates, watched)
-            context = (*context, "watched", watched)
+            found = self._orders.in_years(query.years)
+        for ids in (keep, watched):
+            if ids is not None:
+                found = _both(found, {self._position_of[i] for i in ids if i in self._position_of})
         if rated is not None:
-            candidates = self._rated(candidates, query.ratings, rated)
-            context = (*context, query.ratings, rated)
-        for term in query.terms:
-            hits = self._exact(context, term.field, term.text, candidates)
-            if not term.phrase and term.field in (None, "title"):
-                close_words = self._vocabulary.close_words(term.text)
-                loose: set[int] = set()
-                for word in close_words:
-                    loose.update(self._vocabulary.films_with(word))
-                close[term] = (close_words, loose)
-                if loose:
-                    hits = self._with_loose(hits, loose, candidates)
-            candidates = hits
-            context = (*context, term)
-            if not candidates:
-                return []
-        for term in query.excluded:
-            drop = set(self._exact(context, term.field, term.text, candidates))
-            if drop:
-                candidates = [p for p in candidates if p not in drop]
-            context = (*context, "-", term)
-        return candidates
+            position_of = self._position_of
+            ranges = query.ratings
+            if not all(0 in r for r in ranges):  # unrated films are out: look at rated ones only
+                kept = {
+                    position_of[i]
+                    for i, rating in rated
+                    if i in position_of and all(rating in r for r in ranges)
+                }
+                found = _both(found, kept)
+            else:
+                drop = {
+                    position_of[i]
+                    for i, rating in rated
+                    if i in position_of and not all(rating in r for r in ranges)
+                }
+                if drop:
+                    everything = range(len(self._films)) if found is None else found
+                    found = {p for p in everything if p not in drop}
+        return found
 
-    def _among(self, candidates: Sequence[int], ids: Collection[str]) -> list[int]:
-        """Those `candidates` that are films named in `ids` (ascending)."""
-        wanted = {self._position_of[i] for i in ids if i in self._position_of}
-        if isinstance(candidates, range):  # every film: no need to look at each
-            return sorted(wanted)
-        return [p for p in candidates if p in wanted]
-
-    def _rated(
-        self,
-        candidates: Sequence[int],
-        ranges: tuple[RatingRange, ...],
-        rated: frozenset[tuple[str, int]],
-    ) -> Sequence[int]:
-        """Those `candidates` whose rating (0 when unrated) is in every range."""
-        if not all(0 in r for r in ranges):  # unrated films are out: look at rated ones only
-            return self._among(
-                candidates, [i for i, rating in rated if all(rating in r for r in ranges)]
-            )
-        position_of = self._position_of
-        drop = {
-            position_of[i]
-            for i, rating in rated
-            if i in position_of and not all(rating in r for r in ranges)
-        }
-        return [p for p in candidates if p not in drop] if drop else candidates
-
-    @staticmethod
-    def _with_loose(hits: list[int], loose: set[int], candidates: Sequence[int]) -> list[int]:
-        """`hits` plus the `loose` (close-spelling) hits that are among `candidates`."""
-        if not isinstance(candidates, range):
-            loose = loose.intersection(candidates)
-        extra = loose.difference(hits)
-        return sorted(extra.union(hits)) if extra else hits
-
-    def _exact(
-        self, context: Hashable, scope: Field | None, text: str, candidates: Sequence[int]
-    ) -> list[int]:
-        """Those `candidates` (named by `context`) whose `scope` holds `text`; cached."""
-        key = (context, scope, text)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        base = candidates
-        for (other_context, other_scope, other_text), hits in self._cache.items():  # type: ignore[misc]
-            if (
-                other_scope == scope
-                and other_text in text
-                and len(hits) < len(base)
-                and other_context == context
-            ):
-                base = hits
-        hits = self._scan(scope, text, base)
-        self._cache[key] = hits
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return hits
-
-    def _scan(self, scope: Field | None, text: str, candidates: Sequence[int]) -> list[int]:
+    def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
+        """One byte per film at `positions`: 1 if its `scope` holds `text`."""
         if scope is None or scope == "title":
-            return containing(self._hay if scope is None else self._titles, text, candidates)
+            strings = self._hay if scope is None else self._titles
+            return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
         hay, regions = self._hay, self._regions
         if scope == "desc":
-            return [p for p in candidates if hay[p].find(text, *regions[p][:2]) >= 0]
+            return bytes(hay[p].find(text, *regions[p][:2]) >= 0 for p in positions)
         if scope == "fact":
-            return [p for p in candidates if hay[p].find(text, *regions[p][1:]) >= 0]
-        return [p for p in candidates if hay[p].find(text, regions[p][2]) >= 0]
+            return bytes(hay[p].find(text, *regions[p][1:]) >= 0 for p in positions)
+        return bytes(hay[p].find(text, regions[p][2]) >= 0 for p in positions)
+
+    def _close_words(self, term: Term) -> list[str]:
+        """Title words spelled close to `term` (for plain and `title:` words)."""
+        if term.phrase or term.field not in (None, "title"):
+            return []
+        return self._vocabulary.close_words(term.text)
+
+    def _films_with_any(self, title_words: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for word in title_words:
+            found.update(self._vocabulary.films_with(word))
+        return found
 
     # -- highlighting ----------------------------------------------------------
 
     @staticmethod
-    def _highlighter(query: Query, close: dict[Term, tuple[list[str], set[int]]]) -> Highlighter:
+    def _highlighter(query: Query, close: dict[Term, list[str]]) -> Highlighter:
         needles: dict[str, list[str]] = {"title": [], "desc": [], "fact": [], "notes": []}
         for term in query.terms:
             for name in (term.field,) if term.field else needles:
                 needles[name].append(term.text)
-            needles["title"].extend(close.get(term, ([], set()))[0])
+            needles["title"].extend(close.get(term, []))
         return Highlighter(**{name: tuple(found) for name, found in needles.items()})
+
+
+def _both(found: set[int] | range | None, kept: set[int]) -> set[int]:
+    """The films in both (None: every film)."""
+    if found is None:
+        return kept
+    if isinstance(found, range):
+        return {p for p in kept if p in found}
+    return found & kept

@@ -1,0 +1,50 @@
+"""Films picked out of a bigger list by position, without copying. Knows nothing of Textual.
+
+A search over a million films finds hundreds of thousands; building a list of
+them costs tens of milliseconds for nothing, as the screen shows forty. The
+result keeps the positions and looks films up when asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from tui.film import Film
+
+
+class FilmsAt(Sequence[Film]):
+    """`films[p]` for each `p` of `positions`, in that order; read-only."""
+
+    __slots__ = ("_films", "_positions")
+
+    def __init__(self, films: Sequence[Film], positions: Sequence[int]) -> None:
+        self._films = films
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Film: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Film]: ...
+
+    def __getitem__(self, index: int | slice) -> Film | list[Film]:
+        if isinstance(index, slice):
+            return list(map(self._films.__getitem__, self._positions[index]))
+        return self._films[self._positions[index]]
+
+    def __iter__(self) -> Iterator[Film]:
+        return map(self._films.__getitem__, self._positions)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FilmsAt({len(self)} films)"

@@ -1,0 +1,394 @@
+"""One search over the catalog, in steps of a few milliseconds. Knows nothing of Textual.
+
+`tui.search` reads the query and the filters; this module finds the films
+and puts them in order, a chunk of films per step, so that a caller in a
+thread can drop a search between steps (the user typed again) and can show
+the first films before the last ones are looked at.
+
+The index keeps its films in year order, and films are known by their
+position in it. The work is done over chunks of consecutive positions: a
+film's strings then lie next to those of its neighbours in memory, which
+makes the substring tests several times faster than visiting films in any
+other order (a million films do not fit in the CPU's caches). Year order and
+relevance (tiers, then year) therefore come out as the chunks go; title
+order is read out of a byte per film at the end, and its first films are
+looked for first, in title order, among the first few thousand.
+
+Relevance looks at every title first (tiers 0 to 4, `tui.ranking`), then at
+the rest of the text of the films whose titles did not place them. When the
+titles that are or start with the query's words fill the first screen, it is
+shown before any of that.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains, or_
+
+from tui.fuzzy import Vocabulary
+from tui.query import Term
+from tui.ranking import Orders, Tier, padded_words, plain_words, tiers
+from tui.term_masks import TermMasks
+
+# Films per step: small at first, so that the first screen comes quickly, then
+# bigger (a step of 32,000 films holds the GIL for about 10 ms).
+CHUNKS = (1_000, 4_000, 16_000, 32_000)
+# How far into title order the first screen is looked for before the whole
+# catalog is searched in year order (films visited out of order cost more).
+EARLY_BUDGET = 20_000
+# Title tiers come from the title words when the terms' words are in fewer than
+# one title in WORDS_SHARE; else from reading every title.
+WORDS_SHARE = 8
+
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+OUT = 6  # a film the query does not match (tiers are 0 to 5)
+PENDING = 7  # not in a title tier; tier 5 if the rest of its text matches
+_TITLE_TIER = bytes.maketrans(bytes(range(8)), b"\x01" * Tier.ELSEWHERE + b"\x00\x00\x00")
+_ELSEWHERE_PENDING = bytes.maketrans(bytes([Tier.ELSEWHERE]), bytes([PENDING]))
+_IS = [bytes.maketrans(bytes(range(8)), bytes(v == level for v in range(8))) for level in range(8)]
+
+Steps = Generator[list[int] | None, None, list[int]]
+"""Yields None after each step, or the first films once they are known; returns them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a film must satisfy, once the filters (year, favourites, ratings) are applied.
+
+    Each term comes with the films whose title has a word spelled close to it
+    (as a set and as a mask, a byte per film; None when there are none).
+    """
+
+    terms: tuple[tuple[Term, bytes | None], ...]
+    excluded: tuple[Term, ...]
+    close: dict[Term, set[int]]
+
+    @property
+    def ranked(self) -> list[tuple[Term, bytes | None]]:
+        """The terms that count for relevance: plain words, phrases and `title:`."""
+        return [(term, loose) for term, loose in self.terms if term.field in (None, "title")]
+
+    @property
+    def titles_decide(self) -> bool:
+        """True when a film with every term in its title (or close) surely matches."""
+        return not self.excluded and len(self.ranked) == len(self.terms)
+
+
+class Search:
+    """The steps of one search (see the module docstring)."""
+
+    def __init__(
+        self,
+        masks: TermMasks,
+        orders: Orders,
+        vocabulary: Vocabulary,
+        title_words: Sequence[str],
+        plan: Plan,
+        candidates: bytes | None,
+        first: int | None,
+    ) -> None:
+        """`candidates` has a byte per film, 1 for the films the filters keep (None: all);
+        `first` is how many films to yield as soon as they are known (None: none)."""
+        self._masks = masks
+        self._orders = orders
+        self._vocabulary = vocabulary
+        self._title_words = title_words
+        self._plan = plan
+        self._candidates = candidates
+        self._first = first
+        self._size = len(title_words)
+        self._starts: tuple[list[int], list[int]] | None = None
+        self._start_masks: tuple[bytes, bytes] | None = None
+
+    # -- the three orders ----------------------------------------------------
+
+    def by_year(self) -> Steps:
+        found: list[int] = []
+        first = self._first
+        for chunk in self._chunks(range(self._size)):
+            found.extend(self.match(chunk))
+            if first is not None and len(found) >= first:
+                yield found[:first]
+                first = None
+            else:
+                yield None
+        return found
+
+    def by_title(self) -> Steps:
+        title_order = self._orders.title_order
+        if self._first is not None:
+            early = yield from self._first_of(title_order[:EARLY_BUDGET], self._first)
+            if early is not None:
+                yield early
+        matched = bytearray(self._size)
+        for chunk in self._chunks(range(self._size)):
+            _put(matched, self.match(chunk), repeat(1))
+            yield None
+        found: list[int] = []
+        for start in range(0, self._size, CHUNKS[-1] * 2):
+            part = title_order[start : start + CHUNKS[-1] * 2]
+            found.extend(compress(part, map(matched.__getitem__, part)))
+            yield None
+        return found
+
+    def by_relevance(self) -> Steps:
+        first = self._first
+        if first is not None:
+            early = yield from self._first_by_title_start(first)
+            if early is not None:
+                yield early
+                first = None
+        by_sets = yield from self._title_tiers_from_words()
+        if by_sets is not None:
+            tiered, placed = by_sets
+            pending: Sequence[int] = yield from self._pending(placed)
+        else:
+            tiered = [[] for _ in range(Tier.ELSEWHERE)]
+            pending = []
+            for chunk in self._chunks(range(self._size)):
+                levels = self._title_tiers(chunk)
+                for tier, films in enumerate(tiered):
+                    if tier in levels:
+                        films.extend(compress(chunk, levels.translate(_IS[tier])))
+                pending.extend(compress(chunk, levels.translate(_IS[PENDING])))
+                yield None
+        found = [film for films in tiered for film in films]
+        for chunk in self._chunks(pending):
+            if first is not None and len(found) >= first:
+                yield found[:first]
+                first = None
+            found.extend(self.match(chunk))
+            yield None
+        return found
+
+    # -- matching --------------------------------------------------------------
+
+    def match(self, chunk: Sequence[int]) -> list[int]:
+        """Those films of `chunk` that every term matches and no excluded term does."""
+        alive: Sequence[int] = chunk
+        for term, loose in self._plan.terms:
+            if not alive:
+                return []
+            flags = self._masks.flags(term.field, term.text, alive)
+            if loose is not None:
+                flags = bytes(map(or_, flags, _pick(loose, alive)))
+            alive = list(compress(alive, flags))
+        for term in self._plan.excluded:
+            if not alive:
+                return []
+            flags = self._masks.flags(term.field, term.text, alive)
+            alive = list(compress(alive, flags.translate(_FLIP)))
+        return list(alive)
+
+    def _chunks(self, films: Sequence[int]) -> Generator[Sequence[int], None, None]:
+        """Those of `films` the filters keep, a chunk at a time (small ones first)."""
+        start, sizes = 0, iter(CHUNKS)
+        size = next(sizes)
+        while start < len(films):
+            chunk = films[start : start + size]
+            if self._candidates is not None:
+                chunk = list(compress(chunk, _pick(self._candidates, chunk)))
+            if chunk:
+                yield chunk
+            start += size
+            size = next(sizes, size)
+
+    def _first_of(
+        self, films: Sequence[int], wanted: int
+    ) -> Generator[None, None, list[int] | None]:
+        """The first `wanted` of `films` that match, if there are that many."""
+        found: list[int] = []
+        for chunk in self._chunks(films):
+            found.extend(self.match(chunk))
+            if len(found) >= wanted:
+                return found[:wanted]
+            yield None
+        return None
+
+    # -- relevance ---------------------------------------------------------------
+
+    def _first_by_title_start(self, wanted: int) -> Generator[None, None, list[int] | None]:
+        """The first films of relevance order when the titles that are, or start with,
+        the query's words (tiers 0 and 1) are enough to fill them; else None."""
+        exact, starting = self._title_starts()
+        if len(starting) < wanted:
+            return None
+        found: list[int] = []
+        for chunk in self._chunks(exact):
+            found.extend(self.match(chunk))
+            yield None
+        if len(found) >= wanted:
+            return found[:wanted]
+        exact_set = set(exact)
+        rest = yield from self._first_of(
+            [p for p in starting if p not in exact_set], wanted - len(found)
+        )
+        return None if rest is None else found + rest
+
+    def _title_starts(self) -> tuple[list[int], list[int]]:
+        """The films whose title is the query's words, and those whose title starts with them."""
+        if self._starts is None:
+            plain = plain_words([term for term, _ in self._plan.ranked])
+            self._starts = (
+                self._orders.titles_from(plain, prefix=False),
+                self._orders.titles_from(plain, prefix=True),
+            )
+        return self._starts
+
+    def _title_start_masks(self) -> tuple[bytes, bytes]:
+        if self._start_masks is None:
+            exact, starting = self._title_starts()
+            self._start_masks = (
+                mask_of(set(exact), self._size),
+                mask_of(set(starting), self._size),
+            )
+        return self._start_masks
+
+    def _title_tiers_from_words(
+        self,
+    ) -> Generator[None, None, tuple[list[list[int]], bytes] | None]:
+        """The matching films of each title tier (in year order), and a mask of every
+        film a title tier holds, worked out from the title words (`tui.fuzzy`)
+        without reading every title. None when a term is not a single word (a
+        phrase, punctuation) or is in too many titles: then reading them all is
+        quicker."""
+        ranked = self._plan.ranked
+        if not all(term.text.isalnum() and not term.phrase for term, _ in ranked):
+            return None
+        in_title: set[int] | None = None
+        fuzzy: set[int] | None = None
+        whole: set[int] | None = None
+        for term, _ in ranked:
+            holding = self._vocabulary.films_containing(term.text, self._size // WORDS_SHARE)
+            if holding is None:
+                return None
+            close = self._plan.close.get(term, set())
+            in_title = holding if in_title is None else in_title & holding
+            fuzzy = (holding | close) if fuzzy is None else fuzzy & (holding | close)
+            words = set(self._vocabulary.films_with(term.text))
+            whole = words if whole is None else whole & words
+        assert in_title is not None and fuzzy is not None and whole is not None
+        exact_list, starting_list = self._title_starts()
+        exact, starting = set(exact_list), set(starting_list) - set(exact_list)
+        whole &= in_title
+        whole -= exact | starting
+        in_title -= whole | exact | starting
+        fuzzy -= in_title | whole | exact | starting
+        tiered: list[list[int]] = []
+        for films in (exact, starting, whole, in_title, fuzzy):
+            if self._candidates is not None:
+                films = set(compress(films, map(self._candidates.__getitem__, films)))
+            tiered.append(sorted(films))
+        placed = mask_of(exact | starting | whole | in_title | fuzzy, self._size)
+        # A title tier says how well a film matches, not that it does: check
+        # those its title does not vouch for.
+        for tier, members in enumerate(tiered):
+            sure_tier = self._plan.titles_decide and tier >= Tier.TITLE_WORDS
+            if not sure_tier and members:
+                matched: list[int] = []
+                for chunk in self._chunks(members):
+                    matched.extend(self.match(chunk))
+                    yield None
+                tiered[tier] = matched
+        return tiered, placed
+
+    def _pending(self, placed: bytes) -> Generator[None, None, Sequence[int]]:
+        """The films (the filters keep) that `placed` does not hold, in year order."""
+        if placed.count(1) == 0:
+            return (
+                range(self._size)
+                if self._candidates is None
+                else list(compress(range(self._size), self._candidates))
+            )
+        pending: list[int] = []
+        for chunk in self._chunks(range(self._size)):
+            pending.extend(compress(chunk, _pick(placed, chunk).translate(_FLIP)))
+            yield None
+        return pending
+
+    def _title_tiers(self, chunk: Sequence[int]) -> bytes:
+        """The level of each film of `chunk`: its title tier if it matches (see
+        `tui.ranking.tiers`), OUT if it does not, PENDING if its title says nothing."""
+        ranked = self._plan.ranked
+        size = len(chunk)
+        in_title = fuzzy = (1 << (8 * size)) - 1  # as ints, every byte 0xff, then ANDed
+        for term, loose in ranked:
+            flags = self._masks.flags("title", term.text, chunk)
+            in_title &= int.from_bytes(flags, "little")
+            if loose is not None:
+                flags = bytes(map(or_, flags, _pick(loose, chunk)))
+            fuzzy &= int.from_bytes(flags, "little")
+        in_title_flags = in_title.to_bytes(size, "little")
+        fuzzy_flags = fuzzy.to_bytes(size, "little")
+        exact, starting = self._title_start_masks()
+        found = tiers(
+            _pick(exact, chunk),
+            _pick(starting, chunk),
+            self._whole_words(chunk, in_title_flags, ranked),
+            in_title_flags,
+            fuzzy_flags,
+        )
+        # A title tier says how well a film matches, not that it does: check
+        # those its title does not vouch for.
+        levels = bytearray(found.translate(_ELSEWHERE_PENDING))
+        sure = fuzzy_flags if self._plan.titles_decide else bytes(size)
+        unsure = list(compress(range(size), _and_not(found.translate(_TITLE_TIER), sure)))
+        if unsure:
+            films = [chunk[i] for i in unsure]
+            matched = set(self.match(films))
+            failed = [i for i, film in zip(unsure, films, strict=True) if film not in matched]
+            _put(levels, failed, repeat(OUT))
+        return bytes(levels)
+
+    def _whole_words(
+        self, chunk: Sequence[int], in_title: bytes, ranked: list[tuple[Term, bytes | None]]
+    ) -> bytes:
+        """1 for the films of `chunk` whose title has every term as a whole word (or words)."""
+        whole = bytearray(len(chunk))
+        spots = list(compress(range(len(chunk)), in_title))
+        if not spots:
+            return bytes(whole)
+        padded = list(compress(_strings_at(self._title_words, chunk), in_title))
+        for term, _ in ranked:
+            ok = list(map(contains, padded, repeat(padded_words(term.text))))
+            spots = list(compress(spots, ok))
+            padded = list(compress(padded, ok))
+        _put(whole, spots, repeat(1))
+        return bytes(whole)
+
+
+def _and_not(a: bytes, b: bytes) -> bytes:
+    """1 where `a` is 1 and `b` is 0 (both of 0 and 1 bytes)."""
+    size = len(a)
+    return (int.from_bytes(a, "little") & ~int.from_bytes(b, "little")).to_bytes(size, "little")
+
+
+def _pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
+    """The bytes of `mask` at `positions` (a slice when they are a plain range)."""
+    if isinstance(positions, range) and positions.step == 1:
+        return bytes(mask[positions.start : positions.stop])
+    return bytes(map(mask.__getitem__, positions))
+
+
+def _strings_at(strings: Sequence[str], positions: Sequence[int]) -> Sequence[str]:
+    if isinstance(positions, range) and positions.step == 1:
+        return strings[positions.start : positions.stop]
+    return list(map(strings.__getitem__, positions))
+
+
+def _put(mask: bytearray, positions: Sequence[int], values: Iterable[int]) -> None:
+    """Set `mask[p]` to the next of `values` for each `p` of `positions`."""
+    deque(map(mask.__setitem__, positions, values), maxlen=0)  # the loop runs in C
+
+
+def mask_of(positions: set[int] | range, size: int) -> bytes:
+    """A byte per film, 1 at `positions`."""
+    if isinstance(positions, range) and positions.step == 1:
+        start, stop = min(positions.start, size), min(positions.stop, size)
+        return bytes(start) + b"\x01" * max(0, stop - start) + bytes(size - max(start, stop))
+    mask = bytearray(size)
+    deque(map(mask.__setitem__, positions, repeat(1)), maxlen=0)
+    return bytes(mask)

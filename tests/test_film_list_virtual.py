@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -225,11 +225,11 @@ class SlowSearch(SearchIndex):
         self.slow = slow
         self.slow_started = threading.Event()
 
-    def find(self, query: str | Query, **options: Any) -> SearchResult:
+    def find_steps(self, query: str | Query, **options: Any) -> Iterator[SearchResult | None]:
         if query == self.slow:
             self.slow_started.set()
             threading.Event().wait(0.3)
-        return super().find(query, **options)
+        yield from super().find_steps(query, **options)
 
 
 async def test_a_slow_older_search_never_replaces_a_newer_one(big_app: FilmApp) -> None:

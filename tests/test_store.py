@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write_catalog
+from tui import store
 from tui.locations import bundled_catalog_bytes, default_library_path, personal_data_path
-from tui.store import open_library
+from tui.store import collector_paused, open_library
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11296a1cba798910.txt"
 
@@ -86,3 +88,49 @@ def test_bundled_catalog_text_is_the_seed_text_verbatim() -> None:
         assert f"{document['title']} ({document['year']})" in seed
         assert f"Description: {document['description']}\n" in seed
         assert f"Fact: {document['fact']}" in seed
+
+
+# -- the garbage collector while reading -------------------------------------------
+
+
+def test_the_collector_is_off_while_reading_and_on_again_after() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_on_again_after_an_error() -> None:
+    with pytest.raises(OSError), collector_paused():
+        raise OSError("unreadable")
+    assert gc.isenabled()
+
+
+def test_a_big_read_freezes_its_objects_and_a_small_one_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(store, "FREEZE_ABOVE", 5000)
+    gc.unfreeze()  # what other tests froze: the count counts only this test's
+    try:
+        with collector_paused():
+            small: list[dict[str, int]] = [{} for _ in range(100)]
+        assert gc.get_freeze_count() == 0 < len(small)
+        with collector_paused():
+            big: list[dict[str, int]] = [{} for _ in range(10_000)]
+        assert gc.get_freeze_count() >= len(big)
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

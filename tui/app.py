@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -29,13 +29,13 @@ from tui.commands import FilmCommands
 from tui.display import clean_line
 from tui.editing import EditActions
 from tui.film import Film
-from tui.finder import find_in, library_index
+from tui.finder import find_in, find_steps_in, library_index
 from tui.locations import default_library_path
 from tui.personal import Personal
 from tui.ranking import Sort, next_sort
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.loading import LoadingScreen
-from tui.search import SearchIndex, SearchResult
+from tui.search import SearchIndex, SearchResult, lists_everything
 from tui.session import Place, load_place, load_theme, save_session
 from tui.settings import load_settings, remember
 from tui.store import Library, StoreError, StoreWriteError, open_library
@@ -49,6 +49,9 @@ EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
 SORT_KEY = "sort"
 # Catalog files this big (about 55,000 films) load in a thread behind a loading screen.
 LOAD_IN_BACKGROUND_BYTES = 20_000_000
+# A search in a thread shows this many films as soon as they are known, before
+# it has looked at every film: more than a screen, and a few PageDowns.
+FIRST_FILMS = 300
 EXIT_BAD_INPUT = 2
 
 
@@ -127,8 +130,10 @@ class FilmApp(EditActions, App[None]):
         self._shown_film_id: str | None = None
         self.undo_stack = []
         self.shown_query: str | None = None
-        """The query whose results the list shows; None until it shows any."""
-        self._search_lock = threading.Lock()  # the index caches: one search at a time
+        """The query whose results the list shows (maybe its first films only);
+        None until it shows any."""
+        self.searching = False
+        """True while the list shows the first films of a search still running."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar()
@@ -179,7 +184,7 @@ class FilmApp(EditActions, App[None]):
         """Show the library: remembered place, results, focus, warnings."""
         if not self._fresh:
             self._restore_session()
-        self._show_results()
+        self._search()
         self._prepare_index()
         self.query_one(SearchBar).focus()
         if self.library.problem_count:
@@ -236,41 +241,67 @@ class FilmApp(EditActions, App[None]):
     # -- state -> screen -----------------------------------------------------
 
     def watch_query(self) -> None:
-        if len(self.index) >= self.search_in_thread_from:
-            self._search_in_thread(self.query, self.favourites_only, self.sort)
-        else:
-            self._show_results()
+        self._search()
 
     def watch_favourites_only(self) -> None:
-        self._show_results()
+        self._search()
 
     def watch_sort(self) -> None:
-        self._show_results()
+        self._search()
+
+    def _search(self) -> None:
+        """Search for the current query, view and sort, and show what is found: at
+        once in a small catalog, from a thread worker in a big one (the UI never
+        waits; a newer search drops an older one)."""
+        if len(self.index) < self.search_in_thread_from or lists_everything(
+            self.query, self.sort, self.favourites_only
+        ):
+            self._show_results()
+            return
+        found = partial(_Found, self.query, self.favourites_only, self.sort)
+        steps = find_steps_in(
+            self.library,
+            self.index,
+            self.query,
+            favourites_only=self.favourites_only,
+            sort=self.sort,
+            first=FIRST_FILMS,
+        )
+        self.searching = True
+        self._update_status(len(self.query_one(FilmList).films))
+        self._search_in_thread(steps, found)
 
     def _show_results(self) -> None:
         """Search for the current query, view and sort now, and show what is found."""
-        with self._search_lock:
-            found = self._find(self.query, self.favourites_only, self.sort)
-        self._apply_results(found)
-
-    def _find(self, query: str, favourites_only: bool, sort: Sort) -> _Found:
-        """Search; touches no widget, so it may run in a thread (holding the lock)."""
         result = find_in(
-            self.library, self.index, query, favourites_only=favourites_only, sort=sort
+            self.library,
+            self.index,
+            self.query,
+            favourites_only=self.favourites_only,
+            sort=self.sort,
         )
         suggestion = None if result.films else self.index.suggest(result.query)
-        return _Found(query, favourites_only, sort, result, suggestion)
+        self._apply_results(_Found(self.query, self.favourites_only, self.sort, result, suggestion))
 
     @work(exclusive=True, thread=True, group="search")
-    def _search_in_thread(self, query: str, favourites_only: bool, sort: Sort) -> None:
-        """Search off the UI thread; a newer keystroke cancels this one."""
+    def _search_in_thread(
+        self,
+        steps: Iterator[SearchResult | None],
+        found: Callable[[SearchResult, Film | None], _Found],
+    ) -> None:
+        """Search off the UI thread, a step at a time; a newer keystroke cancels this
+        one between steps. The first films are shown as soon as they are known."""
         worker = get_current_worker()
-        with self._search_lock:
+        for result in steps:
             if worker.is_cancelled:
                 return
-            found = self._find(query, favourites_only, sort)
-        if not worker.is_cancelled:
-            self.post_message(_SearchDone(found))
+            if result is None:
+                continue
+            empty = result.complete and not result.films
+            suggestion = self.index.suggest(result.query) if empty else None
+            if worker.is_cancelled:
+                return
+            self.post_message(_SearchDone(found(result, suggestion)))
 
     @on(_SearchDone)
     def _search_done_in_thread(self, message: _SearchDone) -> None:
@@ -285,6 +316,7 @@ class FilmApp(EditActions, App[None]):
     def _apply_results(self, found: _Found) -> None:
         favourites = self.library.favourites
         result = found.result
+        self.searching = not result.complete
         self._result = result
         films = result.films
         self._suggestion = found.suggestion
@@ -323,9 +355,10 @@ class FilmApp(EditActions, App[None]):
         view = "★ Favourites only" if self.favourites_only else "Films"
         sort = self._result.sort if self._result is not None else self.sort
         film_list.border_title = Content(f"{view} · by {sort}")
-        film_list.border_subtitle = f"{shown} of {total} · {favourites} ★"
+        count = f"{shown:,}+ … searching" if self.searching else f"{shown:,}"
+        film_list.border_subtitle = f"{count} of {total:,} · {favourites:,} ★"
         film_list.set_class(self.favourites_only, "-favourites-only")
-        self.sub_title = f"{shown} of {total} films · {favourites} favourites"
+        self.sub_title = f"{count} of {total:,} films · {favourites:,} favourites"
 
     def _show_detail(self, film: Film | None) -> None:
         self._shown_film_id = film.id if film is not None else None
@@ -363,7 +396,7 @@ class FilmApp(EditActions, App[None]):
             )
             return
         if self.favourites_only and not now:
-            self._show_results()
+            self._search()
         else:
             self.personal_changed()
 
@@ -375,7 +408,7 @@ class FilmApp(EditActions, App[None]):
         """
         parsed = self._result.query if self._result is not None else None
         if parsed is not None and (parsed.favourites_only or parsed.watched_only or parsed.ratings):
-            self._show_results()
+            self._search()
             return
         film_list = self.query_one(FilmList)
         film_list.set_favourites(self.library.favourites)
@@ -385,7 +418,7 @@ class FilmApp(EditActions, App[None]):
     def films_changed(self, select: str | None = None) -> None:
         """The library's films changed (added, edited, deleted): search them afresh."""
         self.index = library_index(self.library)
-        self._show_results()
+        self._search()
         self._prepare_index()
         if select is not None:
             self.jump_to_film(select)
@@ -431,7 +464,7 @@ class FilmApp(EditActions, App[None]):
     def jump_to_film(self, film_id: str) -> None:
         """Highlight a film, widening the view first if it is filtered out."""
         film_list = self.query_one(FilmList)
-        if not any(film.id == film_id for film in film_list.films):
+        if not film_list.shows(film_id):
             self.favourites_only = False
             self.query_one(SearchBar).value = ""
             self.query = ""

@@ -8,6 +8,8 @@ Knows nothing of Textual.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tui.query import Query
 from tui.ranking import Sort
 from tui.search import SearchIndex, SearchResult
@@ -39,4 +41,27 @@ def find_in(
         favourites_only=favourites_only,
         personal=library.all_personal(),
         sort=sort,
+    )
+
+
+def find_steps_in(
+    library: Library,
+    index: SearchIndex,
+    query: str | Query,
+    *,
+    favourites_only: bool = False,
+    sort: Sort = Sort.RELEVANCE,
+    first: int | None = None,
+) -> Iterator[SearchResult | None]:
+    """`find_in` a step at a time (see `SearchIndex.find_steps`), for a thread.
+
+    What the library knows of the user is read now, not in the thread.
+    """
+    return index.find_steps(
+        query,
+        favourites=library.favourites,
+        favourites_only=favourites_only,
+        personal=library.all_personal(),
+        sort=sort,
+        first=first,
     )

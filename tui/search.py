@@ -59,7 +59,15 @@ from tui.search_steps import Plan, Search, mask_of
 from tui.sort_in_runs import sorted_in_runs
 from tui.term_masks import TermMasks
 
-__all__ = ["SearchIndex", "SearchResult", "Sort", "fold", "parse_query", "title_sort_key"]
+__all__ = [
+    "SearchIndex",
+    "SearchResult",
+    "Sort",
+    "fold",
+    "lists_everything",
+    "parse_query",
+    "title_sort_key",
+]
 
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 
@@ -232,8 +240,15 @@ class SearchIndex:
         Each step takes the index's lock for milliseconds; stop iterating to
         drop the search.
         """
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty and not favourites_only and effective_sort(sort, False) is Sort.TITLE:
+            # Every film in title order: the index's own order, no searchable
+            # text needed, nor the lock (which `prepare` holds while it builds).
+            everything = FilmsAt(self._by_title, range(len(self._by_title)))
+            yield SearchResult(everything, parsed, Sort.TITLE)
+            return
         with self._lock:
-            steps = self._steps(query, favourites, favourites_only, personal or {}, sort, first)
+            steps = self._steps(parsed, favourites, favourites_only, personal or {}, sort, first)
         while True:
             with self._lock:
                 item = next(steps, self)
@@ -281,10 +296,6 @@ class SearchIndex:
             if parsed.ratings
             else None
         )
-        if parsed.is_empty and sort is Sort.TITLE and keep is None:
-            # Every film in title order: the index's own order, no searchable text needed.
-            yield SearchResult(FilmsAt(self._by_title, range(len(self._by_title))), parsed, sort)
-            return
         self._prepare()
         key = (parsed, sort, keep, watched, rated)
         if self._last is not None and self._last[0] == key:
@@ -414,3 +425,9 @@ def _both(found: set[int] | range | None, kept: set[int]) -> set[int]:
     if isinstance(found, range):
         return {p for p in kept if p in found}
     return found & kept
+
+
+def lists_everything(query: str, sort: Sort, favourites_only: bool) -> bool:
+    """True when the answer is every film in title order: no search to run."""
+    parsed = parse_query(query)
+    return parsed.is_empty and not favourites_only and effective_sort(sort, False) is Sort.TITLE

@@ -59,8 +59,11 @@ def read_bytes(path: Path) -> bytes | None:
 
 
 def is_blank(raw: bytes | None) -> bool:
-    """A missing, empty or whitespace-only file: TinyDB reads it as no data."""
-    return raw is None or not raw.strip()
+    """A missing, empty or whitespace-only file: TinyDB reads it as no data.
+
+    (`isspace` stops at the first other byte; `strip` would copy a big file.)
+    """
+    return raw is None or not raw or raw.isspace()
 
 
 def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
@@ -71,10 +74,7 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
     """
     if is_blank(raw):
         return {}
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DamagedStoreError("is UTF-16 text, but filmtui reads UTF-8: save it as UTF-8")
-    if b"\x00" in raw[:4096]:
-        raise DamagedStoreError("is a binary file, not JSON text")
+    check_text(raw)
     try:
         data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError:
@@ -83,6 +83,14 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
         # file is broken: let the standard library read it, or explain why not.
         data = _parse_slowly(raw)
     return _checked(data, tables)
+
+
+def check_text(raw: bytes) -> None:
+    """Raise `DamagedStoreError` if `raw` is plainly not UTF-8 text (UTF-16, binary)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DamagedStoreError("is UTF-16 text, but filmtui reads UTF-8: save it as UTF-8")
+    if b"\x00" in raw[:4096]:
+        raise DamagedStoreError("is a binary file, not JSON text")
 
 
 def _parse_slowly(raw: bytes) -> Any:

@@ -24,12 +24,14 @@ with a message and is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.film import Film, film_from_document, slugify, unique_id
+from tui.json_chunks import iter_table_pieces
 from tui.locations import (
     backup_path,
     bundled_catalog_bytes,
@@ -57,6 +59,7 @@ PERSONAL_TABLE = "personal"
 DELETED_TABLE = "deleted"
 USER_TABLES = [PERSONAL_TABLE, FILMS_TABLE, DELETED_TABLE]
 START_LOCK_TIMEOUT = 2.0
+FREEZE_ABOVE = 100_000  # new objects after which a read freezes them (see `collector_paused`)
 
 __all__ = ["Library", "StoreError", "StoreWriteError", "open_library"]
 
@@ -289,19 +292,75 @@ def _remove(table: dict[str, Any], film_id: str) -> None:
         del table[key]
 
 
-def open_library(path: Path | None = None) -> Library:
+def open_library(
+    path: Path | None = None, *, progress: Callable[[float], None] | None = None
+) -> Library:
     """Open the catalog at `path` (default: the user's library).
 
     A catalog that does not exist yet is created from the bundled one. Temp
     files left by a filmtui that was killed while writing are removed.
     Raises `StoreError` with a message for the user when it cannot be read.
+
+    A big catalog is read a piece at a time (see `tui.json_chunks`), so that
+    other threads run meanwhile; `progress`, if given, is called (in this
+    thread) with the fraction read so far, rising from 0.0, and with 1.0 once,
+    when the library is open.
     """
     path = default_library_path() if path is None else path
     path = path.expanduser()
     _prepare(path)
-    films, problems = _read_films(path)
-    user = _read_tables(personal_data_path(path), USER_TABLES)
-    return Library(path=path, base_films=films, problem_count=problems, _user=user)
+    report = _Progress(progress)
+    with collector_paused():
+        films, problems = _read_films(path, report.read)
+        user = _read_tables(personal_data_path(path), USER_TABLES)
+        library = Library(path=path, base_films=films, problem_count=problems, _user=user)
+    report.finish()
+    return library
+
+
+class _Progress:
+    """Pass rising fractions on to a `progress` callback; 1.0 only at the end."""
+
+    def __init__(self, progress: Callable[[float], None] | None) -> None:
+        self._progress = progress
+        self._last = 0.0
+
+    def read(self, done: float) -> None:
+        """`done` of the catalog is read (its 1.0 waits for `finish`)."""
+        if self._progress is not None and self._last < done < 1.0:
+            self._last = done
+            self._progress(done)
+
+    def finish(self) -> None:
+        """Everything is read and the library is open."""
+        if self._progress is not None:
+            self._last = 1.0
+            self._progress(1.0)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep the garbage collector out of a read that makes millions of objects.
+
+    Every so many new objects the collector walks them all, holding the GIL,
+    which slows the read and freezes the other threads. Inside, it is off.
+    On a normal exit after `FREEZE_ABOVE` new objects or more, `gc.freeze()`
+    moves every object alive out of the collector's reach for good (the
+    films live as long as the program); it is not done for small reads,
+    whose objects are not worth it and would keep pending garbage frozen
+    too. The collector is then on again if it was on before: a nested use
+    leaves that to the outermost.
+    """
+    enabled = gc.isenabled()
+    before = gc.get_count()[0]
+    gc.disable()
+    try:
+        yield
+        if enabled and gc.get_count()[0] - before >= FREEZE_ABOVE:
+            gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _prepare(path: Path) -> None:
@@ -389,13 +448,22 @@ def _advice(path: Path) -> str:
     return "fix or replace it, or pass --db another file"
 
 
-def _read_table(path: Path, table: str) -> dict[str, Any]:
-    """One table of a TinyDB file; `StoreError` if the file cannot be read as one."""
-    return _read_tables(path, [table]).get(table, {})
-
-
 def _read_tables(path: Path, tables: list[str]) -> Tables:
     """Tables of a TinyDB file; `StoreError` if the file cannot be read as one."""
+    raw = _read_raw(path)
+    if raw is None:
+        return {}
+    try:
+        return parse(raw, tables)
+    except DamagedStoreError as error:
+        raise _damaged(path, error) from None
+
+
+def _read_raw(path: Path) -> bytes | None:
+    """The bytes of a TinyDB file, None for no data (missing or blank).
+
+    `StoreError` if it cannot be read, or if it is blank but its backup is not.
+    """
     try:
         raw = read_bytes(path)
     except IsADirectoryError as error:
@@ -414,21 +482,47 @@ def _read_tables(path: Path, tables: list[str]) -> Tables:
                 f"{path}: is empty, but its backup is not, so it was damaged "
                 f"(it was left as it is); {_advice(path)}."
             )
-        return {}
+        return None
     assert raw is not None
-    try:
-        data = parse(raw, tables)
-    except DamagedStoreError as error:
-        raise StoreError(f"{path}: {error} (it was left as it is); {_advice(path)}.") from None
-    return data
+    return raw
 
 
-def _read_films(path: Path) -> tuple[list[Film], int]:
-    table = _read_table(path, FILMS_TABLE)
+def _damaged(path: Path, error: DamagedStoreError) -> StoreError:
+    return StoreError(f"{path}: {error} (it was left as it is); {_advice(path)}.")
+
+
+def _read_films(
+    path: Path, progress: Callable[[float], None] = lambda done: None
+) -> tuple[list[Film], int]:
+    """The catalog's films and how many documents had problems, read a piece at a time.
+
+    `progress` is called after each piece with the fraction of the file read.
+    """
+    raw = _read_raw(path)
     films: list[Film] = []
     problems = 0
     seen: set[str] = set()
-    for document in table.values():
+    if raw is None:
+        return films, problems
+    try:
+        for documents, done, restart in iter_table_pieces(raw, FILMS_TABLE):
+            if restart:
+                films, problems, seen = [], 0, set()
+            problems += _add_films(documents.values(), films, seen)
+            progress(done)
+    except DamagedStoreError as error:
+        raise _damaged(path, error) from None
+    return films, problems
+
+
+def _add_films(documents: Iterable[Any], films: list[Film], seen: set[str]) -> int:
+    """Append the films of `documents` to `films`, under ids not yet `seen`.
+
+    Returns how many documents had problems (a document that is not an
+    object is left out).
+    """
+    problems = 0
+    for document in documents:
         if not isinstance(document, dict):
             problems += 1
             continue
@@ -439,7 +533,7 @@ def _read_films(path: Path) -> tuple[list[Film], int]:
         seen.add(film.id)
         films.append(film)
         problems += bool(parsed.problems)
-    return films, problems
+    return problems
 
 
 def _with_unique_id(film: Film, taken: Iterable[str]) -> Film:

@@ -129,7 +129,7 @@ class FilmList(ScrollView, can_focus=True):
         """`search` selects the widget that typing in the list hands over to."""
         super().__init__(id=id)
         self._search = search
-        self._films: list[Film] = []
+        self._films: Sequence[Film] = []
         self._favourites: frozenset[str] = frozenset()
         self._empty_text = ""
         self._marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
@@ -141,9 +141,13 @@ class FilmList(ScrollView, can_focus=True):
     # -- what the app sets ---------------------------------------------------
 
     @property
-    def films(self) -> list[Film]:
-        """The films shown, in order."""
-        return list(self._films)
+    def films(self) -> Sequence[Film]:
+        """The films shown, in order (read it, do not change it)."""
+        return self._films
+
+    def shows(self, film_id: str) -> bool:
+        """True if the film with `film_id` is in the list."""
+        return _position(self._films, film_id, hint=self.cursor) is not None
 
     @property
     def highlighted_film(self) -> Film | None:
@@ -161,12 +165,12 @@ class FilmList(ScrollView, can_focus=True):
         """Show `films`, keeping the highlight on the same film if it is still there.
 
         `marks(title)` gives the (start, end) spans of a title to highlight as
-        matches; `empty_text` may hold several lines. A list is kept as it is,
+        matches; `empty_text` may hold several lines. `films` is kept as it is,
         not copied (a million films would cost milliseconds): do not change it
         afterwards.
         """
         current = self.highlighted_film
-        self._films = films if isinstance(films, list) else list(films)
+        self._films = films
         self._favourites = favourites
         self._empty_text = empty_text
         self._marks = marks

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -296,9 +296,9 @@ async def test_a_big_catalog_loads_behind_a_loading_screen(big_app: FilmApp) -> 
     path = big_app.library.path
     release = threading.Event()
 
-    def slow_open() -> Library:
+    def slow_open(progress: Callable[[float], None]) -> Library:
         release.wait(10)
-        return open_library(path)
+        return open_library(path, progress=progress)
 
     app = FilmApp(Library(path=path, base_films=[]), loader=slow_open)
     async with app.run_test(size=SIZE) as pilot:

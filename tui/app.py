@@ -22,6 +22,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
@@ -78,6 +79,15 @@ class _Loaded(Message):
         self.error = error
 
 
+class _LoadProgress(Message):
+    """How far the background load has got (posted from its thread)."""
+
+    def __init__(self, stage: str, fraction: float | None) -> None:
+        super().__init__()
+        self.stage = stage
+        self.fraction = fraction
+
+
 class _SearchDone(Message):
     """A background search finished (posted from its thread)."""
 
@@ -115,7 +125,7 @@ class FilmApp(EditActions, App[None]):
         library: Library,
         *,
         fresh: bool = False,
-        loader: Callable[[], Library] | None = None,
+        loader: Callable[[Callable[[float], None]], Library] | None = None,
     ) -> None:
         """`loader`, when given, reads the real library in a thread after the first
         frame, behind a loading screen; `library` stands in (empty) until then."""
@@ -133,7 +143,8 @@ class FilmApp(EditActions, App[None]):
         """The query whose results the list shows (maybe its first films only);
         None until it shows any."""
         self.searching = False
-        """True while the list shows the first films of a search still running."""
+        """True while a search runs in a thread (the list may show its first films)."""
+        self._indexing: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar()
@@ -157,15 +168,32 @@ class FilmApp(EditActions, App[None]):
             return
         self._start()
 
-    def _load(self, loader: Callable[[], Library]) -> None:
-        """Read and index the catalog (in a thread); post the outcome to the app."""
+    def _load(self, loader: Callable[[Callable[[float], None]], Library]) -> None:
+        """Read and index the catalog (in a thread); post the progress and the outcome.
+
+        `loader` is called with a callback that takes the fraction read so far.
+        """
+        shown = -1
+
+        def reading(fraction: float) -> None:
+            nonlocal shown
+            if round(100 * fraction) != shown:  # a message per percent, not per piece
+                shown = round(100 * fraction)
+                self.post_message(_LoadProgress("Reading", fraction))
+
         try:
-            library = loader()
+            library = loader(reading)
+            self.post_message(_LoadProgress(f"Sorting {len(library.films):,} films", None))
             index = library_index(library)
         except StoreError as error:
             self.post_message(_Loaded(None, None, error))
             return
         self.post_message(_Loaded(library, index, None))
+
+    @on(_LoadProgress)
+    def _load_progress(self, message: _LoadProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_progress(message.stage, message.fraction)
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:
@@ -213,6 +241,15 @@ class FilmApp(EditActions, App[None]):
             gc.freeze()  # it lives as long as the app: keep it out of every GC pass
 
         threading.Thread(target=prepare, daemon=True, name="filmtui-index").start()
+        if len(index) >= self.search_in_thread_from:  # long enough to be worth saying
+            self._indexing = self.set_interval(0.25, self._show_indexing)
+
+    def _show_indexing(self) -> None:
+        """Keep the list's edge up to date while the index is being built."""
+        self._update_status(len(self.query_one(FilmList).films))
+        if self.index.prepared and self._indexing is not None:
+            self._indexing.stop()
+            self._indexing = None
 
     def on_unmount(self) -> None:
         self._save_session()
@@ -256,6 +293,7 @@ class FilmApp(EditActions, App[None]):
         if len(self.index) < self.search_in_thread_from or lists_everything(
             self.query, self.sort, self.favourites_only
         ):
+            self.workers.cancel_group(self, "search")  # what it would find is not wanted now
             self._show_results()
             return
         found = partial(_Found, self.query, self.favourites_only, self.sort)
@@ -355,8 +393,12 @@ class FilmApp(EditActions, App[None]):
         view = "★ Favourites only" if self.favourites_only else "Films"
         sort = self._result.sort if self._result is not None else self.sort
         film_list.border_title = Content(f"{view} · by {sort}")
-        count = f"{shown:,}+ … searching" if self.searching else f"{shown:,}"
-        film_list.border_subtitle = f"{count} of {total:,} · {favourites:,} ★"
+        partial = self._result is not None and not self._result.complete
+        count = f"{shown:,}+" if partial else f"{shown:,}"
+        indexing = None if self._indexing is None else self.index.indexing
+        busy = " · searching…" if self.searching else ""
+        busy += "" if indexing is None else f" · indexing {indexing:.0%}"
+        film_list.border_subtitle = f"{count} of {total:,} · {favourites:,} ★{busy}"
         film_list.set_class(self.favourites_only, "-favourites-only")
         self.sub_title = f"{count} of {total:,} films · {favourites:,} favourites"
 
@@ -510,7 +552,9 @@ def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
         big = False
     if big:
         stand_in = Library(path=path, base_films=[])
-        return FilmApp(stand_in, fresh=fresh, loader=partial(open_library, path))
+        return FilmApp(
+            stand_in, fresh=fresh, loader=lambda progress: open_library(path, progress=progress)
+        )
     app = FilmApp(open_library(db_path), fresh=fresh)
     gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass
     return app

@@ -27,8 +27,10 @@ year order is by year, then title, with unknown years last.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from enum import IntEnum, StrEnum
+from itertools import compress, repeat
+from operator import or_
 
 from tui.film import Film
 from tui.folding import fold, words
@@ -93,6 +95,35 @@ def title_sort_key(film: Film) -> tuple[str, int, str]:
     return (strip_article(fold(film.title).strip()), film.year or 0, film.id)
 
 
+_YEAR_SHIFT = 10**12  # years from -10**12 to 10**12 sort as 13-digit strings
+
+
+def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
+    """`sorted(films, key=title_sort_key)`, and the folded titles in that order.
+
+    As quick as sorting a million films can be without holding the GIL for
+    long: each film's `title_sort_key` is written as one string (strings
+    compare faster than tuples), `title\0year\0id` with the year as 13
+    digits, and those are sorted in runs (`sorted_in_runs`). A title with a
+    NUL in it, or a year past a trillion, would not sort alike as a string:
+    then the tuples are sorted.
+    """
+    folded = [fold(film.title) for film in films]
+    keys = [strip_article(title.strip()) for title in folded]
+    if all(-_YEAR_SHIFT < (film.year or 0) < _YEAR_SHIFT for film in films) and not any(
+        "\0" in key for key in keys
+    ):
+        texts = [
+            f"{key}\0{(film.year or 0) + _YEAR_SHIFT:013d}\0{film.id}"
+            for key, film in zip(keys, films, strict=True)
+        ]
+        order = sorted_in_runs(range(len(films)), key=texts.__getitem__)
+    else:
+        tuples = [(key, film.year or 0, film.id) for key, film in zip(keys, films, strict=True)]
+        order = sorted_in_runs(range(len(films)), key=tuples.__getitem__)
+    return [films[p] for p in order], [folded[p] for p in order]
+
+
 def year_sort_key(film: Film) -> tuple[bool, int]:
     """Year order; unknown years last. Stable sorting keeps title order inside a year."""
     return (film.year is None, film.year or 0)
@@ -154,6 +185,9 @@ class Orders:
 
     The index keeps its films in year order (see `year_order`), so positions
     ascending are year order; `title_order` lists the positions in title order.
+    Titles that are, or start with, some words (tiers 0 and 1) are found
+    through dicts of whole titles and of first words: no sort of a million
+    titles.
     """
 
     def __init__(
@@ -161,16 +195,18 @@ class Orders:
     ) -> None:
         """`films` in year order, `title_words` their titles' `padded_words`,
         `title_order` their positions in title order."""
-        plain_titles: list[tuple[str, int]] = []
-        for position, padded in enumerate(title_words):
-            plain = padded[1:-1]
-            plain_titles.append((plain, position))
-            stripped = strip_article(plain)
-            if stripped != plain:
-                plain_titles.append((stripped, position))
-        plain_titles = sorted_in_runs(plain_titles)
-        self._plain_keys = [key for key, _ in plain_titles]
-        self._plain_positions = [position for _, position in plain_titles]
+        self._plain = [padded[1:-1] for padded in title_words]
+        self._stripped = list(map(strip_article, self._plain))
+        self._exact: dict[str, list[int]] = {}
+        by_first: dict[str, list[int]] = {}
+        for position, (plain, stripped) in enumerate(zip(self._plain, self._stripped, strict=True)):
+            self._exact.setdefault(plain, []).append(position)
+            by_first.setdefault(plain.partition(" ")[0], []).append(position)
+            if stripped is not plain:
+                self._exact.setdefault(stripped, []).append(position)
+                by_first.setdefault(stripped.partition(" ")[0], []).append(position)
+        self._by_first = by_first
+        self._firsts = sorted(by_first)  # the distinct first words: a few thousand
         self.title_order = title_order
         self._known_years = [film.year for film in films if film.year is not None]
 
@@ -187,7 +223,22 @@ class Orders:
         `text`: positions ascending (so in year order)."""
         if not text:
             return []
-        keys = self._plain_keys
-        low = bisect.bisect_left(keys, text)
-        high = bisect.bisect_left(keys, text + _LAST if prefix else text + "\0")
-        return sorted(set(self._plain_positions[low:high]))
+        if not prefix:
+            return sorted(set(self._exact.get(text, ())))
+        first, space, _ = text.partition(" ")
+        if not space:  # one word, which may go on: every first word that starts with it
+            low = bisect.bisect_left(self._firsts, first)
+            high = bisect.bisect_left(self._firsts, first + _LAST)
+            return sorted({p for word in self._firsts[low:high] for p in self._by_first[word]})
+        # The first word is whole: look at the titles that start with it.
+        candidates = self._by_first.get(first, [])
+        starts = map(
+            or_,
+            _starting(self._plain, candidates, text),
+            _starting(self._stripped, candidates, text),
+        )
+        return sorted(set(compress(candidates, starts)))
+
+
+def _starting(titles: list[str], positions: list[int], text: str) -> Iterator[bool]:
+    return map(str.startswith, map(titles.__getitem__, positions), repeat(text))

@@ -33,6 +33,7 @@ been looked at. `find` runs all the steps.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import (
     Collection,
     Hashable,
@@ -54,9 +55,15 @@ from tui.fuzzy import Vocabulary
 from tui.highlight import Highlighter
 from tui.personal import Personal
 from tui.query import Field, Query, Term, parse_query
-from tui.ranking import Orders, Sort, effective_sort, title_sort_key, year_order
+from tui.ranking import (
+    Orders,
+    Sort,
+    effective_sort,
+    in_title_order,
+    title_sort_key,
+    year_order,
+)
 from tui.search_steps import Plan, Search, mask_of
-from tui.sort_in_runs import sorted_in_runs
 from tui.term_masks import TermMasks
 
 __all__ = [
@@ -69,7 +76,9 @@ __all__ = [
     "title_sort_key",
 ]
 
+TEXT_STEP = 5_000  # films whose searchable text is built at a time (about 50 ms)
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
+_SUGGEST_STEP = 50_000  # titles compared in one call
 
 Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
 
@@ -102,50 +111,62 @@ class SearchIndex:
         """Index `films`; `notes` are the user's notes by film id, searched like the rest.
 
         Only the title order is worked out here: that is all the first screen
-        needs. The searchable text is built by `prepare()` (call it in a
-        thread) or by the first search that needs it.
+        needs. The rest is built by `prepare()` (call it in a thread) or by
+        the first search that needs it.
         """
-        self._by_title = sorted_in_runs(films, key=title_sort_key)
+        self._by_title, self._folded_by_title = in_title_order(films)
         self._notes = dict(notes or {})
-        self._prepared = False
+        self._titled = False
+        # The searchable text of each film, in year order; built a step at a time.
+        self._hay: list[str] = []
+        # Where the description, the fact and the notes start in each film's
+        # text: three numbers a film, flat (a million tuples would weigh 150 MB).
+        self._regions = array("q")
         self._last: tuple[Hashable, SearchResult] | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one search step at a time
+        self._text_lock = threading.Lock()  # one builder of searchable text at a time
 
     def prepare(self) -> None:
-        """Build the searchable text now (a few seconds per million films).
+        """Build the searchable text now (seconds per million films).
 
-        Safe to call from a thread; a search that starts meanwhile waits for it.
+        Safe to call from a thread. The titles come first (a search waits for
+        them), then the rest of the text, a step at a time in year order: a
+        search that starts meanwhile goes ahead over the films whose text is
+        built, and builds what it needs itself if it gets there first.
         """
         with self._lock:
-            self._prepare()
+            self._prepare_titles()
+        self._texts_until(len(self._by_title))
 
     @property
     def prepared(self) -> bool:
         """True once searching needs no more building."""
-        return self._prepared
+        return self._titled and len(self._hay) == len(self._by_title)
 
-    def _prepare(self) -> None:
-        if self._prepared:
+    @property
+    def indexing(self) -> float | None:
+        """How much of the index is built (0.0 to 1.0), None once it all is."""
+        if self.prepared:
+            return None
+        titles = 0.25 if self._titled else 0.0  # the titles take about a quarter
+        return titles + 0.75 * len(self._hay) / max(1, len(self._by_title))
+
+    def _prepare_titles(self) -> None:
+        """Everything but the searchable text: orders, titles, title words."""
+        if self._titled:
             return
         # The films are kept in year order (see `tui.search_steps`).
         order = year_order(self._by_title)
         self._films = [self._by_title[position] for position in order]
+        self._titles = [self._folded_by_title[position] for position in order]
         title_order = [0] * len(order)
         for position, by_title in enumerate(order):
             title_order[by_title] = position
+        self._title_rank = order  # a film's place in title order, by its position
         self._position_of = {film.id: position for position, film in enumerate(self._films)}
-        self._titles: list[str] = []
-        self._hay: list[str] = []
-        # Where the description, the fact and the notes start in each film's text.
-        self._regions: list[tuple[int, int, int]] = []
         self._title_words: list[str] = []
         self._vocabulary = Vocabulary()
-        for position, film in enumerate(self._films):
-            title = fold(film.title)
-            hay, regions = self._text_of(film, title, self._notes.get(film.id, ""))
-            self._titles.append(title)
-            self._hay.append(hay)
-            self._regions.append(regions)
+        for position, title in enumerate(self._titles):
             title_words = words(title)
             self._title_words.append(f" {' '.join(title_words)} ")
             self._vocabulary.add(position, title_words)
@@ -153,10 +174,38 @@ class SearchIndex:
         self._orders = Orders(self._films, self._title_words, title_order)
         self._masks = TermMasks(len(self._films), self._test)
         self._suggestions: list[str] | None = None
-        self._prepared = True
+        self._titled = True
+
+    def _texts_until(self, end: int) -> None:
+        """Build the searchable text of the films before position `end`, if not yet built."""
+        while len(self._hay) < end:
+            with self._text_lock:
+                start = len(self._hay)
+                stop = min(len(self._films), start + TEXT_STEP)
+                hay: list[str] = []
+                regions: list[int] = []
+                for film, title in zip(
+                    self._films[start:stop], self._titles[start:stop], strict=True
+                ):
+                    text, starts = self._text_of(film, title, self._notes.get(film.id, ""))
+                    hay.append(text)
+                    regions.extend(starts)
+                self._regions.extend(regions)
+                self._hay.extend(hay)  # after the regions: see `_test`
 
     def __len__(self) -> int:
         return len(self._by_title)
+
+    def _at(self, film_id: str) -> int | None:
+        """The position of the film with `film_id` (year order)."""
+        if not self._titled:
+            raise LookupError(film_id)
+        return self._position_of.get(film_id)
+
+    def _by_title_at(self, film_id: str) -> int | None:
+        """The place of the film with `film_id` in title order."""
+        position = self._at(film_id)
+        return None if position is None else self._title_rank[position]
 
     @staticmethod
     def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
@@ -171,18 +220,18 @@ class SearchIndex:
 
     def set_notes(self, film_id: str, notes: str) -> None:
         """The user changed a film's notes: search the new ones from now on."""
-        with self._lock:
-            if not self._prepared:
-                self._notes[film_id] = notes  # the text is built with the new notes
+        with self._lock, self._text_lock:
+            self._notes[film_id] = notes  # a text not built yet is built with them
+            if not self._titled:
                 return
             position = self._position_of.get(film_id)
             if position is None:
                 return
-            self._notes[film_id] = notes
-            film = self._films[position]
-            self._hay[position], self._regions[position] = self._text_of(
-                film, self._titles[position], notes
-            )
+            if position < len(self._hay):
+                film = self._films[position]
+                text, starts = self._text_of(film, self._titles[position], notes)
+                self._hay[position] = text
+                self._regions[3 * position : 3 * position + 3] = array("q", starts)
             self._masks.forget(position, (None, "notes"))
             self._last = None
 
@@ -244,7 +293,7 @@ class SearchIndex:
         if parsed.is_empty and not favourites_only and effective_sort(sort, False) is Sort.TITLE:
             # Every film in title order: the index's own order, no searchable
             # text needed, nor the lock (which `prepare` holds while it builds).
-            everything = FilmsAt(self._by_title, range(len(self._by_title)))
+            everything = FilmsAt(self._by_title, range(len(self._by_title)), self._by_title_at)
             yield SearchResult(everything, parsed, Sort.TITLE)
             return
         with self._lock:
@@ -263,14 +312,18 @@ class SearchIndex:
         if len(text) < 3 or not self._by_title:
             return None
         with self._lock:
-            self._prepare()
+            self._prepare_titles()
             if self._suggestions is None:  # made the first time it is needed
                 self._suggestions = [padded[1:-1] for padded in self._title_words]
             suggestions = self._suggestions
-        best = process.extractOne(
-            text, suggestions, scorer=fuzz.ratio, score_cutoff=_SUGGEST_CUTOFF
-        )
-        return None if best is None else self._films[best[2]]
+        best: tuple[float, int] | None = None  # score, position
+        for start in range(0, len(suggestions), _SUGGEST_STEP):  # each a short call into C
+            cutoff = _SUGGEST_CUTOFF if best is None else best[0]
+            part = suggestions[start : start + _SUGGEST_STEP]
+            found = process.extractOne(text, part, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], start + found[2])
+        return None if best is None else self._films[best[1]]
 
     # -- one search, in steps ------------------------------------------------
 
@@ -296,7 +349,7 @@ class SearchIndex:
             if parsed.ratings
             else None
         )
-        self._prepare()
+        self._prepare_titles()
         key = (parsed, sort, keep, watched, rated)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
@@ -337,11 +390,11 @@ class SearchIndex:
                 found: list[int] = done.value
                 break
             if item is not None:
-                films = FilmsAt(self._films, item)
+                films = FilmsAt(self._films, item, self._at)
                 yield SearchResult(films, parsed, sort, highlighter, complete=False)
             else:
                 yield None
-        result = SearchResult(FilmsAt(self._films, found), parsed, sort, highlighter)
+        result = SearchResult(FilmsAt(self._films, found, self._at), parsed, sort, highlighter)
         self._last = (key, result)
         yield result
 
@@ -384,15 +437,19 @@ class SearchIndex:
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""
+        if scope != "title" and positions:
+            self._texts_until(max(positions) + 1)
         if scope is None or scope == "title":
             strings = self._hay if scope is None else self._titles
             return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
         hay, regions = self._hay, self._regions
-        if scope == "desc":
-            return bytes(hay[p].find(text, *regions[p][:2]) >= 0 for p in positions)
-        if scope == "fact":
-            return bytes(hay[p].find(text, *regions[p][1:]) >= 0 for p in positions)
-        return bytes(hay[p].find(text, regions[p][2]) >= 0 for p in positions)
+        first = {"desc": 0, "fact": 1, "notes": 2}[scope]  # the region's start; it ends
+        if first == 2:  # where the next one starts
+            return bytes(hay[p].find(text, regions[3 * p + 2]) >= 0 for p in positions)
+        return bytes(
+            hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
+            for p in positions
+        )
 
     def _close_words(self, term: Term) -> list[str]:
         """Title words spelled close to `term` (for plain and `title:` words)."""

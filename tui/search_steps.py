@@ -47,6 +47,7 @@ _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 OUT = 6  # a film the query does not match (tiers are 0 to 5)
 PENDING = 7  # not in a title tier; tier 5 if the rest of its text matches
 _TITLE_TIER = bytes.maketrans(bytes(range(8)), b"\x01" * Tier.ELSEWHERE + b"\x00\x00\x00")
+_NOT_PENDING = bytes.maketrans(bytes(range(8)), b"\x01" * PENDING + b"\x00")
 _ELSEWHERE_PENDING = bytes.maketrans(bytes([Tier.ELSEWHERE]), bytes([PENDING]))
 _IS = [bytes.maketrans(bytes(range(8)), bytes(v == level for v in range(8))) for level in range(8)]
 
@@ -141,20 +142,24 @@ class Search:
             if early is not None:
                 yield early
                 first = None
-        by_sets = yield from self._title_tiers_from_words()
-        if by_sets is not None:
-            tiered, placed = by_sets
-            pending: Sequence[int] = yield from self._pending(placed)
-        else:
-            tiered = [[] for _ in range(Tier.ELSEWHERE)]
-            pending = []
-            for chunk in self._chunks(range(self._size)):
-                levels = self._title_tiers(chunk)
-                for tier, films in enumerate(tiered):
-                    if tier in levels:
-                        films.extend(compress(chunk, levels.translate(_IS[tier])))
-                pending.extend(compress(chunk, levels.translate(_IS[PENDING])))
-                yield None
+        tiered: list[list[int]] = [[] for _ in range(Tier.ELSEWHERE)]
+        pending_here: list[int] = []
+        films = self._title_tier_candidates()
+        whole_catalog = isinstance(films, range)
+        placed = bytearray(0 if whole_catalog else self._size)
+        for chunk in self._chunks(films):
+            levels = self._title_tiers(chunk)
+            for tier, members in enumerate(tiered):
+                if tier in levels:
+                    members.extend(compress(chunk, levels.translate(_IS[tier])))
+            if whole_catalog:
+                pending_here.extend(compress(chunk, levels.translate(_IS[PENDING])))
+            else:
+                _put(placed, compress(chunk, levels.translate(_NOT_PENDING)), repeat(1))
+            yield None
+        pending: Sequence[int] = pending_here
+        if not whole_catalog:  # the films not looked at are pending too
+            pending = yield from self._pending(bytes(placed))
         found = [film for films in tiered for film in films]
         for chunk in self._chunks(pending):
             if first is not None and len(found) >= first:
@@ -247,53 +252,27 @@ class Search:
             )
         return self._start_masks
 
-    def _title_tiers_from_words(
-        self,
-    ) -> Generator[None, None, tuple[list[list[int]], bytes] | None]:
-        """The matching films of each title tier (in year order), and a mask of every
-        film a title tier holds, worked out from the title words (`tui.fuzzy`)
-        without reading every title. None when a term is not a single word (a
-        phrase, punctuation) or is in too many titles: then reading them all is
-        quicker."""
-        ranked = self._plan.ranked
-        if not all(term.text.isalnum() and not term.phrase for term, _ in ranked):
-            return None
-        in_title: set[int] | None = None
-        fuzzy: set[int] | None = None
-        whole: set[int] | None = None
-        for term, _ in ranked:
-            holding = self._vocabulary.films_containing(term.text, self._size // WORDS_SHARE)
-            if holding is None:
-                return None
-            close = self._plan.close.get(term, set())
-            in_title = holding if in_title is None else in_title & holding
-            fuzzy = (holding | close) if fuzzy is None else fuzzy & (holding | close)
-            words = set(self._vocabulary.films_with(term.text))
-            whole = words if whole is None else whole & words
-        assert in_title is not None and fuzzy is not None and whole is not None
-        exact_list, starting_list = self._title_starts()
-        exact, starting = set(exact_list), set(starting_list) - set(exact_list)
-        whole &= in_title
-        whole -= exact | starting
-        in_title -= whole | exact | starting
-        fuzzy -= in_title | whole | exact | starting
-        tiered: list[list[int]] = []
-        for films in (exact, starting, whole, in_title, fuzzy):
-            if self._candidates is not None:
-                films = set(compress(films, map(self._candidates.__getitem__, films)))
-            tiered.append(sorted(films))
-        placed = mask_of(exact | starting | whole | in_title | fuzzy, self._size)
-        # A title tier says how well a film matches, not that it does: check
-        # those its title does not vouch for.
-        for tier, members in enumerate(tiered):
-            sure_tier = self._plan.titles_decide and tier >= Tier.TITLE_WORDS
-            if not sure_tier and members:
-                matched: list[int] = []
-                for chunk in self._chunks(members):
-                    matched.extend(self.match(chunk))
-                    yield None
-                tiered[tier] = matched
-        return tiered, placed
+    def _title_tier_candidates(self) -> Sequence[int]:
+        """The films that may be in a title tier (tiers 0 to 4), in year order.
+
+        Every film (`range`), unless one of the terms is a word that is in
+        few titles (fewer than one in WORDS_SHARE, known from the title words
+        without reading a title): then the films whose title holds it or a
+        word spelled close to it, and those whose title starts with the
+        query's words, are all that need looking at.
+        """
+        fewest: set[int] | None = None
+        most = self._size // WORDS_SHARE
+        for term, _ in self._plan.ranked:
+            if term.phrase or not term.text.isalnum():
+                continue
+            holding = self._vocabulary.films_containing(term.text, most)
+            if holding is not None:
+                fewest, most = holding | self._plan.close.get(term, set()), len(holding)
+        if fewest is None:
+            return range(self._size)
+        exact, starting = self._title_starts()
+        return sorted(fewest.union(exact, starting))
 
     def _pending(self, placed: bytes) -> Generator[None, None, Sequence[int]]:
         """The films (the filters keep) that `placed` does not hold, in year order."""
@@ -379,7 +358,7 @@ def _strings_at(strings: Sequence[str], positions: Sequence[int]) -> Sequence[st
     return list(map(strings.__getitem__, positions))
 
 
-def _put(mask: bytearray, positions: Sequence[int], values: Iterable[int]) -> None:
+def _put(mask: bytearray, positions: Iterable[int], values: Iterable[int]) -> None:
     """Set `mask[p]` to the next of `values` for each `p` of `positions`."""
     deque(map(mask.__setitem__, positions, values), maxlen=0)  # the loop runs in C
 

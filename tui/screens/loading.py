@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import LoadingIndicator, Static
+from textual.widgets import ProgressBar, Static
 
 from tui.display import clean_line
 
 
 class LoadingScreen(ModalScreen[None]):
-    """A spinner and what is being read; the app dismisses it when the films are in."""
+    """What is being read, and how far: the app dismisses it when the films are in."""
 
     DEFAULT_CSS = """
     LoadingScreen {
@@ -29,7 +29,8 @@ class LoadingScreen(ModalScreen[None]):
         }
         & Static { width: auto; }
         & #loading-detail { color: $text-muted; }
-        & LoadingIndicator { height: 1; margin-top: 1; }
+        & #loading-stage { margin-top: 1; }
+        & ProgressBar { height: 1; }
     }
     """
 
@@ -42,9 +43,17 @@ class LoadingScreen(ModalScreen[None]):
         with Vertical():
             yield Static(Content(f"Loading {clean_line(self.catalog.name)}…"), id="loading-title")
             yield Static(
-                Content(
-                    f"{self.size_bytes / 1e6:,.0f} MB of films to read and index; ctrl+q quits."
-                ),
+                Content(f"{self.size_bytes / 1e6:,.0f} MB of films to read; ctrl+q quits."),
                 id="loading-detail",
             )
-            yield LoadingIndicator()
+            yield Static(Content("Reading"), id="loading-stage")
+            yield ProgressBar(total=100, show_eta=False)
+
+    def show_progress(self, stage: str, fraction: float | None) -> None:
+        """Say what is being done, and how much of it (None: no telling)."""
+        self.query_one("#loading-stage", Static).update(Content(stage))
+        bar = self.query_one(ProgressBar)
+        if fraction is None:
+            bar.update(total=None)
+        else:
+            bar.update(total=100, progress=round(100 * fraction))

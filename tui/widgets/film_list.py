@@ -25,6 +25,7 @@ from textual.widgets import Input
 
 from tui.display import clean_line
 from tui.film import Film
+from tui.films_at import FilmsAt
 from tui.widgets.focus import focus_now
 
 STAR = "★"
@@ -41,6 +42,8 @@ def _position(films: Sequence[Film], film_id: str, hint: int = 0) -> int | None:
     """
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
+    if isinstance(films, FilmsAt):
+        return films.index_of(film_id)
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None

@@ -1,0 +1,63 @@
+"""The orders of a big catalog, built in steps, are exactly those of a plain sort."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui import sort_in_runs
+from tui.film import Film
+from tui.folding import fold, words
+from tui.ranking import (
+    Orders,
+    in_title_order,
+    padded_words,
+    strip_article,
+    title_sort_key,
+    year_order,
+    year_sort_key,
+)
+
+TITLES = ["a", "b", "The a", "a\x00b", "a\x00", "Ä", "A b c", "the", "An ab", "ab-c", "b a"]
+films_lists = st.lists(
+    st.builds(
+        Film,
+        id=st.sampled_from(["x", "y", "z", "w"]),
+        title=st.one_of(st.sampled_from(TITLES), st.text(max_size=5)),
+        year=st.one_of(st.none(), st.integers(-3, 3), st.integers(-(10**13), 10**13)),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(-5, 5), max_size=60))
+def test_sorting_in_runs_is_sorting(numbers: list[int]) -> None:
+    with mock.patch.object(sort_in_runs, "RUN", 4):
+        assert sort_in_runs.sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(films_lists)
+def test_title_order_is_the_title_sort(films: list[Film]) -> None:
+    with mock.patch.object(sort_in_runs, "RUN", 3):
+        ordered, folded = in_title_order(films)
+    assert ordered == sorted(films, key=title_sort_key)
+    assert folded == [fold(film.title) for film in ordered]
+    by_year = [ordered[p] for p in year_order(ordered)]
+    assert by_year == sorted(ordered, key=year_sort_key)
+
+
+@settings(max_examples=500, deadline=None)
+@given(films_lists, st.sampled_from(["a", "a b", "b", "ab", "the", "the a", "an", "x", "ä", "b a"]))
+def test_titles_that_are_or_start_with_words(films: list[Film], text: str) -> None:
+    padded = [padded_words(fold(film.title)) for film in films]
+    orders = Orders(films, padded, list(range(len(films))))
+    plain = [" ".join(words(fold(film.title))) for film in films]
+    variants = [(p, strip_article(p)) for p in plain]
+    exact = [i for i, pair in enumerate(variants) if text in pair]
+    starting = [i for i, pair in enumerate(variants) if any(v.startswith(text) for v in pair)]
+    assert orders.titles_from(text, prefix=False) == exact
+    assert orders.titles_from(text, prefix=True) == starting

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,7 +54,9 @@ LOAD_IN_BACKGROUND_BYTES = 20_000_000
 # A search in a thread shows this many films as soon as they are known, before
 # it has looked at every film: more than a screen, and a few PageDowns.
 FIRST_FILMS = 300
+SHOW_FIRST_FILMS_WITHIN = 0.5  # seconds a search waits for its first films to be drawn
 EXIT_BAD_INPUT = 2
+SWITCH_INTERVAL = 0.001  # seconds; see `FilmApp.on_mount`
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +92,15 @@ class _LoadProgress(Message):
 
 
 class _SearchDone(Message):
-    """A background search finished (posted from its thread)."""
+    """A background search found its first films, or all (posted from its thread).
+
+    `shown` is set once the screen shows them (or they were not wanted).
+    """
 
     def __init__(self, found: _Found) -> None:
         super().__init__()
         self.found = found
+        self.shown = threading.Event()
 
 
 class FilmApp(EditActions, App[None]):
@@ -159,6 +166,10 @@ class FilmApp(EditActions, App[None]):
         return self._loader is not None
 
     def on_mount(self) -> None:
+        # Loading, indexing and searching threads share the interpreter with this
+        # one: hand it over every millisecond (not every 5), so that a key or a
+        # frame waits for them a millisecond at most (and their calls into C).
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self.query_one(FilmDetail).border_title = "Details"
         if self._loader is not None:
             size = self.library.path.stat().st_size if self.library.path.exists() else 0
@@ -335,11 +346,16 @@ class FilmApp(EditActions, App[None]):
                 return
             if result is None:
                 continue
-            empty = result.complete and not result.films
-            suggestion = self.index.suggest(result.query) if empty else None
-            if worker.is_cancelled:
-                return
-            self.post_message(_SearchDone(found(result, suggestion)))
+            done = _SearchDone(found(result, None))
+            self.post_message(done)
+            if not result.complete:
+                # Let the screen draw the first films before going on: this thread
+                # would slow the drawing down (both need the interpreter).
+                done.shown.wait(SHOW_FIRST_FILMS_WITHIN)
+            elif not result.films:  # nothing found: say so at once, then offer a title
+                suggestion = self.index.suggest(result.query, lambda: worker.is_cancelled)
+                if suggestion is not None and not worker.is_cancelled:
+                    self.post_message(_SearchDone(found(result, suggestion)))
 
     @on(_SearchDone)
     def _search_done_in_thread(self, message: _SearchDone) -> None:
@@ -350,6 +366,9 @@ class FilmApp(EditActions, App[None]):
             self.sort,
         ):
             self._apply_results(found)  # else a newer search is on its way: the last one wins
+            self.call_after_refresh(message.shown.set)
+        else:
+            message.shown.set()
 
     def _apply_results(self, found: _Found) -> None:
         favourites = self.library.favourites

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import threading
 from array import array
+from collections import Counter, deque
 from collections.abc import (
+    Callable,
     Collection,
     Hashable,
     Iterable,
@@ -43,7 +45,7 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass, field, replace
-from itertools import repeat
+from itertools import compress, repeat
 from operator import contains
 
 from rapidfuzz import fuzz, process
@@ -79,6 +81,8 @@ __all__ = [
 TEXT_STEP = 5_000  # films whose searchable text is built at a time (about 50 ms)
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _SUGGEST_STEP = 50_000  # titles compared in one call
+_SAMPLE = 2_000  # films whose characters tell how common each character is
+_RARE = 0.5  # a character fewer films than this share have is worth looking for first
 
 Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
 
@@ -174,10 +178,12 @@ class SearchIndex:
         self._orders = Orders(self._films, self._title_words, title_order)
         self._masks = TermMasks(len(self._films), self._test)
         self._suggestions: list[str] | None = None
+        self._shares: dict[Field | None, dict[str, float]] = {}
         self._titled = True
 
     def _texts_until(self, end: int) -> None:
         """Build the searchable text of the films before position `end`, if not yet built."""
+        end = min(end, len(self._by_title))
         while len(self._hay) < end:
             with self._text_lock:
                 start = len(self._hay)
@@ -305,8 +311,12 @@ class SearchIndex:
                 return
             yield item  # type: ignore[misc]
 
-    def suggest(self, query: str | Query) -> Film | None:
-        """The title nearest to the query's words, if one is close; else None."""
+    def suggest(self, query: str | Query, stop: Callable[[], bool] = lambda: False) -> Film | None:
+        """The title nearest to the query's words, if one is close; else None.
+
+        `stop` is asked between batches of titles (a million take a few tenths
+        of a second): when it says True, the answer is None.
+        """
         parsed = parse_query(query) if isinstance(query, str) else query
         text = " ".join(words(" ".join(t.text for t in parsed.terms if t.field != "desc")))
         if len(text) < 3 or not self._by_title:
@@ -318,6 +328,8 @@ class SearchIndex:
             suggestions = self._suggestions
         best: tuple[float, int] | None = None  # score, position
         for start in range(0, len(suggestions), _SUGGEST_STEP):  # each a short call into C
+            if stop():
+                return None
             cutoff = _SUGGEST_CUTOFF if best is None else best[0]
             part = suggestions[start : start + _SUGGEST_STEP]
             found = process.extractOne(text, part, scorer=fuzz.ratio, score_cutoff=cutoff)
@@ -441,6 +453,20 @@ class SearchIndex:
             self._texts_until(max(positions) + 1)
         if scope is None or scope == "title":
             strings = self._hay if scope is None else self._titles
+            rare = self._rarest(scope, text)
+            if rare is not None:
+                # Only the films with the rarest of its letters can hold the text:
+                # finding one letter is much quicker than finding a longer text.
+                holding = self._masks.flags(scope, rare, positions)
+                found = bytearray(len(positions))
+                some = list(compress(range(len(positions)), holding))
+                hits = map(
+                    contains,
+                    map(strings.__getitem__, map(positions.__getitem__, some)),
+                    repeat(text),
+                )
+                deque(map(found.__setitem__, some, hits), maxlen=0)
+                return bytes(found)
             return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
         hay, regions = self._hay, self._regions
         first = {"desc": 0, "fact": 1, "notes": 2}[scope]  # the region's start; it ends
@@ -450,6 +476,23 @@ class SearchIndex:
             hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
             for p in positions
         )
+
+    def _rarest(self, scope: Field | None, text: str) -> str | None:
+        """The character of `text` that the fewest films have in `scope` (the title or
+        all of their text), if a text that long is worth looking for it first."""
+        if len(text) < 2:
+            return None
+        shares = self._shares.get(scope)
+        if shares is None:
+            self._texts_until(_SAMPLE)
+            sample = (self._titles if scope == "title" else self._hay)[:_SAMPLE]
+            counts: Counter[str] = Counter()
+            for string in sample:
+                counts.update(set(string))
+            shares = {char: count / max(1, len(sample)) for char, count in counts.items()}
+            self._shares[scope] = shares
+        rarest = min(text, key=lambda char: shares.get(char, 0.0))
+        return rarest if shares.get(rarest, 0.0) < _RARE else None
 
     def _close_words(self, term: Term) -> list[str]:
         """Title words spelled close to `term` (for plain and `title:` words)."""

@@ -34,8 +34,8 @@ from tui.ranking import Orders, Tier, padded_words, plain_words, tiers
 from tui.term_masks import TermMasks
 
 # Films per step: small at first, so that the first screen comes quickly, then
-# bigger (a step of 32,000 films holds the GIL for about 10 ms).
-CHUNKS = (1_000, 4_000, 16_000, 32_000)
+# bigger (a step of 16,000 films holds the GIL for a few milliseconds at a time).
+CHUNKS = (1_000, 4_000, 16_000)
 # How far into title order the first screen is looked for before the whole
 # catalog is searched in year order (films visited out of order cost more).
 EARLY_BUDGET = 20_000
@@ -137,10 +137,12 @@ class Search:
 
     def by_relevance(self) -> Steps:
         first = self._first
+        head: list[int] = []
+        through_words = False  # True when `head` is the whole of tiers 0 to 2
         if first is not None:
-            early = yield from self._first_by_title_start(first)
-            if early is not None:
-                yield early
+            head, through_words = yield from self._known_head(first)
+            if len(head) >= first:
+                yield head[:first]
                 first = None
         tiered: list[list[int]] = [[] for _ in range(Tier.ELSEWHERE)]
         pending_here: list[int] = []
@@ -156,7 +158,13 @@ class Search:
                 pending_here.extend(compress(chunk, levels.translate(_IS[PENDING])))
             else:
                 _put(placed, compress(chunk, levels.translate(_NOT_PENDING)), repeat(1))
-            yield None
+            in_title = tiered[Tier.IN_TITLE]
+            if first is not None and through_words and len(head) + len(in_title) >= first:
+                # Tier 3 comes in year order, chunk by chunk: its first films are known.
+                yield (head + in_title)[:first]
+                first = None
+            else:
+                yield None
         pending: Sequence[int] = pending_here
         if not whole_catalog:  # the films not looked at are pending too
             pending = yield from self._pending(bytes(placed))
@@ -215,23 +223,43 @@ class Search:
 
     # -- relevance ---------------------------------------------------------------
 
-    def _first_by_title_start(self, wanted: int) -> Generator[None, None, list[int] | None]:
-        """The first films of relevance order when the titles that are, or start with,
-        the query's words (tiers 0 and 1) are enough to fill them; else None."""
+    def _known_head(self, wanted: int) -> Generator[None, None, tuple[list[int], bool]]:
+        """The first films of relevance order that need no title read: those whose title
+        is, or starts with, the query's words (tiers 0 and 1), then, when every term
+        is a word, those whose title has each as a whole word (tier 2, from the
+        title words). Returns them (`wanted` or more, if there are) and whether
+        they are all of tiers 0 to 2."""
         exact, starting = self._title_starts()
-        if len(starting) < wanted:
-            return None
+        head, _ = yield from self._matching(exact, None)
+        exact_set = set(exact)
+        more, done = yield from self._matching(
+            [p for p in starting if p not in exact_set], wanted - len(head)
+        )
+        head += more
+        ranked = [term for term, _ in self._plan.ranked]
+        if not done or not all(term.text.isalnum() and not term.phrase for term in ranked):
+            return head, False
+        postings = sorted((self._vocabulary.films_with(term.text) for term in ranked), key=len)
+        whole = set(postings[0]).intersection(*postings[1:])
+        whole.difference_update(starting)
+        if self._plan.titles_decide:  # a whole word of the title is in the title: a match
+            tier = [p for chunk in self._chunks(sorted(whole)) for p in chunk]
+        else:
+            tier, _ = yield from self._matching(sorted(whole), None)
+        return head + tier, True
+
+    def _matching(
+        self, films: Sequence[int], wanted: int | None
+    ) -> Generator[None, None, tuple[list[int], bool]]:
+        """The films of `films` that match, in order: all of them, or the first
+        `wanted` or more; and whether all of `films` were looked at."""
         found: list[int] = []
-        for chunk in self._chunks(exact):
+        for chunk in self._chunks(films):
+            if wanted is not None and len(found) >= wanted:
+                return found, False
             found.extend(self.match(chunk))
             yield None
-        if len(found) >= wanted:
-            return found[:wanted]
-        exact_set = set(exact)
-        rest = yield from self._first_of(
-            [p for p in starting if p not in exact_set], wanted - len(found)
-        )
-        return None if rest is None else found + rest
+        return found, True
 
     def _title_starts(self) -> tuple[list[int], list[int]]:
         """The films whose title is the query's words, and those whose title starts with them."""

@@ -1,0 +1,154 @@
+"""The app over a big catalog: first films before the search is done, the last
+query wins, and the list's edge says what is still going on.
+
+A few thousand films with tiny search steps stand in for a million: the app
+takes the same paths (search in a thread worker, first films shown early).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+from textual.widgets import ProgressBar
+
+from tests.test_film_list_virtual import big_app, film_list, settle  # noqa: F401 - a fixture
+from tui import app as app_module
+from tui import search_steps
+from tui.app import FilmApp
+from tui.film import Film
+from tui.ranking import Sort
+from tui.screens.loading import LoadingScreen
+from tui.search import SearchIndex
+from tui.store import Library, open_library
+from tui.widgets.search_bar import SearchBar
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def stepping(big_app: FilmApp, monkeypatch: pytest.MonkeyPatch) -> FilmApp:  # noqa: F811
+    """The big app searching in a thread, in steps of 50 films, first 5 films early."""
+    big_app.search_in_thread_from = 0
+    monkeypatch.setattr(search_steps, "CHUNKS", (50,))
+    monkeypatch.setattr(search_steps, "EARLY_BUDGET", 200)
+    monkeypatch.setattr(app_module, "FIRST_FILMS", 5)
+    return big_app
+
+
+def record_shown(app: FilmApp) -> list[tuple[list[str], str, str]]:
+    """Every list the film list is given: titles, its bottom edge, its empty text."""
+    widget = film_list(app)
+    shown: list[tuple[list[str], str, str]] = []
+    show = widget.show
+
+    def recording(films: Sequence[Film], *args: Any, **kwargs: Any) -> None:
+        show(films, *args, **kwargs)
+        app._update_status(len(films))
+        shown.append(([f.title for f in films], str(widget.border_subtitle), widget._empty_text))
+
+    widget.show = recording  # type: ignore[method-assign]
+    return shown
+
+
+@pytest.mark.parametrize("sort", ["relevance", "title", "year"])
+async def test_the_first_films_show_before_the_search_is_done(stepping: FilmApp, sort: str) -> None:
+    stepping.set_reactive(FilmApp.sort, Sort(sort))
+    async with stepping.run_test(size=SIZE) as pilot:
+        shown = record_shown(stepping)
+        await pilot.press(*"film")
+        await settle(stepping, pilot)
+        first = [entry for entry in shown if entry[1].startswith("5+ of 3,000")]
+        assert first, [entry[1] for entry in shown]
+        titles, edge, _ = first[-1]
+        assert "searching" in edge
+        final, final_edge, _ = shown[-1]
+        assert final_edge.startswith("3,000 of 3,000") and "searching" not in final_edge
+        assert titles == final[:5]
+        assert list(film_list(stepping).films) == list(
+            stepping.index.find("film", sort=stepping.sort).films
+        )
+
+
+async def test_typing_on_drops_the_older_search(stepping: FilmApp) -> None:
+    async with stepping.run_test(size=SIZE) as pilot:
+        shown = record_shown(stepping)
+        await pilot.press(*"film 1", "backspace", "2")
+        await settle(stepping, pilot)
+        assert stepping.query_one(SearchBar).value == "film 2"
+        assert stepping.shown_query == "film 2"
+        assert shown[-1][0] == [f.title for f in stepping.index.find("film 2").films]
+        assert "searching" not in shown[-1][1]
+
+
+async def test_no_match_says_so_at_once_then_offers_the_nearest_title(stepping: FilmApp) -> None:
+    async with stepping.run_test(size=SIZE) as pilot:
+        shown = record_shown(stepping)
+        await pilot.press(*"flim 0012")
+        await settle(stepping, pilot)
+        empty = [text for titles, _, text in shown if not titles and "flim 0012" in text]
+        assert empty[0].startswith("No films match “flim 0012”.")
+        assert "Did you mean" not in empty[0]
+        assert empty[-1].endswith("Did you mean “Film 0012”?")
+
+
+async def test_the_list_edge_says_indexing_until_the_index_is_built(
+    big_app: FilmApp,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    big_app.search_in_thread_from = 0
+    release = threading.Event()
+    prepare = SearchIndex.prepare
+
+    def held_prepare(index: SearchIndex) -> None:
+        release.wait(10)
+        prepare(index)
+
+    monkeypatch.setattr(SearchIndex, "prepare", held_prepare)
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        assert "indexing 0%" in str(film_list(big_app).border_subtitle)
+        await pilot.press(*"film 12")  # typed while the index is built: it waits, the UI does not
+        assert big_app.query_one(SearchBar).value == "film 12"
+        release.set()
+        for _ in range(100):
+            if big_app.index.prepared and "indexing" not in str(film_list(big_app).border_subtitle):
+                break
+            await pilot.pause(0.05)
+        await settle(big_app, pilot)
+        assert "indexing" not in str(film_list(big_app).border_subtitle)
+        assert big_app.shown_query == "film 12"
+        assert list(film_list(big_app).films) == list(big_app.index.find("film 12").films)
+
+
+async def test_the_loading_screen_shows_how_far_the_reading_has_got(
+    big_app: FilmApp,  # noqa: F811
+) -> None:
+    path = big_app.library.path
+    halfway = threading.Event()
+    release = threading.Event()
+
+    def loader(progress: Any) -> Library:
+        progress(0.5)
+        halfway.set()
+        release.wait(10)
+        return open_library(path, progress=progress)
+
+    app = FilmApp(Library(path=path, base_films=[]), loader=loader)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.get_running_loop().run_in_executor(None, halfway.wait, 5)
+        await pilot.pause(0.1)
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        assert screen.query_one(ProgressBar).progress == 50
+        release.set()
+        for _ in range(200):
+            if not app.loading:
+                break
+            await pilot.pause(0.02)
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LoadingScreen)
+        assert len(film_list(app).films) == len(big_app.library.films)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_catalog
-from tui import store
+from tui import collector
+from tui.collector import collector_paused
 from tui.locations import bundled_catalog_bytes, default_library_path, personal_data_path
-from tui.store import collector_paused, open_library
+from tui.store import open_library
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11296a1cba798910.txt"
 
@@ -122,7 +123,7 @@ def test_the_collector_is_on_again_after_an_error() -> None:
 def test_a_big_read_freezes_its_objects_and_a_small_one_does_not(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(store, "FREEZE_ABOVE", 5000)
+    monkeypatch.setattr(collector, "FREEZE_ABOVE", 5000)
     gc.unfreeze()  # what other tests froze: the count counts only this test's
     try:
         with collector_paused():

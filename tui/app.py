@@ -248,8 +248,7 @@ class FilmApp(EditActions, App[None]):
             return
 
         def prepare() -> None:
-            index.prepare()
-            gc.freeze()  # it lives as long as the app: keep it out of every GC pass
+            index.prepare()  # which keeps what it builds out of every GC pass
 
         threading.Thread(target=prepare, daemon=True, name="filmtui-index").start()
         if len(index) >= self.search_in_thread_from:  # long enough to be worth saying

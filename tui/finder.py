@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tui.collector import collector_paused
 from tui.query import Query
 from tui.ranking import Sort
 from tui.search import SearchIndex, SearchResult
@@ -19,7 +20,8 @@ from tui.store import Library
 def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes on them."""
     notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
-    return SearchIndex(library.films, notes=notes)
+    with collector_paused():
+        return SearchIndex(library.films, notes=notes)
 
 
 def find_in(

@@ -50,6 +50,7 @@ from operator import contains
 
 from rapidfuzz import fuzz, process
 
+from tui.collector import collector_paused
 from tui.film import Film
 from tui.films_at import FilmsAt
 from tui.folding import fold, words
@@ -82,6 +83,7 @@ TEXT_STEP = 5_000  # films whose searchable text is built at a time (about 50 ms
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _SUGGEST_STEP = 50_000  # titles compared in one call
 _SAMPLE = 2_000  # films whose characters tell how common each character is
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
 
 Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
@@ -138,9 +140,10 @@ class SearchIndex:
         search that starts meanwhile goes ahead over the films whose text is
         built, and builds what it needs itself if it gets there first.
         """
-        with self._lock:
-            self._prepare_titles()
-        self._texts_until(len(self._by_title))
+        with collector_paused():  # millions of new objects, which live as long as the index
+            with self._lock:
+                self._prepare_titles()
+            self._texts_until(len(self._by_title))
 
     @property
     def prepared(self) -> bool:
@@ -449,6 +452,22 @@ class SearchIndex:
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""
+        if scope is None and positions and max(positions) >= len(self._hay):
+            # Some of these films' text is not built yet (the index is being
+            # built): a film whose title holds the text holds it, and only the
+            # others need their text (and wait for it).
+            in_title = self._masks.flags("title", text, positions)
+            if 0 not in in_title:
+                return in_title
+            found = bytearray(in_title)
+            spots = list(compress(range(len(positions)), in_title.translate(_FLIP)))
+            rest = [positions[spot] for spot in spots]
+            deque(map(found.__setitem__, spots, self._find(None, text, rest)), maxlen=0)
+            return bytes(found)
+        return self._find(scope, text, positions)
+
+    def _find(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
+        """`_test`, by reading the films' text."""
         if scope != "title" and positions:
             self._texts_until(max(positions) + 1)
         if scope is None or scope == "title":

@@ -24,12 +24,12 @@ with a message and is left exactly as it was.
 from __future__ import annotations
 
 import contextlib
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.collector import collector_paused
 from tui.film import Film, film_from_document, slugify, unique_id
 from tui.json_chunks import iter_table_pieces
 from tui.locations import (
@@ -59,7 +59,6 @@ PERSONAL_TABLE = "personal"
 DELETED_TABLE = "deleted"
 USER_TABLES = [PERSONAL_TABLE, FILMS_TABLE, DELETED_TABLE]
 START_LOCK_TIMEOUT = 2.0
-FREEZE_ABOVE = 100_000  # new objects after which a read freezes them (see `collector_paused`)
 
 __all__ = ["Library", "StoreError", "StoreWriteError", "open_library"]
 
@@ -336,31 +335,6 @@ class _Progress:
         if self._progress is not None:
             self._last = 1.0
             self._progress(1.0)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Keep the garbage collector out of a read that makes millions of objects.
-
-    Every so many new objects the collector walks them all, holding the GIL,
-    which slows the read and freezes the other threads. Inside, it is off.
-    On a normal exit after `FREEZE_ABOVE` new objects or more, `gc.freeze()`
-    moves every object alive out of the collector's reach for good (the
-    films live as long as the program); it is not done for small reads,
-    whose objects are not worth it and would keep pending garbage frozen
-    too. The collector is then on again if it was on before: a nested use
-    leaves that to the outermost.
-    """
-    enabled = gc.isenabled()
-    before = gc.get_count()[0]
-    gc.disable()
-    try:
-        yield
-        if enabled and gc.get_count()[0] - before >= FREEZE_ABOVE:
-            gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _prepare(path: Path) -> None:

@@ -20,7 +20,7 @@ from tui.store import Library
 def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes on them."""
     notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
-    with collector_paused():
+    with collector_paused(keeps=3 * len(library.films)):  # in title order, and titles
         return SearchIndex(library.films, notes=notes)
 
 

@@ -84,6 +84,7 @@ _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be t
 _SUGGEST_STEP = 50_000  # titles compared in one call
 _SAMPLE = 2_000  # films whose characters tell how common each character is
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+_LISTS_PER_FILM = 12  # entries the index keeps for each film, in its lists and dicts
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
 
 Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
@@ -140,7 +141,9 @@ class SearchIndex:
         search that starts meanwhile goes ahead over the films whose text is
         built, and builds what it needs itself if it gets there first.
         """
-        with collector_paused():  # millions of new objects, which live as long as the index
+        # Lists of every film, which live as long as the index: out of the
+        # collector's reach once built (see `tui.collector`).
+        with collector_paused(keeps=_LISTS_PER_FILM * len(self._by_title)):
             with self._lock:
                 self._prepare_titles()
             self._texts_until(len(self._by_title))
@@ -327,7 +330,8 @@ class SearchIndex:
         with self._lock:
             self._prepare_titles()
             if self._suggestions is None:  # made the first time it is needed
-                self._suggestions = [padded[1:-1] for padded in self._title_words]
+                with collector_paused(keeps=len(self._title_words)):
+                    self._suggestions = [padded[1:-1] for padded in self._title_words]
             suggestions = self._suggestions
         best: tuple[float, int] | None = None  # score, position
         for start in range(0, len(suggestions), _SUGGEST_STEP):  # each a short call into C
@@ -402,7 +406,7 @@ class SearchIndex:
             try:
                 item = next(steps)
             except StopIteration as done:
-                found: list[int] = done.value
+                found: Sequence[int] = done.value
                 break
             if item is not None:
                 films = FilmsAt(self._films, item, self._at)

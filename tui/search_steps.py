@@ -22,10 +22,11 @@ shown before any of that.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import contains, or_
 
 from tui.fuzzy import Vocabulary
@@ -51,8 +52,10 @@ _NOT_PENDING = bytes.maketrans(bytes(range(8)), b"\x01" * PENDING + b"\x00")
 _ELSEWHERE_PENDING = bytes.maketrans(bytes([Tier.ELSEWHERE]), bytes([PENDING]))
 _IS = [bytes.maketrans(bytes(range(8)), bytes(v == level for v in range(8))) for level in range(8)]
 
-Steps = Generator[list[int] | None, None, list[int]]
-"""Yields None after each step, or the first films once they are known; returns them all."""
+Steps = Generator[Sequence[int] | None, None, Sequence[int]]
+"""Yields None after each step, or the first films once they are known; returns them all
+(as an array: a million positions in a list would cost 36 MB, and every full
+garbage collection would walk them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ class Search:
     # -- the three orders ----------------------------------------------------
 
     def by_year(self) -> Steps:
-        found: list[int] = []
+        found = array("q")  # not a list: the collector never walks an array
         first = self._first
         for chunk in self._chunks(range(self._size)):
             found.extend(self.match(chunk))
@@ -121,14 +124,14 @@ class Search:
     def by_title(self) -> Steps:
         title_order = self._orders.title_order
         if self._first is not None:
-            early = yield from self._first_of(title_order[:EARLY_BUDGET], self._first)
-            if early is not None:
-                yield early
+            early, _ = yield from self._matching(title_order[:EARLY_BUDGET], self._first)
+            if len(early) >= self._first:
+                yield early[: self._first]
         matched = bytearray(self._size)
         for chunk in self._chunks(range(self._size)):
             _put(matched, self.match(chunk), repeat(1))
             yield None
-        found: list[int] = []
+        found = array("q")
         for start in range(0, self._size, CHUNKS[-1] * 2):
             part = title_order[start : start + CHUNKS[-1] * 2]
             found.extend(compress(part, map(matched.__getitem__, part)))
@@ -168,7 +171,7 @@ class Search:
         pending: Sequence[int] = pending_here
         if not whole_catalog:  # the films not looked at are pending too
             pending = yield from self._pending(bytes(placed))
-        found = [film for films in tiered for film in films]
+        found = array("q", chain.from_iterable(tiered))
         for chunk in self._chunks(pending):
             if first is not None and len(found) >= first:
                 yield found[:first]
@@ -208,18 +211,6 @@ class Search:
                 yield chunk
             start += size
             size = next(sizes, size)
-
-    def _first_of(
-        self, films: Sequence[int], wanted: int
-    ) -> Generator[None, None, list[int] | None]:
-        """The first `wanted` of `films` that match, if there are that many."""
-        found: list[int] = []
-        for chunk in self._chunks(films):
-            found.extend(self.match(chunk))
-            if len(found) >= wanted:
-                return found[:wanted]
-            yield None
-        return None
 
     # -- relevance ---------------------------------------------------------------
 

@@ -194,12 +194,15 @@ class Orders:
         self, films: Sequence[Film], title_words: Sequence[str], title_order: list[int]
     ) -> None:
         """`films` in year order, `title_words` their titles' `padded_words`,
-        `title_order` their positions in title order."""
-        self._plain = [padded[1:-1] for padded in title_words]
-        self._stripped = list(map(strip_article, self._plain))
+        `title_order` their positions in title order. `plain_titles` are the
+        titles' words, joined by spaces (`per aspera ad astra`)."""
+        self.plain_titles = [padded[1:-1] for padded in title_words]
+        self._stripped = list(map(strip_article, self.plain_titles))
         self._exact: dict[str, list[int]] = {}
         by_first: dict[str, list[int]] = {}
-        for position, (plain, stripped) in enumerate(zip(self._plain, self._stripped, strict=True)):
+        for position, (plain, stripped) in enumerate(
+            zip(self.plain_titles, self._stripped, strict=True)
+        ):
             self._exact.setdefault(plain, []).append(position)
             by_first.setdefault(plain.partition(" ")[0], []).append(position)
             if stripped is not plain:
@@ -234,7 +237,7 @@ class Orders:
         candidates = self._by_first.get(first, [])
         starts = map(
             or_,
-            _starting(self._plain, candidates, text),
+            _starting(self.plain_titles, candidates, text),
             _starting(self._stripped, candidates, text),
         )
         return sorted(set(compress(candidates, starts)))

@@ -183,7 +183,6 @@ class SearchIndex:
         self._vocabulary.freeze()
         self._orders = Orders(self._films, self._title_words, title_order)
         self._masks = TermMasks(len(self._films), self._test)
-        self._suggestions: list[str] | None = None
         self._shares: dict[Field | None, dict[str, float]] = {}
         self._titled = True
 
@@ -329,10 +328,7 @@ class SearchIndex:
             return None
         with self._lock:
             self._prepare_titles()
-            if self._suggestions is None:  # made the first time it is needed
-                with collector_paused(keeps=len(self._title_words)):
-                    self._suggestions = [padded[1:-1] for padded in self._title_words]
-            suggestions = self._suggestions
+            suggestions = self._orders.plain_titles
         best: tuple[float, int] | None = None  # score, position
         for start in range(0, len(suggestions), _SUGGEST_STEP):  # each a short call into C
             if stop():

@@ -1,7 +1,9 @@
 """Save real screenshots of the app to `screenshots/`: `python -m scripts.screenshots`.
 
 The states are the snapshot tests' scenarios (`tests/scenarios.py`), run on a
-fresh copy of the bundled catalog.
+fresh copy of the bundled catalog; the big-catalog states (loading, indexing,
+a search's first films), which the snapshot tests hold still with threads
+waiting on events, are copied from their reviewed snapshots.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path
 from tests.scenarios import SCENARIOS, Scenario, drive
 from tui.app import make_app
 
-OUT = Path(__file__).resolve().parent.parent / "screenshots"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+BIG = ROOT / "tests" / "__snapshots__" / "test_snapshots_big"
 
 
 async def shoot(scenario: Scenario, workdir: Path) -> Path:
@@ -32,6 +36,10 @@ async def main() -> None:
         os.environ["XDG_CONFIG_HOME"] = workdir
         for scenario in SCENARIOS:
             print(await shoot(scenario, Path(workdir)))
+    for snapshot in sorted(BIG.glob("test_*.svg")):
+        target = OUT / f"big-{snapshot.stem.removeprefix('test_').replace('_', '-')}.svg"
+        target.write_bytes(snapshot.read_bytes())
+        print(target)
 
 
 if __name__ == "__main__":

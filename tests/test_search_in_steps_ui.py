@@ -15,7 +15,12 @@ from typing import Any
 import pytest
 from textual.widgets import ProgressBar
 
-from tests.test_film_list_virtual import big_app, film_list, settle  # noqa: F401 - a fixture
+from tests.test_film_list_virtual import (  # noqa: F401 - big_app is a fixture
+    COUNT,
+    big_app,
+    film_list,
+    settle,
+)
 from tui import app as app_module
 from tui import search_steps
 from tui.app import FilmApp
@@ -152,3 +157,37 @@ async def test_the_loading_screen_shows_how_far_the_reading_has_got(
         await settle(app, pilot)
         assert not isinstance(app.screen, LoadingScreen)
         assert len(film_list(app).films) == len(big_app.library.films)
+
+
+async def test_an_edit_in_a_big_catalog_is_indexed_in_a_thread(
+    big_app: FilmApp,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Adding a film: the old index answers while the new one is built; then the
+    new film is in the list, highlighted."""
+    big_app.search_in_thread_from = 0
+    release = threading.Event()
+    indexed = app_module.library_index
+
+    def held_index(library: Library) -> SearchIndex:
+        if len(library.films) > COUNT:  # the index of the changed films
+            release.wait(10)
+        return indexed(library)
+
+    monkeypatch.setattr(app_module, "library_index", held_index)
+    async with big_app.run_test(size=SIZE) as pilot:
+        await settle(big_app, pilot)
+        await pilot.press("down", "a", *"Solaris", "tab", *"1972", "ctrl+s")
+        await pilot.pause(0.1)
+        assert "indexing the change" in str(film_list(big_app).border_subtitle)
+        assert len(film_list(big_app).films) == COUNT  # the old index still answers
+        await pilot.press("down")  # the UI is not waiting
+        release.set()
+        for _ in range(200):
+            if "indexing the change" not in str(film_list(big_app).border_subtitle):
+                break
+            await pilot.pause(0.02)
+        await settle(big_app, pilot)
+        assert len(film_list(big_app).films) == COUNT + 1
+        highlighted = film_list(big_app).highlighted_film
+        assert highlighted is not None and highlighted.id == "solaris-1972"

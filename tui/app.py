@@ -91,6 +91,15 @@ class _LoadProgress(Message):
         self.fraction = fraction
 
 
+class _Reindexed(Message):
+    """The films changed and a thread worker indexed them again."""
+
+    def __init__(self, index: SearchIndex, select: str | None) -> None:
+        super().__init__()
+        self.index = index
+        self.select = select
+
+
 class _SearchDone(Message):
     """A background search found its first films, or all (posted from its thread).
 
@@ -152,6 +161,7 @@ class FilmApp(EditActions, App[None]):
         self.searching = False
         """True while a search runs in a thread (the list may show its first films)."""
         self._indexing: Timer | None = None
+        self._reindexing = False  # the films changed and are being indexed again
 
     def compose(self) -> ComposeResult:
         yield SearchBar()
@@ -246,9 +256,11 @@ class FilmApp(EditActions, App[None]):
         index = self.index
         if index.prepared:
             return
+        library = self.library
 
         def prepare() -> None:
             index.prepare()  # which keeps what it builds out of every GC pass
+            library.prepare_edits()
 
         threading.Thread(target=prepare, daemon=True, name="filmtui-index").start()
         if len(index) >= self.search_in_thread_from:  # long enough to be worth saying
@@ -416,6 +428,7 @@ class FilmApp(EditActions, App[None]):
         indexing = None if self._indexing is None else self.index.indexing
         busy = " · searching…" if self.searching else ""
         busy += "" if indexing is None else f" · indexing {indexing:.0%}"
+        busy += " · indexing the change…" if self._reindexing else ""
         film_list.border_subtitle = f"{count} of {total:,} · {favourites:,} ★{busy}"
         film_list.set_class(self.favourites_only, "-favourites-only")
         self.sub_title = f"{count} of {total:,} films · {favourites:,} favourites"
@@ -476,8 +489,31 @@ class FilmApp(EditActions, App[None]):
         self._show_detail(film_list.highlighted_film)
 
     def films_changed(self, select: str | None = None) -> None:
-        """The library's films changed (added, edited, deleted): search them afresh."""
-        self.index = library_index(self.library)
+        """The library's films changed (added, edited, deleted): search them afresh.
+
+        A big catalog is indexed again in a thread worker (seconds at a million
+        films); the old index answers meanwhile, and the list's edge says so.
+        """
+        if len(self.library.films) < self.search_in_thread_from:
+            self._use_index(library_index(self.library), select)
+            return
+        self._reindexing = True
+        self._update_status(len(self.query_one(FilmList).films))
+        self._reindex(self.library, select)
+
+    @work(exclusive=True, thread=True, group="reindex")
+    def _reindex(self, library: Library, select: str | None) -> None:
+        index = library_index(library)
+        if not get_current_worker().is_cancelled:  # else a newer edit is being indexed
+            self.post_message(_Reindexed(index, select))
+
+    @on(_Reindexed)
+    def _reindexed(self, message: _Reindexed) -> None:
+        self._reindexing = False
+        self._use_index(message.index, message.select)
+
+    def _use_index(self, index: SearchIndex, select: str | None) -> None:
+        self.index = index
         self._search()
         self._prepare_index()
         if select is not None:

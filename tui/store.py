@@ -31,6 +31,7 @@ from typing import Any
 
 from tui.collector import collector_paused
 from tui.film import Film, film_from_document, slugify, unique_id
+from tui.film_layer import FilmLayer
 from tui.json_chunks import iter_table_pieces
 from tui.locations import (
     backup_path,
@@ -80,10 +81,12 @@ class Library:
     _backed_up: set[Path] = field(default_factory=set)
     films: list[Film] = field(init=False)
     _personal: dict[str, Personal] = field(init=False)
-    _by_id: dict[str, Film] = field(init=False)
+    _layer: FilmLayer = field(init=False)
 
     def __post_init__(self) -> None:
-        self._apply_user_layer(self._user)
+        self._layer = FilmLayer(self.base_films)
+        self.films = self._layer.films
+        self._apply_user_layer(self._user, force=True)
 
     @property
     def personal_path(self) -> Path:
@@ -110,7 +113,11 @@ class Library:
         return dict(self._personal)
 
     def film(self, film_id: str) -> Film | None:
-        return self._by_id.get(film_id)
+        return self._layer.by_id.get(film_id)
+
+    def prepare_edits(self) -> None:
+        """Work out now (call it in a thread) what the first edit would need."""
+        self._layer.prepare()
 
     # -- personal fields -------------------------------------------------------
 
@@ -153,7 +160,7 @@ class Library:
 
     def add_film(self, title: str, year: int | None, description: str = "", fact: str = "") -> Film:
         """Add a film of the user's; its id is a new slug of title and year."""
-        film_id = unique_id(slugify(title, year), self._by_id)
+        film_id = unique_id(slugify(title, year), self._layer.by_id)
         film = Film(film_id, title, year, description, fact)
         self.save_film(film)
         return film
@@ -202,15 +209,15 @@ class Library:
         data = self._write(self.personal_path, change, tables=USER_TABLES)
         self._apply_user_layer(data)
 
-    def _apply_user_layer(self, data: Tables) -> None:
+    def _apply_user_layer(self, data: Tables, force: bool = False) -> None:
         """Recompute the films and personal fields from the user's file.
 
         The films are merged again only when the user's films or deletions
         changed (here or in another filmtui): a favourite, a rating or a note
-        costs nothing per film of the catalog.
+        costs nothing per film of the catalog (see `tui.film_layer`).
         """
         previous, self._user = self._user, data
-        if previous is not data and all(
+        if not force and all(
             previous.get(table) == data.get(table) for table in (FILMS_TABLE, DELETED_TABLE)
         ):
             self._apply_personal(data)
@@ -225,10 +232,8 @@ class Library:
             for document in data.get(DELETED_TABLE, {}).values()
             if isinstance(document, dict) and isinstance(document.get("id"), str)
         }
-        films = [own.pop(film.id, film) for film in self.base_films if film.id not in deleted]
-        films.extend(film for film in own.values() if film.id not in deleted)
-        self.films = films
-        self._by_id = {film.id: film for film in films}
+        self._layer.apply(own, deleted)
+        self.films = self._layer.films
         self._apply_personal(data)
 
     def _apply_personal(self, data: Tables) -> None:

@@ -100,7 +100,8 @@ def test_first_films_of_a_search(
         for item in find_steps(index, *args, **kwargs):
             yield item
             if item is not None and not item.complete:
-                held.wait(30)
+                # Not for ever: the app waits for this worker when it exits.
+                held.wait(3)
 
     monkeypatch.setattr(SearchIndex, "find_steps", held_after_first_films)
     app = make_app(big_catalog)

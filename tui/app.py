@@ -10,6 +10,7 @@ import gc
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -57,6 +58,7 @@ FIRST_FILMS = 300
 SHOW_FIRST_FILMS_WITHIN = 0.5  # seconds a search waits for its first films to be drawn
 EXIT_BAD_INPUT = 2
 SWITCH_INTERVAL = 0.001  # seconds; see `FilmApp.on_mount`
+PROGRESS_EVERY = 0.1  # seconds between two updates of the loading screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +196,13 @@ class FilmApp(EditActions, App[None]):
 
         `loader` is called with a callback that takes the fraction read so far.
         """
-        shown = -1
+        shown = 0.0
 
         def reading(fraction: float) -> None:
+            # Ten updates a second at most: each is a frame the loading waits for.
             nonlocal shown
-            if round(100 * fraction) != shown:  # a message per percent, not per piece
-                shown = round(100 * fraction)
+            if time.monotonic() - shown >= PROGRESS_EVERY:
+                shown = time.monotonic()
                 self.post_message(_LoadProgress("Reading", fraction))
 
         try:
@@ -234,7 +237,8 @@ class FilmApp(EditActions, App[None]):
         if not self._fresh:
             self._restore_session()
         self._search()
-        self._prepare_index()
+        # After the first frame: the thread would slow the drawing of it down.
+        self.call_after_refresh(self._prepare_index)
         self.query_one(SearchBar).focus()
         if self.library.problem_count:
             count = self.library.problem_count
@@ -450,6 +454,8 @@ class FilmApp(EditActions, App[None]):
 
     @on(FilmList.Highlighted)
     def _highlighted(self, event: FilmList.Highlighted) -> None:
+        if not event.control.is_attached:
+            return  # the app quit before the message came (a key pressed at the first frame)
         self._show_detail(event.film)
 
     @on(FilmList.FavouriteToggleRequested)

@@ -111,9 +111,14 @@ class FilmList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The highlighted film changed (None: the list is empty)."""
 
-        def __init__(self, film: Film | None) -> None:
+        def __init__(self, film_list: FilmList, film: Film | None) -> None:
             super().__init__()
+            self.film_list = film_list
             self.film = film
+
+        @property
+        def control(self) -> FilmList:
+            return self.film_list
 
     class FavouriteToggleRequested(Message):
         """The user asked to flip the favourite of `film`."""
@@ -207,7 +212,7 @@ class FilmList(ScrollView, can_focus=True):
         film = self.highlighted_film
         if film is not self._announced:
             self._announced = film
-            self.post_message(self.Highlighted(film))
+            self.post_message(self.Highlighted(self, film))
 
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height

@@ -191,3 +191,18 @@ async def test_an_edit_in_a_big_catalog_is_indexed_in_a_thread(
         assert len(film_list(big_app).films) == COUNT + 1
         highlighted = film_list(big_app).highlighted_film
         assert highlighted is not None and highlighted.id == "solaris-1972"
+
+
+async def test_a_load_that_fails_unexpectedly_ends_the_app_with_a_message(
+    big_app: FilmApp,  # noqa: F811
+) -> None:
+    def loader(progress: Any) -> Library:
+        raise RuntimeError("something no one foresaw")
+
+    app = FilmApp(Library(path=big_app.library.path, base_films=[]), loader=loader)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            if not app.is_running:
+                break
+            await pilot.pause(0.02)
+    assert app.return_code == 2

@@ -212,6 +212,10 @@ class FilmApp(EditActions, App[None]):
         except StoreError as error:
             self.post_message(_Loaded(None, None, error))
             return
+        except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
+            message = f"{self.library.path}: could not be loaded ({type(error).__name__}: {error})"
+            self.post_message(_Loaded(None, None, StoreError(message)))
+            return
         self.post_message(_Loaded(library, index, None))
 
     @on(_LoadProgress)

@@ -119,7 +119,7 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
         if built is not None:
             with index._lock:
                 index._prepare_titles()
-            index._texts_until(built)
+            index._texts.build_until(built)
         results = steps_of(index, query, first, favourites=favourites, personal=personal, sort=sort)
     *partial, last = results
     assert last.complete and ids(last) == expected

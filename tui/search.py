@@ -33,8 +33,6 @@ been looked at. `find` runs all the steps.
 from __future__ import annotations
 
 import threading
-from array import array
-from collections import Counter, deque
 from collections.abc import (
     Callable,
     Collection,
@@ -45,13 +43,12 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass, field, replace
-from itertools import compress, repeat
-from operator import contains
 
 from rapidfuzz import fuzz, process
 
 from tui.collector import collector_paused
 from tui.film import Film
+from tui.film_texts import FilmTexts
 from tui.films_at import FilmsAt
 from tui.folding import fold, words
 from tui.fuzzy import Vocabulary
@@ -79,13 +76,9 @@ __all__ = [
     "title_sort_key",
 ]
 
-TEXT_STEP = 5_000  # films whose searchable text is built at a time (about 50 ms)
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _SUGGEST_STEP = 50_000  # titles compared in one call
-_SAMPLE = 2_000  # films whose characters tell how common each character is
-_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _LISTS_PER_FILM = 12  # entries the index keeps for each film, in its lists and dicts
-_RARE = 0.5  # a character fewer films than this share have is worth looking for first
 
 Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
 
@@ -124,14 +117,8 @@ class SearchIndex:
         self._by_title, self._folded_by_title = in_title_order(films)
         self._notes = dict(notes or {})
         self._titled = False
-        # The searchable text of each film, in year order; built a step at a time.
-        self._hay: list[str] = []
-        # Where the description, the fact and the notes start in each film's
-        # text: three numbers a film, flat (a million tuples would weigh 150 MB).
-        self._regions = array("q")
         self._last: tuple[Hashable, SearchResult] | None = None
         self._lock = threading.Lock()  # one search step at a time
-        self._text_lock = threading.Lock()  # one builder of searchable text at a time
 
     def prepare(self) -> None:
         """Build the searchable text now (seconds per million films).
@@ -146,12 +133,12 @@ class SearchIndex:
         with collector_paused(keeps=_LISTS_PER_FILM * len(self._by_title)):
             with self._lock:
                 self._prepare_titles()
-            self._texts_until(len(self._by_title))
+            self._texts.build_until(len(self._by_title))
 
     @property
     def prepared(self) -> bool:
         """True once searching needs no more building."""
-        return self._titled and len(self._hay) == len(self._by_title)
+        return self._titled and len(self._texts) == len(self._by_title)
 
     @property
     def indexing(self) -> float | None:
@@ -159,7 +146,8 @@ class SearchIndex:
         if self.prepared:
             return None
         titles = 0.25 if self._titled else 0.0  # the titles take about a quarter
-        return titles + 0.75 * len(self._hay) / max(1, len(self._by_title))
+        texts = len(self._texts) if self._titled else 0
+        return titles + 0.75 * texts / max(1, len(self._by_title))
 
     def _prepare_titles(self) -> None:
         """Everything but the searchable text: orders, titles, title words."""
@@ -182,27 +170,10 @@ class SearchIndex:
             self._vocabulary.add(position, title_words)
         self._vocabulary.freeze()
         self._orders = Orders(self._films, self._title_words, title_order)
+        # The searchable text of each film, in year order; built a step at a time.
+        self._texts = FilmTexts(self._films, self._titles, self._notes)
         self._masks = TermMasks(len(self._films), self._test)
-        self._shares: dict[Field | None, dict[str, float]] = {}
         self._titled = True
-
-    def _texts_until(self, end: int) -> None:
-        """Build the searchable text of the films before position `end`, if not yet built."""
-        end = min(end, len(self._by_title))
-        while len(self._hay) < end:
-            with self._text_lock:
-                start = len(self._hay)
-                stop = min(len(self._films), start + TEXT_STEP)
-                hay: list[str] = []
-                regions: list[int] = []
-                for film, title in zip(
-                    self._films[start:stop], self._titles[start:stop], strict=True
-                ):
-                    text, starts = self._text_of(film, title, self._notes.get(film.id, ""))
-                    hay.append(text)
-                    regions.extend(starts)
-                self._regions.extend(regions)
-                self._hay.extend(hay)  # after the regions: see `_test`
 
     def __len__(self) -> int:
         return len(self._by_title)
@@ -218,31 +189,16 @@ class SearchIndex:
         position = self._at(film_id)
         return None if position is None else self._title_rank[position]
 
-    @staticmethod
-    def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
-        """A film's folded text (title, year, description, fact, notes) and its regions."""
-        parts = (title, film.year_text, fold(film.description), fold(film.fact), fold(notes))
-        starts: list[int] = []
-        offset = 0
-        for part in parts:
-            starts.append(offset)
-            offset += len(part) + 1
-        return "\n".join(parts), (starts[2], starts[3], starts[4])
-
     def set_notes(self, film_id: str, notes: str) -> None:
         """The user changed a film's notes: search the new ones from now on."""
-        with self._lock, self._text_lock:
+        with self._lock:
             self._notes[film_id] = notes  # a text not built yet is built with them
             if not self._titled:
                 return
             position = self._position_of.get(film_id)
             if position is None:
                 return
-            if position < len(self._hay):
-                film = self._films[position]
-                text, starts = self._text_of(film, self._titles[position], notes)
-                self._hay[position] = text
-                self._regions[3 * position : 3 * position + 3] = array("q", starts)
+            self._texts.rebuild(position)
             self._masks.forget(position, (None, "notes"))
             self._last = None
 
@@ -452,66 +408,7 @@ class SearchIndex:
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""
-        if scope is None and positions and max(positions) >= len(self._hay):
-            # Some of these films' text is not built yet (the index is being
-            # built): a film whose title holds the text holds it, and only the
-            # others need their text (and wait for it).
-            in_title = self._masks.flags("title", text, positions)
-            if 0 not in in_title:
-                return in_title
-            found = bytearray(in_title)
-            spots = list(compress(range(len(positions)), in_title.translate(_FLIP)))
-            rest = [positions[spot] for spot in spots]
-            deque(map(found.__setitem__, spots, self._find(None, text, rest)), maxlen=0)
-            return bytes(found)
-        return self._find(scope, text, positions)
-
-    def _find(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
-        """`_test`, by reading the films' text."""
-        if scope != "title" and positions:
-            self._texts_until(max(positions) + 1)
-        if scope is None or scope == "title":
-            strings = self._hay if scope is None else self._titles
-            rare = self._rarest(scope, text)
-            if rare is not None:
-                # Only the films with the rarest of its letters can hold the text:
-                # finding one letter is much quicker than finding a longer text.
-                holding = self._masks.flags(scope, rare, positions)
-                found = bytearray(len(positions))
-                some = list(compress(range(len(positions)), holding))
-                hits = map(
-                    contains,
-                    map(strings.__getitem__, map(positions.__getitem__, some)),
-                    repeat(text),
-                )
-                deque(map(found.__setitem__, some, hits), maxlen=0)
-                return bytes(found)
-            return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
-        hay, regions = self._hay, self._regions
-        first = {"desc": 0, "fact": 1, "notes": 2}[scope]  # the region's start; it ends
-        if first == 2:  # where the next one starts
-            return bytes(hay[p].find(text, regions[3 * p + 2]) >= 0 for p in positions)
-        return bytes(
-            hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
-            for p in positions
-        )
-
-    def _rarest(self, scope: Field | None, text: str) -> str | None:
-        """The character of `text` that the fewest films have in `scope` (the title or
-        all of their text), if a text that long is worth looking for it first."""
-        if len(text) < 2:
-            return None
-        shares = self._shares.get(scope)
-        if shares is None:
-            self._texts_until(_SAMPLE)
-            sample = (self._titles if scope == "title" else self._hay)[:_SAMPLE]
-            counts: Counter[str] = Counter()
-            for string in sample:
-                counts.update(set(string))
-            shares = {char: count / max(1, len(sample)) for char, count in counts.items()}
-            self._shares[scope] = shares
-        rarest = min(text, key=lambda char: shares.get(char, 0.0))
-        return rarest if shares.get(rarest, 0.0) < _RARE else None
+        return self._texts.holding(scope, text, positions, self._masks.flags)
 
     def _close_words(self, term: Term) -> list[str]:
         """Title words spelled close to `term` (for plain and `title:` words)."""

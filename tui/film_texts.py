@@ -1,0 +1,159 @@
+"""The searchable text of each film, built a step at a time, and the tests for a
+piece of text in it. Knows nothing of Textual.
+
+A film's text is its folded title, year, description, fact and the user's
+notes, one string with the parts on lines of their own, and where the parts
+start (for `desc:`, `fact:` and `note:`). Folding a million films' texts takes
+seconds, so they are built in steps of `STEP` films, in the index's order, by
+whichever thread needs them first: the index's own thread after the first
+frame, or a search that gets there before it (and which waits for a step at
+most, never for all).
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections import Counter, deque
+from collections.abc import Callable, Mapping, Sequence
+from itertools import compress, repeat
+from operator import contains
+
+from tui.film import Film
+from tui.folding import fold
+from tui.query import Field
+
+STEP = 5_000  # films whose text is built at a time (about 50 ms)
+_SAMPLE = 2_000  # films whose characters tell how common each character is
+_RARE = 0.5  # a character fewer films than this share have is worth looking for first
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+
+Flags = Callable[[Field | None, str, Sequence[int]], bytes]
+"""What is known (or found out) of (field, text) for films: `TermMasks.flags`."""
+
+
+class FilmTexts:
+    """The text of `films` (their folded `titles` given), with the `notes` by film id."""
+
+    def __init__(
+        self, films: Sequence[Film], titles: Sequence[str], notes: Mapping[str, str]
+    ) -> None:
+        """`notes` is read as the texts are built: a change made to it before
+        a film's text is built is in it; after, call `rebuild`."""
+        self._films = films
+        self._titles = titles
+        self._notes = notes
+        self._hay: list[str] = []
+        # Where the description, the fact and the notes start in each film's
+        # text: three numbers a film, flat (a million tuples would weigh 150 MB).
+        self._regions = array("q")
+        self._lock = threading.Lock()  # one builder at a time
+        self._shares: dict[Field | None, dict[str, float]] = {}
+
+    def __len__(self) -> int:
+        """How many films' texts are built (the first ones, in order)."""
+        return len(self._hay)
+
+    def build_until(self, end: int) -> None:
+        """Build the text of the films before position `end`, if not yet built."""
+        end = min(end, len(self._films))
+        while len(self._hay) < end:
+            with self._lock:
+                start = len(self._hay)
+                stop = min(len(self._films), start + STEP)
+                hay: list[str] = []
+                regions: list[int] = []
+                for film, title in zip(
+                    self._films[start:stop], self._titles[start:stop], strict=True
+                ):
+                    text, starts = _text_of(film, title, self._notes.get(film.id, ""))
+                    hay.append(text)
+                    regions.extend(starts)
+                self._regions.extend(regions)
+                self._hay.extend(hay)  # after the regions: `len` says what is built
+
+    def rebuild(self, position: int) -> None:
+        """The notes of the film at `position` changed: build its text again, if built."""
+        with self._lock:
+            if position < len(self._hay):
+                film = self._films[position]
+                text, starts = _text_of(film, self._titles[position], self._notes.get(film.id, ""))
+                self._hay[position] = text
+                self._regions[3 * position : 3 * position + 3] = array("q", starts)
+
+    def holding(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
+        """One byte per film at `positions`: 1 if its `scope` holds `text`.
+
+        `flags` answers for other texts (a letter, the title) from what is known.
+        """
+        if scope is None and positions and max(positions) >= len(self._hay):
+            # Some of these films' text is not built yet: a film whose title
+            # holds the text holds it, and only the others need their text
+            # (and wait for it).
+            in_title = flags("title", text, positions)
+            if 0 not in in_title:
+                return in_title
+            found = bytearray(in_title)
+            spots = list(compress(range(len(positions)), in_title.translate(_FLIP)))
+            rest = [positions[spot] for spot in spots]
+            deque(map(found.__setitem__, spots, self._read(None, text, rest, flags)), maxlen=0)
+            return bytes(found)
+        return self._read(scope, text, positions, flags)
+
+    def _read(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
+        """`holding`, by reading the films' text (or title)."""
+        if scope != "title" and positions:
+            self.build_until(max(positions) + 1)
+        if scope is None or scope == "title":
+            strings = self._hay if scope is None else self._titles
+            rare = self._rarest(scope, text)
+            if rare is not None:
+                # Only the films with the rarest of its letters can hold the text:
+                # finding one letter is much quicker than finding a longer text.
+                found = bytearray(len(positions))
+                some = list(compress(range(len(positions)), flags(scope, rare, positions)))
+                hits = map(
+                    contains,
+                    map(strings.__getitem__, map(positions.__getitem__, some)),
+                    repeat(text),
+                )
+                deque(map(found.__setitem__, some, hits), maxlen=0)
+                return bytes(found)
+            return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
+        hay, regions = self._hay, self._regions
+        first = {"desc": 0, "fact": 1, "notes": 2}[scope]  # the region's start; it ends
+        if first == 2:  # where the next one starts
+            return bytes(hay[p].find(text, regions[3 * p + 2]) >= 0 for p in positions)
+        return bytes(
+            hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
+            for p in positions
+        )
+
+    def _rarest(self, scope: Field | None, text: str) -> str | None:
+        """The character of `text` that the fewest films have in `scope` (the title or
+        all of their text), if a text that long is worth looking for it first."""
+        if len(text) < 2:
+            return None
+        shares = self._shares.get(scope)
+        if shares is None:
+            self.build_until(_SAMPLE)
+            sample = (self._titles if scope == "title" else self._hay)[:_SAMPLE]
+            counts: Counter[str] = Counter()
+            for string in sample:
+                counts.update(set(string))
+            shares = {char: count / max(1, len(sample)) for char, count in counts.items()}
+            self._shares[scope] = shares
+        rarest = min(text, key=lambda char: shares.get(char, 0.0))
+        return rarest if shares.get(rarest, 0.0) < _RARE else None
+
+
+def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
+    """A film's folded text (title, year, description, fact, notes) and where the
+    description, the fact and the notes start in it."""
+    parts = (title, film.year_text, fold(film.description), fold(film.fact), fold(notes))
+    starts: list[int] = []
+    offset = 0
+    for part in parts:
+        starts.append(offset)
+        offset += len(part) + 1
+    return "\n".join(parts), (starts[2], starts[3], starts[4])

@@ -433,11 +433,18 @@ class FilmApp(EditActions, App[None]):
         film_list.border_title = Content(f"{view} · by {sort}")
         partial = self._result is not None and not self._result.complete
         count = f"{shown:,}+" if partial else f"{shown:,}"
+        # What is still going on, if anything, instead of the favourites count
+        # (the edge is narrow): indexing, which a search waits for, first.
         indexing = None if self._indexing is None else self.index.indexing
-        busy = " · searching…" if self.searching else ""
-        busy += "" if indexing is None else f" · indexing {indexing:.0%}"
-        busy += " · indexing the change…" if self._reindexing else ""
-        film_list.border_subtitle = f"{count} of {total:,} · {favourites:,} ★{busy}"
+        if self._reindexing:
+            going_on = "indexing the change…"
+        elif indexing is not None:
+            going_on = f"indexing {indexing:.0%}"
+        elif self.searching:
+            going_on = "searching…"
+        else:
+            going_on = f"{favourites:,} ★"
+        film_list.border_subtitle = f"{count} of {total:,} · {going_on}"
         film_list.set_class(self.favourites_only, "-favourites-only")
         self.sub_title = f"{count} of {total:,} films · {favourites:,} favourites"
 

@@ -14,10 +14,13 @@ relevance (tiers, then year) therefore come out as the chunks go; title
 order is read out of a byte per film at the end, and its first films are
 looked for first, in title order, among the first few thousand.
 
-Relevance looks at every title first (tiers 0 to 4, `tui.ranking`), then at
-the rest of the text of the films whose titles did not place them. When the
-titles that are or start with the query's words fill the first screen, it is
-shown before any of that.
+Relevance looks at the titles first (tiers 0 to 4, `tui.ranking`), then at
+the rest of the text of the films whose titles did not place them. Only the
+titles that hold the query's rarest title word need reading when it is in few
+titles (the title words say which). The first screen comes as soon as it is
+known: at once when the titles that are, or start with, the query's words
+fill it, else once the title tiers before it are complete (tiers 0 to 2 come
+from the title words, and tier 3 in year order, chunk by chunk).
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ CHUNKS = (1_000, 4_000, 16_000)
 # How far into title order the first screen is looked for before the whole
 # catalog is searched in year order (films visited out of order cost more).
 EARLY_BUDGET = 20_000
-# Title tiers come from the title words when the terms' words are in fewer than
-# one title in WORDS_SHARE; else from reading every title.
+# Only the titles holding a term are read for the title tiers when that term
+# is in fewer than one title in WORDS_SHARE; else every title is.
 WORDS_SHARE = 8
 
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")

@@ -94,7 +94,7 @@ step_queries = st.one_of(
     st.sampled_from([None, 1, 2, 5]),
     personals,
     st.booleans(),
-    st.one_of(st.none(), st.integers(0, 40)),
+    st.one_of(st.none(), st.just("all"), st.integers(0, 40)),
 )
 def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     films: list[Film],
@@ -103,10 +103,11 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     first: int | None,
     personal: dict[str, Personal],
     title_words: bool,
-    built: int | None,
+    built: int | str | None,
 ) -> None:
     """`built`: the index is half built (titles, and the text of that many films),
-    as when the user types while a big catalog is being indexed."""
+    as when the user types while a big catalog is being indexed; or all built,
+    uncommon letters found out beforehand ("all")."""
     favourites = {"film-1", "film-3", "film-4"}
     notes = {film_id: "grandpa's star" for film_id in list(personal)[:2]}
     personal = {
@@ -116,7 +117,9 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     expected = expected_ids(films, query, favourites=favourites, personal=personal, sort=sort)
     with tiny_chunks(title_words):
         index = SearchIndex(films, notes=notes)
-        if built is not None:
+        if built == "all":
+            index.prepare()
+        elif isinstance(built, int):
             with index._lock:
                 index._prepare_titles()
             index._texts.build_until(built)

@@ -262,7 +262,7 @@ class FilmApp(EditActions, App[None]):
         worker for big catalogs, so the UI does not).
         """
         index = self.index
-        if index.prepared:
+        if index.indexing is None:
             return
         library = self.library
 
@@ -277,7 +277,7 @@ class FilmApp(EditActions, App[None]):
     def _show_indexing(self) -> None:
         """Keep the list's edge up to date while the index is being built."""
         self._update_status(len(self.query_one(FilmList).films))
-        if self.index.prepared and self._indexing is not None:
+        if self.index.indexing is None and self._indexing is not None:
             self._indexing.stop()
             self._indexing = None
 

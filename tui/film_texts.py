@@ -27,6 +27,7 @@ STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 Flags = Callable[[Field | None, str, Sequence[int]], bytes]
 """What is known (or found out) of (field, text) for films: `TermMasks.flags`."""
@@ -129,11 +130,23 @@ class FilmTexts:
             for p in positions
         )
 
+    def uncommon_letters(self) -> list[str]:
+        """The letters and digits that fewer than half the films have: those
+        `holding` may look for first (see `_rarest`)."""
+        shares = self._shares_in(None)
+        return sorted(c for c in _LETTERS if 0 < shares.get(c, 0.0) < _RARE)
+
     def _rarest(self, scope: Field | None, text: str) -> str | None:
         """The character of `text` that the fewest films have in `scope` (the title or
         all of their text), if a text that long is worth looking for it first."""
         if len(text) < 2:
             return None
+        shares = self._shares_in(scope)
+        rarest = min(text, key=lambda char: shares.get(char, 0.0))
+        return rarest if shares.get(rarest, 0.0) < _RARE else None
+
+    def _shares_in(self, scope: Field | None) -> dict[str, float]:
+        """For each character, the share of films that have it in `scope`, from a sample."""
         shares = self._shares.get(scope)
         if shares is None:
             self.build_until(_SAMPLE)
@@ -143,8 +156,7 @@ class FilmTexts:
                 counts.update(set(string))
             shares = {char: count / max(1, len(sample)) for char, count in counts.items()}
             self._shares[scope] = shares
-        rarest = min(text, key=lambda char: shares.get(char, 0.0))
-        return rarest if shares.get(rarest, 0.0) < _RARE else None
+        return shares
 
 
 def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:

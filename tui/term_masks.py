@@ -26,6 +26,7 @@ NO, YES, UNKNOWN = 0, 1, 2
 _UNKNOWN_TO_ONE = bytes.maketrans(b"\x00\x01\x02", b"\x00\x00\x01")
 _NO_STAYS_NO = bytes.maketrans(b"\x00\x01\x02", b"\x00\x02\x02")
 _LIMIT = 32  # masks kept; a million films cost a megabyte each
+_LETTERS = 64  # and one-letter masks besides (see `SearchIndex.prepare`)
 
 Key = tuple[Field | None, str]  # (None: the whole text of a film)
 Tester = Callable[[Field | None, str, list[int]], bytes]
@@ -76,7 +77,10 @@ class TermMasks:
         else:
             mask = bytearray(start.to_bytes(self._size, "little"))
         self._masks[key] = mask
-        if len(self._masks) > _LIMIT:
+        texts = [other for other in self._masks if len(other[1]) > 1]
+        if len(texts) > _LIMIT:  # one-letter masks stay: they narrow every other
+            del self._masks[texts[0]]
+        elif len(self._masks) > _LIMIT + _LETTERS:
             self._masks.popitem(last=False)
         return mask
 

@@ -11,12 +11,12 @@ FILMS = [Film(f"film-{n}", f"Film {n}", 1950 + n) for n in range(10)]
 POSITION = {film.id: n for n, film in enumerate(FILMS)}
 
 
-def locate(film_id: str) -> int | None:
-    return POSITION.get(film_id)
+def locate(film: Film) -> int | None:
+    return POSITION.get(film.id)
 
 
-def cannot_tell(film_id: str) -> int | None:
-    raise LookupError(film_id)
+def cannot_tell(film: Film) -> int | None:
+    raise LookupError(film.id)
 
 
 @pytest.mark.parametrize("where", [locate, cannot_tell, None])
@@ -27,10 +27,26 @@ def test_a_film_is_found_where_it_is_and_only_there(where: object, positions: ob
     assert films == [FILMS[p] for p in positions]  # type: ignore[attr-defined]
     for index, film in enumerate(films):
         assert films[index] is film
-        assert films.index_of(film.id) == index
+        assert films.index_of(film) == index
     shown = {film.id for film in films}
     for film in FILMS:
         if film.id not in shown:
-            assert films.index_of(film.id) is None
-    assert films.index_of("no-such-film") is None
+            assert films.index_of(film) is None
+    assert films.index_of(Film("no-such-film", "Film 3", 1953)) is None
     assert films[1:3] == list(films)[1:3]
+
+
+def test_every_film_in_title_order_is_found_by_its_title_before_the_index_is_built() -> None:
+    """Esc while a big catalog is indexed: the highlighted film is found again at
+    once (by its title, in the sorted list), not by comparing every id."""
+    from tui.search import SearchIndex
+
+    films = [Film(f"film-{n}", f"Film {n % 7}", 1950 + n % 3) for n in range(50)]
+    index = SearchIndex(films)
+    everything = index.find("").films
+    assert not index.prepared
+    assert isinstance(everything, FilmsAt)
+    for place, film in enumerate(everything):
+        assert everything.index_of(film) == place
+    assert everything.index_of(Film("film-99", "Film 3", 1951)) is None
+    assert not index.prepared  # found without building anything

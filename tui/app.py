@@ -58,6 +58,7 @@ FIRST_FILMS = 300
 SHOW_FIRST_FILMS_WITHIN = 0.5  # seconds a search waits for its first films to be drawn
 EXIT_BAD_INPUT = 2
 SWITCH_INTERVAL = 0.001  # seconds; see `FilmApp.on_mount`
+SEARCH_IN_THREAD_WHILE_INDEXING_FROM = 5_000  # films; see `FilmApp.search_in_thread_from`
 PROGRESS_EVERY = 0.1  # seconds between two updates of the loading screen
 
 
@@ -136,7 +137,9 @@ class FilmApp(EditActions, App[None]):
     sort: reactive[Sort] = reactive(Sort.RELEVANCE, init=False)
 
     search_in_thread_from = 20_000
-    """From this many films, typing searches in a thread worker: the UI never waits."""
+    """From this many films, typing searches in a thread worker: the UI never waits.
+    (From `SEARCH_IN_THREAD_WHILE_INDEXING_FROM` while the index is being built,
+    which a search may have to finish.)"""
 
     def __init__(
         self,
@@ -320,9 +323,11 @@ class FilmApp(EditActions, App[None]):
         """Search for the current query, view and sort, and show what is found: at
         once in a small catalog, from a thread worker in a big one (the UI never
         waits; a newer search drops an older one)."""
-        if len(self.index) < self.search_in_thread_from or lists_everything(
-            self.query, self.sort, self.favourites_only
-        ):
+        size = len(self.index)
+        small = size < self.search_in_thread_from and (
+            self.index.prepared or size < SEARCH_IN_THREAD_WHILE_INDEXING_FROM
+        )
+        if small or lists_everything(self.query, self.sort, self.favourites_only):
             self.workers.cancel_group(self, "search")  # what it would find is not wanted now
             self._show_results()
             return

@@ -14,9 +14,9 @@ from typing import overload
 
 from tui.film import Film
 
-Locate = Callable[[str], int | None]
-"""Where the film with this id is in the bigger list (None: nowhere; raises
-LookupError when it cannot tell)."""
+Locate = Callable[[Film], int | None]
+"""Where this film is in the bigger list (None: nowhere; raises LookupError
+when it cannot tell)."""
 
 
 class FilmsAt(Sequence[Film]):
@@ -32,19 +32,19 @@ class FilmsAt(Sequence[Film]):
         self._positions = positions
         self._locate = locate
 
-    def index_of(self, film_id: str) -> int | None:
-        """Where the film with `film_id` is in this list, or None.
+    def index_of(self, film: Film) -> int | None:
+        """Where `film` (a film with its id) is in this list, or None.
 
         With `locate`, that is one look-up and a scan of the positions in C
         (milliseconds for a million); without, each film's id is compared.
         """
         try:
             if self._locate is None:
-                raise LookupError(film_id)
-            position = self._locate(film_id)
+                raise LookupError(film.id)
+            position = self._locate(film)
         except LookupError:
             ids = map(attrgetter("id"), self)
-            return next(compress(count(), map(eq, ids, repeat(film_id))), None)
+            return next(compress(count(), map(eq, ids, repeat(film.id))), None)
         if position is None:
             return None
         try:

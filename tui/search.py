@@ -32,6 +32,7 @@ been looked at. `find` runs all the steps.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections.abc import (
     Callable,
@@ -199,16 +200,17 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._by_title)
 
-    def _at(self, film_id: str) -> int | None:
-        """The position of the film with `film_id` (year order)."""
+    def _at(self, film: Film) -> int | None:
+        """The position of `film` (year order)."""
         if not self._titled:
-            raise LookupError(film_id)
-        return self._position_of.get(film_id)
+            raise LookupError(film.id)
+        return self._position_of.get(film.id)
 
-    def _by_title_at(self, film_id: str) -> int | None:
-        """The place of the film with `film_id` in title order."""
-        position = self._at(film_id)
-        return None if position is None else self._title_rank[position]
+    def _by_title_at(self, film: Film) -> int | None:
+        """The place of `film` in title order: found by its title (no index needed)."""
+        place = bisect.bisect_left(self._by_title, title_sort_key(film), key=title_sort_key)
+        found = place < len(self._by_title) and self._by_title[place].id == film.id
+        return place if found else None
 
     def set_notes(self, film_id: str, notes: str) -> None:
         """The user changed a film's notes: search the new ones from now on."""

@@ -34,16 +34,18 @@ YEAR_WIDTH = 4
 _film_id = attrgetter("id")
 
 
-def _position(films: Sequence[Film], film_id: str, hint: int = 0) -> int | None:
-    """Where the film with `film_id` is in `films`, looking at `hint` first.
+def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | None:
+    """Where `film` (or the film with that id) is in `films`, looking at `hint` first.
 
-    The scan runs in C (map/compress), several times faster than a Python loop:
-    at 100,000 films a miss costs about 2 ms instead of 6 ms.
+    A film is found in a search's result by its position in the index
+    (milliseconds at a million films); else the ids are compared, in C
+    (map/compress): at 100,000 films a miss costs about 2 ms instead of 6 ms.
     """
+    film_id = film if isinstance(film, str) else film.id
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
-    if isinstance(films, FilmsAt):
-        return films.index_of(film_id)
+    if isinstance(films, FilmsAt) and not isinstance(film, str):
+        return films.index_of(film)
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None
@@ -186,7 +188,7 @@ class FilmList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         index = None
         if current is not None:
-            index = _position(self._films, current.id, hint=self.cursor)
+            index = _position(self._films, current, hint=self.cursor)
         self.cursor = index or 0
         self.refresh()
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Generator, Iterable, Sequence
-from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import contains, or_
+from typing import NamedTuple
 
 from tui.fuzzy import Vocabulary
 from tui.query import Term
@@ -61,12 +61,12 @@ Steps = Generator[Sequence[int] | None, None, Sequence[int]]
 garbage collection would walk them)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """What a film must satisfy, once the filters (year, favourites, ratings) are applied.
 
     Each term comes with the films whose title has a word spelled close to it
     (as a set and as a mask, a byte per film; None when there are none).
+    (A named tuple, not a dataclass: quicker to import, which every start pays.)
     """
 
     terms: tuple[tuple[Term, bytes | None], ...]

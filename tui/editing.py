@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from tui.display import clean_line
 from tui.film import Film
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.film_form import FilmForm
 from tui.store import StoreWriteError
 from tui.validation import FilmDraft
 
@@ -65,6 +64,8 @@ class EditActions:
     # -- add and edit ----------------------------------------------------------
 
     def action_add_film(self) -> None:
+        from tui.screens.film_form import FilmForm  # its text area costs 10 ms to import
+
         self._app().push_screen(FilmForm("Add a film"), self._add_draft)
 
     def _add_draft(self, draft: FilmDraft | None) -> None:
@@ -90,6 +91,8 @@ class EditActions:
         if film is None:
             return
         personal = app.library.personal(film.id)
+        from tui.screens.film_form import FilmForm  # as in `action_add_film`
+
         form = FilmForm(
             "Edit film",
             title=film.title,

@@ -58,9 +58,6 @@ class TermMasks:
             if field in fields:
                 mask[position] = UNKNOWN
 
-    def clear(self) -> None:
-        self._masks.clear()
-
     def _mask(self, key: Key) -> bytearray:
         mask = self._masks.get(key)
         if mask is not None:

@@ -34,7 +34,7 @@ from typing import Any
 
 from benchmarks import generate, startup
 from benchmarks.session import TYPING_SESSION
-from tui.locations import backup_path, personal_data_path
+from tui.store.locations import backup_path, personal_data_path
 
 DEFAULT_SIZES = (10, 10_000, 100_000, 1_000_000)
 BIG = 1_000_000

@@ -28,9 +28,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.locations import bundled_catalog_bytes, personal_data_path
-from tui.storage import encode, stale_temp_files
-from tui.store import PERSONAL_TABLE, StoreError, open_library
+from tui.store.atomic_json import encode, stale_temp_files
+from tui.store.library import PERSONAL_TABLE, StoreError, open_library
+from tui.store.locations import bundled_catalog_bytes, personal_data_path
 
 READY = "ready"
 PAD_DOCUMENT_BYTES = 96

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui.film import slugify
+from tui.model.film import slugify
 
 DEFAULT_SEED = 5
 CACHE_DIR = Path("/tmp/filmtui-bench")

@@ -19,7 +19,7 @@ from typing import Any
 
 
 def mark(catalog: Path, prefix: str, count: int) -> None:
-    from tui.store import open_library
+    from tui.store.library import open_library
 
     library = open_library(catalog)
     sys.stdin.readline()  # start together with the other writer

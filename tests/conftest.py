@@ -15,7 +15,7 @@ from textual import events
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 
 from tui.app import FilmApp, make_app
-from tui.locations import bundled_catalog_bytes
+from tui.store.locations import bundled_catalog_bytes
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """What a search must find, worked out the slow and obvious way: film by film.
 
-The index (`tui.search`) finds the same films in chunks, through masks and
+The index (`tui.search.index`) finds the same films in chunks, through masks and
 tiers computed for many films at once; the tests compare the two.
 """
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from tui.film import Film
-from tui.folding import fold, words
-from tui.fuzzy import Vocabulary
-from tui.personal import Personal
-from tui.query import Query, Term, parse_query
-from tui.ranking import Sort, effective_sort, strip_article, title_sort_key, year_sort_key
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.search.folding import fold, words
+from tui.search.fuzzy import Vocabulary
+from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key, year_sort_key
+from tui.search.query import Query, Term, parse_query
 
 
 def expected_ids(

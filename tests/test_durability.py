@@ -18,9 +18,9 @@ import pytest
 
 from benchmarks import crash_test
 from tests.conftest import write_catalog
-from tui.locations import backup_path, bundled_catalog_bytes, personal_data_path
-from tui.storage import encode, stale_temp_files
-from tui.store import PERSONAL_TABLE, open_library
+from tui.store.atomic_json import encode, stale_temp_files
+from tui.store.library import PERSONAL_TABLE, open_library
+from tui.store.locations import backup_path, bundled_catalog_bytes, personal_data_path
 
 REPO = Path(__file__).resolve().parent.parent
 NOBODY = 65534
@@ -88,14 +88,14 @@ def test_temp_file_left_by_a_killed_writer_is_removed_at_the_next_start(tmp_path
 KILLED_MID_WRITE = """
 import os, sys, time
 from pathlib import Path
-import tui.storage
-from tui.store import open_library
+import tui.store.atomic_json
+from tui.store.library import open_library
 
 def stop_here(*args):
     print("writing", flush=True)
     time.sleep(60)
 
-tui.storage.os.replace = stop_here
+tui.store.atomic_json.os.replace = stop_here
 open_library(Path(sys.argv[1])).set_favourite("never-saved", True)
 """
 

@@ -9,7 +9,7 @@ from textual.widgets import Input
 from tui.app import FilmApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.film_form import FilmForm
-from tui.store import open_library
+from tui.store.library import open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Input, Static
 
+from tui.model.draft import FilmDraft
 from tui.screens.film_form import FilmForm
-from tui.validation import FilmDraft
 
 
 class FormHost(App[None]):

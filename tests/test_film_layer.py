@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.film import Film
-from tui.film_layer import FilmLayer
+from tui.model.film import Film
+from tui.store.merged_films import FilmLayer
 
 IDS = [f"film-{n}" for n in range(8)]
 BASE = [Film(film_id, f"Title {film_id}", 1960) for film_id in IDS[:5]]

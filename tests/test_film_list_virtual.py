@@ -18,11 +18,11 @@ from textual.widgets import Static
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
-from tui.film import Film
-from tui.query import Query
+from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
-from tui.search import SearchIndex, SearchResult
-from tui.store import Library, open_library
+from tui.search.index import SearchIndex, SearchResult
+from tui.search.query import Query
+from tui.store.library import Library, open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import STAR, FilmList
 from tui.widgets.search_bar import SearchBar

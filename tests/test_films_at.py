@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.film import Film
-from tui.films_at import FilmsAt
+from tui.model.film import Film
+from tui.search.result_films import FilmsAt
 
 FILMS = [Film(f"film-{n}", f"Film {n}", 1950 + n) for n in range(10)]
 POSITION = {film.id: n for n, film in enumerate(FILMS)}
@@ -39,7 +39,7 @@ def test_a_film_is_found_where_it_is_and_only_there(where: object, positions: ob
 def test_every_film_in_title_order_is_found_by_its_title_before_the_index_is_built() -> None:
     """Esc while a big catalog is indexed: the highlighted film is found again at
     once (by its title, in the sorted list), not by comparing every id."""
-    from tui.search import SearchIndex
+    from tui.search.index import SearchIndex
 
     films = [Film(f"film-{n}", f"Film {n % 7}", 1950 + n % 3) for n in range(50)]
     index = SearchIndex(films)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tui.finder import find_in, library_index
-from tui.ranking import Sort
-from tui.store import Library, open_library
+from tui.search.orders import Sort
+from tui.store.library import Library, open_library
 
 ALL = 10
 

@@ -11,9 +11,9 @@ from textual.widgets._toast import Toast
 from tests.conftest import record_notices
 from tests.hostile import CONTROL_MARKERS, CONTROLS, LONG_WORD, MARKUP, write_hostile_catalog
 from tui.app import FilmApp, make_app
-from tui.display import clean, clean_line
-from tui.film import Film
-from tui.store import StoreWriteError
+from tui.model.film import Film
+from tui.safe_text import clean, clean_line
+from tui.store.library import StoreWriteError
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 

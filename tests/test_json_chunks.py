@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui import store
-from tui.film import Film
-from tui.json_chunks import Piece, iter_table_pieces
-from tui.storage import DamagedStoreError, encode, parse
-from tui.store import StoreError, open_library
+from tui.model.film import Film
+from tui.store import library as store
+from tui.store.atomic_json import DamagedStoreError, encode, parse
+from tui.store.json_pieces import Piece, iter_table_pieces
+from tui.store.library import StoreError, open_library
 
 PIECE = 200  # bytes: small inputs split into many pieces
 

@@ -7,10 +7,10 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui import sort_in_runs
-from tui.film import Film
-from tui.folding import fold, words
-from tui.ranking import (
+from tui.model.film import Film
+from tui.search import sort_in_runs
+from tui.search.folding import fold, words
+from tui.search.orders import (
     Orders,
     in_title_order,
     padded_words,

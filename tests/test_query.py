@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.query import Query, RatingRange, Term, YearRange, parse_query
+from tui.search.query import Query, RatingRange, Term, YearRange, parse_query
 
 
 @pytest.mark.parametrize(

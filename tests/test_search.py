@@ -9,11 +9,11 @@ import threading
 
 import pytest
 
-from tui.film import Film, film_from_document
-from tui.locations import bundled_catalog_bytes
-from tui.personal import Personal
-from tui.ranking import Sort, next_sort
-from tui.search import SearchIndex
+from tui.model.film import Film, film_from_document
+from tui.model.marks import Personal
+from tui.search.index import SearchIndex
+from tui.search.orders import Sort, next_sort
+from tui.store.locations import bundled_catalog_bytes
 
 FAVOURITES = frozenset({"star-voyage-1962", "planet-of-storms-1961"})
 
@@ -364,8 +364,9 @@ def test_typing_more_letters_narrows_cached_results() -> None:
 def test_search_modules_never_import_textual() -> None:
     code = (
         "import sys\n"
-        "import tui.search, tui.query, tui.ranking, tui.fuzzy, tui.highlight, tui.folding\n"
-        "import tui.settings\n"
+        "import tui.search.index, tui.search.query, tui.search.orders\n"
+        "import tui.search.fuzzy, tui.search.highlight, tui.search.folding\n"
+        "import tui.store.settings\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "assert not bad, bad\n"
     )

@@ -22,13 +22,13 @@ from tests.test_film_list_virtual import (  # noqa: F401 - big_app is a fixture
     settle,
 )
 from tui import app as app_module
-from tui import search_steps
 from tui.app import FilmApp
-from tui.film import Film
-from tui.ranking import Sort
+from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
-from tui.search import SearchIndex
-from tui.store import Library, open_library
+from tui.search import stepwise as search_steps
+from tui.search.index import SearchIndex
+from tui.search.orders import Sort
+from tui.store.library import Library, open_library
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)

@@ -9,13 +9,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.film import Film
-from tui.folding import fold, fold_with_origins
-from tui.personal import MAX_RATING, Personal
-from tui.query import IntRange, Term, parse_query
-from tui.ranking import Sort
-from tui.search import SearchIndex
-from tui.settings import load_settings
+from tui.model.film import Film
+from tui.model.marks import MAX_RATING, Personal
+from tui.search.folding import fold, fold_with_origins
+from tui.search.index import SearchIndex
+from tui.search.orders import Sort
+from tui.search.query import IntRange, Term, parse_query
+from tui.store.settings import load_settings
 
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
 SYNTAX = [

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from tests.search_oracle import expected_ids
 from tests.test_search_properties import catalogs, personals, queries
-from tui import search_steps
-from tui.film import Film
-from tui.personal import Personal
-from tui.ranking import Sort
-from tui.search import SearchIndex, SearchResult
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.search import stepwise as search_steps
+from tui.search.index import SearchIndex, SearchResult
+from tui.search.orders import Sort
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
-from tui.settings import load_settings
+from tui.store.settings import load_settings
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.session import MAX_PLACES, Place, load_place, load_theme, save_session
-from tui.settings import settings_path
+from tui.store.remembered import MAX_PLACES, Place, load_place, load_theme, save_session
+from tui.store.settings import settings_path
 
 
 def test_a_saved_place_comes_back_for_its_catalog_only(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.settings import load_settings, remember, save_settings, settings_path
+from tui.store.settings import load_settings, remember, save_settings, settings_path
 
 
 def test_settings_live_in_the_state_directory(isolated_dirs: Path) -> None:

@@ -22,10 +22,10 @@ from textual.pilot import Pilot
 
 from benchmarks import generate
 from tui import app as app_module
-from tui import search_steps
 from tui.app import FilmApp, make_app
-from tui.search import SearchIndex, SearchResult
-from tui.store import Library, open_library
+from tui.search import stepwise as search_steps
+from tui.search.index import SearchIndex, SearchResult
+from tui.store.library import Library, open_library
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tui import storage, store
-from tui.locations import backup_path, lock_path, personal_data_path
-from tui.lock import LockError, exclusive_lock
-from tui.storage import StoreWriteError, encode, parse, stale_temp_files, write_atomically
-from tui.store import PERSONAL_TABLE, open_library
+from tui.store import atomic_json
+from tui.store import library as store
+from tui.store.atomic_json import StoreWriteError, encode, parse, stale_temp_files, write_atomically
+from tui.store.library import PERSONAL_TABLE, open_library
+from tui.store.locations import backup_path, lock_path, personal_data_path
+from tui.store.lock import LockError, exclusive_lock
 
 
 def personal_documents(catalog: Path) -> dict[str, object]:
@@ -39,7 +40,7 @@ def test_failed_write_keeps_the_old_file_and_says_the_disk_is_full(
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "fsync", disk_full)
+    monkeypatch.setattr(atomic_json.os, "fsync", disk_full)
     with pytest.raises(StoreWriteError, match=r"the disk is full \(.*data.json\)"):
         write_atomically(path, b"new")
     assert path.read_text() == "old"

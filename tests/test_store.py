@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_catalog
-from tui import collector
-from tui.collector import collector_paused
-from tui.locations import bundled_catalog_bytes, default_library_path, personal_data_path
-from tui.store import open_library
+from tui import gc_paused as collector
+from tui.gc_paused import collector_paused
+from tui.store.library import open_library
+from tui.store.locations import bundled_catalog_bytes, default_library_path, personal_data_path
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11296a1cba798910.txt"
 

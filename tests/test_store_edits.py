@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.film import Film
-from tui.locations import default_library_path
-from tui.personal import Personal
-from tui.store import open_library
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.store.library import open_library
+from tui.store.locations import default_library_path
 
 
 def test_an_added_film_survives_a_reopen_and_gets_a_slug_id(catalog_path: Path) -> None:

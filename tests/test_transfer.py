@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.film import Film
-from tui.personal import Personal
-from tui.transfer import (
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.transfer.formats import (
     BadImportFile,
     Entry,
     Incoming,

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from tui.validation import FilmDraft, check_year, make_draft
+from tui.model.draft import FilmDraft, check_year, make_draft
 
 TODAY = datetime.date(2026, 11, 25)
 

@@ -29,26 +29,26 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from tui.commands import FilmCommands
-from tui.display import clean_line
-from tui.editing import EditActions
-from tui.film import Film
 from tui.finder import find_in, find_steps_in, library_index
-from tui.locations import default_library_path
-from tui.personal import Personal
-from tui.ranking import Sort, next_sort
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.safe_text import clean_line
+from tui.screens.editing import EditActions
 from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.loading import LoadingScreen
-from tui.search import SearchIndex, SearchResult, lists_everything
-from tui.session import Place, load_place, load_theme, save_session
-from tui.settings import load_settings, remember
-from tui.store import Library, StoreError, StoreWriteError, open_library
+from tui.search.index import SearchIndex, SearchResult, lists_everything
+from tui.search.orders import Sort, next_sort
+from tui.store.library import Library, StoreError, StoreWriteError, open_library
+from tui.store.locations import default_library_path
+from tui.store.remembered import Place, load_place, load_theme, save_session
+from tui.store.settings import load_settings, remember
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 # Set to 1 to quit once the first frame with the list filled is drawn (benchmarks).
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
-# The settings key (see tui.settings) of the chosen sort.
+# The settings key (see tui.store.settings) of the chosen sort.
 SORT_KEY = "sort"
 # Catalog files this big (about 55,000 films) load in a thread behind a loading screen.
 LOAD_IN_BACKGROUND_BYTES = 20_000_000
@@ -619,7 +619,7 @@ def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     A catalog file of `LOAD_IN_BACKGROUND_BYTES` or more is read after the
     first frame, behind a loading screen; the app then exits with status 2 and
     the message if it cannot be opened. Otherwise this raises
-    `tui.store.StoreError` when the catalog cannot be opened.
+    `tui.store.library.StoreError` when the catalog cannot be opened.
     """
     path = (default_library_path() if db_path is None else db_path).expanduser()
     try:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.display import clean_line
-from tui.ranking import Sort
-from tui.search import fold
+from tui.safe_text import clean_line
+from tui.search.index import fold
+from tui.search.orders import Sort
 
 if TYPE_CHECKING:
     from tui.app import FilmApp

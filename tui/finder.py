@@ -1,6 +1,6 @@
 """Searching a user's library: the one way the app and `filmtui list` search.
 
-`tui.search` knows films and a query; this module hands it what the library
+`tui.search.index` knows films and a query; this module hands it what the library
 knows besides: the user's notes (searched like the rest of a film's text),
 favourites (`is:fav`), watched marks (`is:watched`) and ratings (`rating:`).
 Knows nothing of Textual.
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.collector import collector_paused
-from tui.query import Query
-from tui.ranking import Sort
-from tui.search import SearchIndex, SearchResult
-from tui.store import Library
+from tui.gc_paused import collector_paused
+from tui.search.index import SearchIndex, SearchResult
+from tui.search.orders import Sort
+from tui.search.query import Query
+from tui.store.library import Library
 
 
 def library_index(library: Library) -> SearchIndex:

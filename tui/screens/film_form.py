@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from tui.display import clean, clean_line
-from tui.validation import FilmDraft, check_title, check_year, make_draft
+from tui.model.draft import FilmDraft, check_title, check_year, make_draft
+from tui.safe_text import clean, clean_line
 
 
 class FilmForm(ModalScreen[FilmDraft | None]):
@@ -56,7 +56,7 @@ class FilmForm(ModalScreen[FilmDraft | None]):
         super().__init__()
         self._heading = heading
         # What is stored, and what the fields show: the stored text without the
-        # control characters that would reach the terminal (see tui.display).
+        # control characters that would reach the terminal (see tui.safe_text).
         self._stored = {
             "title": title,
             "year": "" if year is None else str(year),

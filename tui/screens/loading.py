@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from tui.display import clean_line
+from tui.safe_text import clean_line
 
 
 class LoadingScreen(ModalScreen[None]):

@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from tui.display import clean, clean_line
-from tui.film import Film
-from tui.personal import Personal
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.safe_text import clean, clean_line
 
 
 class FilmDetail(VerticalScroll):

@@ -23,9 +23,9 @@ from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.display import clean_line
-from tui.film import Film
-from tui.films_at import FilmsAt
+from tui.model.film import Film
+from tui.safe_text import clean_line
+from tui.search.result_films import FilmsAt
 from tui.widgets.focus import focus_now
 
 STAR = "★"
@@ -65,7 +65,7 @@ class FilmList(ScrollView, can_focus=True):
         Binding("F", "toggle_favourites_only", "Favourites only", id="list.favourites-only"),
         Binding("slash", "search", "Search", id="list.search"),
         Binding("s", "cycle_sort", "Sort", id="list.sort"),
-        # Carried out by the app (tui.editing): the list only says where they apply.
+        # Carried out by the app (tui.screens.editing): the list only says where they apply.
         Binding("e", "app.edit_film", "Edit", id="list.edit"),
         Binding("a", "app.add_film", "Add", id="list.add"),
         Binding("d", "app.delete_film", "Delete", show=False, id="list.delete"),

@@ -1,6 +1,6 @@
 """One search over the catalog, in steps of a few milliseconds. Knows nothing of Textual.
 
-`tui.search` reads the query and the filters; this module finds the films
+`tui.search.index` reads the query and the filters; this module finds the films
 and puts them in order, a chunk of films per step, so that a caller in a
 thread can drop a search between steps (the user typed again) and can show
 the first films before the last ones are looked at.
@@ -14,7 +14,7 @@ relevance (tiers, then year) therefore come out as the chunks go; title
 order is read out of a byte per film at the end, and its first films are
 looked for first, in title order, among the first few thousand.
 
-Relevance looks at the titles first (tiers 0 to 4, `tui.ranking`), then at
+Relevance looks at the titles first (tiers 0 to 4, `tui.search.orders`), then at
 the rest of the text of the films whose titles did not place them. Only the
 titles that hold the query's rarest title word need reading when it is in few
 titles (the title words say which). The first screen comes as soon as it is
@@ -32,10 +32,10 @@ from itertools import chain, compress, repeat
 from operator import contains, or_
 from typing import NamedTuple
 
-from tui.fuzzy import Vocabulary
-from tui.query import Term
-from tui.ranking import Orders, Tier, padded_words, plain_words, tiers
-from tui.term_masks import TermMasks
+from tui.search.fuzzy import Vocabulary
+from tui.search.match_cache import TermMasks
+from tui.search.orders import Orders, Tier, padded_words, plain_words, tiers
+from tui.search.query import Term
 
 # Films per step: small at first, so that the first screen comes quickly, then
 # bigger (a step of 16,000 films holds the GIL for a few milliseconds at a time).
@@ -312,7 +312,7 @@ class Search:
 
     def _title_tiers(self, chunk: Sequence[int]) -> bytes:
         """The level of each film of `chunk`: its title tier if it matches (see
-        `tui.ranking.tiers`), OUT if it does not, PENDING if its title says nothing."""
+        `tui.search.orders.tiers`), OUT if it does not, PENDING if its title says nothing."""
         ranked = self._plan.ranked
         size = len(chunk)
         in_title = fuzzy = (1 << (8 * size)) - 1  # as ints, every byte 0xff, then ANDed

@@ -6,7 +6,7 @@ cut into pieces of about 2 MB, each parsed by one `orjson.loads` of some
 5-15 ms and handed out in turn: the GIL is free between pieces, the caller
 can build its objects and drop each piece's dicts, and it learns how far the
 read has got. The outcome (documents, their order, duplicate keys, every
-error) is exactly that of `tui.storage.parse` of the whole file; where the
+error) is exactly that of `tui.store.atomic_json.parse` of the whole file; where the
 pieces cannot promise that, the whole file is parsed instead.
 
 A piece ends just after the `}` of a match of `SPLIT` (`}` `,` `"<digits>"`
@@ -34,7 +34,7 @@ this is sound:
 
 Anything else (a piece that does not parse, a split in another table, keys
 that do not rise from piece to piece, other tables before this one or after
-it, a file of less than two pieces) falls back to `tui.storage.parse` of the whole
+it, a file of less than two pieces) falls back to `tui.store.atomic_json.parse` of the whole
 file, which also raises the right `DamagedStoreError`. If pieces were handed
 out before the fallback, its piece says `restart`: the caller forgets them.
 
@@ -50,7 +50,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from tui.storage import check_text, is_blank, parse
+from tui.store.atomic_json import check_text, is_blank, parse
 
 PIECE_BYTES = 2_000_000
 ATTEMPTS = 3  # split points tried per piece before reading the file whole
@@ -79,7 +79,7 @@ def iter_table_pieces(raw: bytes, table: str, piece_bytes: int = PIECE_BYTES) ->
     """The documents of `table` in the TinyDB file `raw`, a piece at a time.
 
     A missing table has no documents. Raises `DamagedStoreError`, as
-    `tui.storage.parse(raw, [table])` does, when the file is damaged; pieces
+    `tui.store.atomic_json.parse(raw, [table])` does, when the file is damaged; pieces
     may have been handed out before that (drop them).
     """
     if not is_blank(raw) and len(raw) >= 2 * piece_bytes:

@@ -20,7 +20,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from itertools import compress
 
-from tui.query import Field
+from tui.search.query import Field
 
 NO, YES, UNKNOWN = 0, 1, 2
 _UNKNOWN_TO_ONE = bytes.maketrans(b"\x00\x01\x02", b"\x00\x00\x01")

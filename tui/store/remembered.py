@@ -1,6 +1,6 @@
 """Where the user was: the last query, film, view and theme, per catalog.
 
-Kept in the settings file (`tui.settings`, the platform's state directory),
+Kept in the settings file (`tui.store.settings`, the platform's state directory),
 never in the catalog. Plain Python; knows nothing of Textual. Values read back
 are checked, so a hand-edited or stale file only loses what is wrong in it.
 """
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.settings import load_settings, save_settings
+from tui.store.settings import load_settings, save_settings
 
 PLACES_KEY = "places"
 THEME_KEY = "theme"

@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.display import clean_line
 from tui.finder import find_in, library_index
-from tui.ranking import Sort
-from tui.storage import write_atomically
-from tui.store import Library, StoreWriteError
-from tui.transfer import (
+from tui.safe_text import clean_line
+from tui.search.orders import Sort
+from tui.store.atomic_json import write_atomically
+from tui.store.library import Library, StoreWriteError
+from tui.transfer.formats import (
     BadImportFile,
     Entry,
     Skipped,

@@ -18,7 +18,7 @@ from typing import Any
 
 import platformdirs
 
-from tui.storage import write_atomically
+from tui.store.atomic_json import write_atomically
 
 FILE_NAME = "settings.json"
 

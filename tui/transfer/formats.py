@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from tui.film import Film, slugify, unique_id
-from tui.personal import Personal, personal_from_document, valid_rating
-from tui.search import fold
-from tui.validation import check_year
+from tui.model.draft import check_year
+from tui.model.film import Film, slugify, unique_id
+from tui.model.marks import Personal, personal_from_document, valid_rating
+from tui.search.index import fold
 
 FILM_FIELDS = ("id", "title", "year", "description", "fact")
 PERSONAL_FIELDS = ("favourite", "rating", "watched", "notes")

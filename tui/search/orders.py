@@ -32,10 +32,10 @@ from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
 
-from tui.film import Film
-from tui.folding import fold, words
-from tui.query import Term, YearRange
-from tui.sort_in_runs import sorted_in_runs
+from tui.model.film import Film
+from tui.search.folding import fold, words
+from tui.search.query import Term, YearRange
+from tui.search.sort_in_runs import sorted_in_runs
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)

@@ -20,7 +20,7 @@ Reading never fails. A part that cannot be read becomes a hint for the user:
 `year:abc`, `rating:9` (or a range no rating is in, like `rating:>5`) and
 `is:nonsense` are ignored, `title:` with nothing after is ignored, and an
 unclosed quote is searched as a phrase up to the end.
-Words are folded (see `tui.folding`), so matching ignores case and accents.
+Words are folded (see `tui.search.folding`), so matching ignores case and accents.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.folding import fold
+from tui.search.folding import fold
 
 Field = Literal["title", "desc", "fact", "notes"]
 FIELDS: dict[str, Field] = {
@@ -47,7 +47,7 @@ YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"
 RATING_HINT = "rating: takes 0 to 5 (0 = unrated): 4, 3..5, >=4 or <2"
 IS_HINT = "is: takes is:fav or is:watched"
 MAX_YEAR = 9999
-MAX_RATING = 5  # as tui.personal.MAX_RATING (not imported: this module stands alone)
+MAX_RATING = 5  # as tui.model.marks.MAX_RATING (not imported: this module stands alone)
 
 _NUMBER = r"(\d{1,4})"
 _EXACT = re.compile(rf"{_NUMBER}")

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.display import clean_line
-from tui.locations import default_library_path
-from tui.ranking import Sort
-from tui.store import StoreError
-from tui.transfer import FORMATS
+from tui.safe_text import clean_line
+from tui.search.orders import Sort
+from tui.store.library import StoreError
+from tui.store.locations import default_library_path
+from tui.transfer.formats import FORMATS
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
-        from tui.serve import serve
+        from tui.cli.serve import serve
 
         return serve(args.db, args.host, args.port)
     if args.command in ("list", "export", "import"):
@@ -124,8 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_script_command(args: argparse.Namespace) -> int:
-    from tui import scripting
-    from tui.store import open_library
+    from tui.cli import data_commands
+    from tui.store.library import open_library
 
     try:
         library = open_library(args.db)
@@ -133,9 +133,9 @@ def _run_script_command(args: argparse.Namespace) -> int:
         print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.command == "list":
-        return scripting.run_list(
+        return data_commands.run_list(
             library, args.query, args.favourites, args.format, sort=Sort(args.sort)
         )
     if args.command == "export":
-        return scripting.run_export(library, args.favourites, args.format, args.output)
-    return scripting.run_import(library, args.file, args.dry_run)
+        return data_commands.run_export(library, args.favourites, args.format, args.output)
+    return data_commands.run_import(library, args.file, args.dry_run)

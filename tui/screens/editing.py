@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tui.display import clean_line
-from tui.film import Film
+from tui.model.draft import FilmDraft
+from tui.model.film import Film
+from tui.safe_text import clean_line
 from tui.screens.confirm import ConfirmScreen
-from tui.store import StoreWriteError
-from tui.validation import FilmDraft
+from tui.store.library import StoreWriteError
 
 if TYPE_CHECKING:
     from tui.app import FilmApp

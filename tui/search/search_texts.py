@@ -19,9 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from tui.film import Film
-from tui.folding import fold
-from tui.query import Field
+from tui.model.film import Film
+from tui.search.folding import fold
+from tui.search.query import Field
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is

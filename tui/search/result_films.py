@@ -12,7 +12,7 @@ from itertools import compress, count, repeat
 from operator import attrgetter, eq
 from typing import overload
 
-from tui.film import Film
+from tui.model.film import Film
 
 Locate = Callable[[Film], int | None]
 """Where this film is in the bigger list (None: nowhere; raises LookupError

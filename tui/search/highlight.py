@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.folding import Span, find_all, fold_with_origins, merge_spans, spans_in_original
-from tui.query import Field
+from tui.search.folding import Span, find_all, fold_with_origins, merge_spans, spans_in_original
+from tui.search.query import Field
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Finding films: matching a parsed query against the catalog. Knows nothing of Textual.
 
-The query syntax is in `tui.query`, the orders in `tui.ranking`, typo
-tolerance in `tui.fuzzy`. A film matches when every term matches (in any
+The query syntax is in `tui.search.query`, the orders in `tui.search.orders`, typo
+tolerance in `tui.search.fuzzy`. A film matches when every term matches (in any
 order) and no excluded term does:
 
 - a word or phrase matches when its folded text occurs in the folded title,
@@ -18,7 +18,7 @@ Speed: every film's text is folded once, when the index is built, so a
 keystroke costs substring tests only, and only on the films still in play:
 the year, favourite, watched and rating filters are applied first, and each
 term is tested only on the films the terms before it matched. What a test
-found is remembered per term (`tui.term_masks`), so a longer term (the user
+found is remembered per term (`tui.search.match_cache`), so a longer term (the user
 typed one more letter) is tested only on the films that held the shorter one.
 Typo tolerance compares a word with the distinct title words, not with every
 film.
@@ -47,17 +47,14 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from tui.collector import collector_paused
-from tui.film import Film
-from tui.film_texts import STEP as TEXT_STEP
-from tui.film_texts import FilmTexts
-from tui.films_at import FilmsAt
-from tui.folding import fold, words
-from tui.fuzzy import Vocabulary
-from tui.highlight import Highlighter
-from tui.personal import Personal
-from tui.query import Field, Query, Term, parse_query
-from tui.ranking import (
+from tui.gc_paused import collector_paused
+from tui.model.film import Film
+from tui.model.marks import Personal
+from tui.search.folding import fold, words
+from tui.search.fuzzy import Vocabulary
+from tui.search.highlight import Highlighter
+from tui.search.match_cache import TermMasks
+from tui.search.orders import (
     Orders,
     Sort,
     effective_sort,
@@ -65,8 +62,11 @@ from tui.ranking import (
     title_sort_key,
     year_order,
 )
-from tui.search_steps import Plan, Search, mask_of
-from tui.term_masks import TermMasks
+from tui.search.query import Field, Query, Term, parse_query
+from tui.search.result_films import FilmsAt
+from tui.search.search_texts import STEP as TEXT_STEP
+from tui.search.search_texts import FilmTexts
+from tui.search.stepwise import Plan, Search, mask_of
 
 __all__ = [
     "SearchIndex",
@@ -132,7 +132,7 @@ class SearchIndex:
         built, and builds what it needs itself if it gets there first.
         """
         # Lists of every film, which live as long as the index: out of the
-        # collector's reach once built (see `tui.collector`).
+        # collector's reach once built (see `tui.gc_paused`).
         with collector_paused(keeps=_LISTS_PER_FILM * len(self._by_title)):
             with self._lock:
                 self._prepare_titles()
@@ -144,7 +144,7 @@ class SearchIndex:
         million films, in steps that let searches in between).
 
         A text is looked for only in the films that hold its rarest letter
-        (`tui.film_texts`), so a search for one that no film holds (`xy`) then
+        (`tui.search.search_texts`), so a search for one that no film holds (`xy`) then
         reads a tenth of the films, not all of them.
         """
         size = len(self._by_title)
@@ -175,7 +175,7 @@ class SearchIndex:
         """Everything but the searchable text: orders, titles, title words."""
         if self._titled:
             return
-        # The films are kept in year order (see `tui.search_steps`).
+        # The films are kept in year order (see `tui.search.stepwise`).
         order = year_order(self._by_title)
         self._films = [self._by_title[position] for position in order]
         self._titles = [self._folded_by_title[position] for position in order]

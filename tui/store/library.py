@@ -14,7 +14,7 @@ by an edit: the library is the catalog with the user's layer on top, so a
 later version of the bundled catalog never overwrites a film the user edited.
 
 Every write is a read-modify-write under the library's lock: the file is read
-afresh, changed and atomically replaced (see `tui.storage`), so two filmtui
+afresh, changed and atomically replaced (see `tui.store.atomic_json`), so two filmtui
 processes on one library never undo each other's changes. Before a session's
 first write to a file, the file is copied to `*.bak`. The catalog and the
 user's file are never "repaired": a file that cannot be read stops filmtui
@@ -29,20 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.collector import collector_paused
-from tui.film import Film, film_from_document, slugify, unique_id
-from tui.film_layer import FilmLayer
-from tui.json_chunks import iter_table_pieces
-from tui.locations import (
-    backup_path,
-    bundled_catalog_bytes,
-    default_library_path,
-    lock_path,
-    personal_data_path,
-)
-from tui.lock import LockError, exclusive_lock
-from tui.personal import MAX_RATING, Personal, personal_from_document, valid_rating
-from tui.storage import (
+from tui.gc_paused import collector_paused
+from tui.model.film import Film, film_from_document, slugify, unique_id
+from tui.model.marks import MAX_RATING, Personal, personal_from_document, valid_rating
+from tui.store.atomic_json import (
     DamagedStoreError,
     StoreWriteError,
     Tables,
@@ -54,6 +44,16 @@ from tui.storage import (
     remove_stale_temp_files,
     write_atomically,
 )
+from tui.store.json_pieces import iter_table_pieces
+from tui.store.locations import (
+    backup_path,
+    bundled_catalog_bytes,
+    default_library_path,
+    lock_path,
+    personal_data_path,
+)
+from tui.store.lock import LockError, exclusive_lock
+from tui.store.merged_films import FilmLayer
 
 FILMS_TABLE = "films"
 PERSONAL_TABLE = "personal"
@@ -214,7 +214,7 @@ class Library:
 
         The films are merged again only when the user's films or deletions
         changed (here or in another filmtui): a favourite, a rating or a note
-        costs nothing per film of the catalog (see `tui.film_layer`).
+        costs nothing per film of the catalog (see `tui.store.merged_films`).
         """
         previous, self._user = self._user, data
         if not force and all(
@@ -305,7 +305,7 @@ def open_library(
     files left by a filmtui that was killed while writing are removed.
     Raises `StoreError` with a message for the user when it cannot be read.
 
-    A big catalog is read a piece at a time (see `tui.json_chunks`), so that
+    A big catalog is read a piece at a time (see `tui.store.json_pieces`), so that
     other threads run meanwhile; `progress`, if given, is called (in this
     thread) with the fraction read so far, rising from 0.0, and with 1.0 once,
     when the library is open.

@@ -20,7 +20,7 @@ def bundled_catalog_bytes() -> bytes:
     packaged = resources.files("tui").joinpath("data", CATALOG_NAME)
     if packaged.is_file():
         return packaged.read_bytes()
-    return (Path(__file__).resolve().parent.parent / "data" / CATALOG_NAME).read_bytes()
+    return (Path(__file__).resolve().parents[2] / "data" / CATALOG_NAME).read_bytes()
 
 
 def default_library_path() -> Path:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from itertools import compress
 
-from tui.film import Film
+from tui.model.film import Film
 
 
 class FilmLayer:

@@ -1,0 +1,1 @@
+"""The `filmtui` command: arguments, the data commands for scripts, serve."""

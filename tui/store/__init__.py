@@ -1,0 +1,1 @@
+"""The library on disk: TinyDB files, atomic writes, the lock, remembered state."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
 from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key, year_sort_key
@@ -22,7 +22,7 @@ def expected_ids(
     *,
     favourites: Collection[str] = (),
     favourites_only: bool = False,
-    personal: Mapping[str, Personal] | None = None,
+    personal: Mapping[str, UserMarks] | None = None,
     sort: Sort = Sort.RELEVANCE,
 ) -> list[str]:
     """The ids of the films `query` finds, in the order they must be shown."""
@@ -75,9 +75,9 @@ def _matches(
     close: Mapping[Term, set[str]],
     favourites: set[str],
     favourites_only: bool,
-    personal: Mapping[str, Personal],
+    personal: Mapping[str, UserMarks],
 ) -> bool:
-    mine = personal.get(film.id, Personal())
+    mine = personal.get(film.id, UserMarks())
     if (favourites_only or query.favourites_only) and film.id not in favourites:
         return False
     if query.watched_only and not mine.watched:

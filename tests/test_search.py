@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from tui.model.film import Film, film_from_document
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort, next_sort
 from tui.store.locations import bundled_catalog_bytes
@@ -450,12 +450,12 @@ def test_notes_matches_are_highlighted() -> None:
 # -- the user's own fields: is:watched and rating: ------------------------------------
 
 PERSONAL = {
-    "planet-of-storms-1961": Personal(rating=4, watched=True),
-    "star-voyage-1962": Personal(favourite=True, rating=5),
-    "moscow-cassiopeia-1973": Personal(rating=2, watched=True),
-    "the-sky-beckons-1959": Personal(watched=True),  # watched, never rated
-    "a-dream-come-true-1963": Personal(notes="rated once, then not", rating=0),
-    "no-such-film": Personal(rating=4, watched=True),  # not in the catalog: ignored
+    "planet-of-storms-1961": UserMarks(rating=4, watched=True),
+    "star-voyage-1962": UserMarks(favourite=True, rating=5),
+    "moscow-cassiopeia-1973": UserMarks(rating=2, watched=True),
+    "the-sky-beckons-1959": UserMarks(watched=True),  # watched, never rated
+    "a-dream-come-true-1963": UserMarks(notes="rated once, then not", rating=0),
+    "no-such-film": UserMarks(rating=4, watched=True),  # not in the catalog: ignored
 }
 RATED = {"Planet of Storms", "Star Voyage", "Moscow-Cassiopeia"}
 UNRATED = {f.title for f in bundled_films()} - RATED
@@ -521,9 +521,9 @@ def test_personal_fields_are_ignored_when_the_query_does_not_ask() -> None:
 
 def test_changed_watched_marks_and_ratings_are_not_answered_from_the_cache() -> None:
     index = SearchIndex(bundled_films())
-    only_star_voyage = {"star-voyage-1962": Personal(watched=True, rating=4)}
-    rerated = {**PERSONAL, "planet-of-storms-1961": Personal(rating=3, watched=True)}
-    unrated = {**PERSONAL, "planet-of-storms-1961": Personal()}
+    only_star_voyage = {"star-voyage-1962": UserMarks(watched=True, rating=4)}
+    rerated = {**PERSONAL, "planet-of-storms-1961": UserMarks(rating=3, watched=True)}
+    unrated = {**PERSONAL, "planet-of-storms-1961": UserMarks()}
     steps = [
         ("is:watched st", only_star_voyage),
         ("is:watched sta", PERSONAL),
@@ -552,7 +552,7 @@ def test_changed_watched_marks_and_ratings_are_not_answered_from_the_cache() -> 
 
 def test_rating_filters_narrow_a_big_catalog_like_a_fresh_index() -> None:
     films = [film(f"Film {n} {'venus' if n % 3 else 'mars'}", 1950 + n % 60) for n in range(3000)]
-    personal = {f.id: Personal(rating=n % 6, watched=n % 4 == 0) for n, f in enumerate(films)}
+    personal = {f.id: UserMarks(rating=n % 6, watched=n % 4 == 0) for n, f in enumerate(films)}
     index = SearchIndex(films)
     for query in ["rating:>=4", "rating:>=4 v", "rating:>=4 ve", "rating:<2 venus", "is:watched"]:
         expected = SearchIndex(films).find(query, personal=personal).films

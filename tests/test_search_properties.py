@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film
-from tui.model.marks import MAX_RATING, Personal
+from tui.model.marks import MAX_RATING, UserMarks
 from tui.search.folding import fold, fold_with_origins
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort
@@ -36,7 +36,7 @@ plain_words = st.one_of(
 
 personals = st.dictionaries(
     st.sampled_from([f"film-{n}" for n in range(10)] + ["not-in-the-catalog"]),
-    st.builds(Personal, rating=st.integers(0, MAX_RATING), watched=st.booleans()),
+    st.builds(UserMarks, rating=st.integers(0, MAX_RATING), watched=st.booleans()),
     max_size=10,
 )
 rating_filters = st.one_of(
@@ -135,7 +135,7 @@ def test_cached_narrowing_gives_what_a_fresh_index_gives(
     st.sampled_from(list(Sort)),
 )
 def test_cached_narrowing_with_changing_personal_fields_gives_what_a_fresh_index_gives(
-    films: list[Film], steps: list[tuple[str, dict[str, Personal]]], sort: Sort
+    films: list[Film], steps: list[tuple[str, dict[str, UserMarks]]], sort: Sort
 ) -> None:
     shared = SearchIndex(films)
     for step, personal in steps:
@@ -150,7 +150,7 @@ def test_cached_narrowing_with_changing_personal_fields_gives_what_a_fresh_index
 def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
     films: list[Film],
     query: str,
-    personal: dict[str, Personal],
+    personal: dict[str, UserMarks],
     ratings: list[str],
     watched_only: bool,
 ) -> None:
@@ -164,7 +164,7 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
     ranges: list[IntRange] = list(filtered.ratings)
 
     def kept(film_id: str) -> bool:
-        mine = personal.get(film_id, Personal())
+        mine = personal.get(film_id, UserMarks())
         if watched_only and not mine.watched:
             return False
         return all(mine.rating in r for r in ranges)

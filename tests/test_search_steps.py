@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.search_oracle import expected_ids
 from tests.test_search_properties import catalogs, personals, queries
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.orders import Sort
@@ -101,7 +101,7 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     query: str,
     sort: Sort,
     first: int | None,
-    personal: dict[str, Personal],
+    personal: dict[str, UserMarks],
     title_words: bool,
     built: int | str | None,
 ) -> None:
@@ -111,7 +111,7 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     favourites = {"film-1", "film-3", "film-4"}
     notes = {film_id: "grandpa's star" for film_id in list(personal)[:2]}
     personal = {
-        i: Personal(rating=p.rating, watched=p.watched, notes=notes.get(i, ""))
+        i: UserMarks(rating=p.rating, watched=p.watched, notes=notes.get(i, ""))
         for i, p in personal.items()
     }
     expected = expected_ids(films, query, favourites=favourites, personal=personal, sort=sort)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import write_catalog
 from tui import gc_paused as collector
-from tui.gc_paused import collector_paused
+from tui.gc_paused import gc_paused
 from tui.store.library import open_library
 from tui.store.locations import bundled_catalog_bytes, default_library_path, personal_data_path
 
@@ -96,9 +96,9 @@ def test_bundled_catalog_text_is_the_seed_text_verbatim() -> None:
 
 def test_the_collector_is_off_while_reading_and_on_again_after() -> None:
     assert gc.isenabled()
-    with collector_paused():
+    with gc_paused():
         assert not gc.isenabled()
-        with collector_paused():
+        with gc_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
@@ -107,7 +107,7 @@ def test_the_collector_is_off_while_reading_and_on_again_after() -> None:
 def test_a_collector_that_was_off_stays_off() -> None:
     gc.disable()
     try:
-        with collector_paused():
+        with gc_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
@@ -115,7 +115,7 @@ def test_a_collector_that_was_off_stays_off() -> None:
 
 
 def test_the_collector_is_on_again_after_an_error() -> None:
-    with pytest.raises(OSError), collector_paused():
+    with pytest.raises(OSError), gc_paused():
         raise OSError("unreadable")
     assert gc.isenabled()
 
@@ -126,10 +126,10 @@ def test_a_big_read_freezes_its_objects_and_a_small_one_does_not(
     monkeypatch.setattr(collector, "FREEZE_ABOVE", 5000)
     gc.unfreeze()  # what other tests froze: the count counts only this test's
     try:
-        with collector_paused():
+        with gc_paused():
             small: list[dict[str, int]] = [{} for _ in range(100)]
         assert gc.get_freeze_count() == 0 < len(small)
-        with collector_paused():
+        with gc_paused():
             big: list[dict[str, int]] = [{} for _ in range(10_000)]
         assert gc.get_freeze_count() >= len(big)
         assert gc.isenabled()

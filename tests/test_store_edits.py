@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.store.library import open_library
 from tui.store.locations import default_library_path
 
@@ -56,7 +56,7 @@ def test_rating_watched_and_notes_persist_beside_the_favourite(catalog_path: Pat
     library.set_rating("star-voyage-1962", 4)
     assert library.toggle_watched("star-voyage-1962") is True
     library.update_personal("star-voyage-1962", {"notes": "Seen at the Rio"})
-    assert open_library(catalog_path).personal("star-voyage-1962") == Personal(
+    assert open_library(catalog_path).personal("star-voyage-1962") == UserMarks(
         favourite=True, rating=4, watched=True, notes="Seen at the Rio"
     )
 

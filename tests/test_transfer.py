@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.transfer.formats import (
     BadImportFile,
     Entry,
@@ -27,7 +27,7 @@ STALKER = Film("stalker-1979", "Stalker", 1979, "The Zone.", "Shot twice.")
 
 
 def test_json_export_has_every_field() -> None:
-    text = export_text([Entry(SOLARIS, Personal(True, 5, True, "Saw it at the Rio"))], "json")
+    text = export_text([Entry(SOLARIS, UserMarks(True, 5, True, "Saw it at the Rio"))], "json")
     assert json.loads(text) == [
         {
             "id": "solaris-1972",
@@ -52,7 +52,7 @@ def test_csv_export_has_a_header_and_quotes_commas_and_newlines() -> None:
 
 
 def test_markdown_export_escapes_pipes() -> None:
-    text = export_text([Entry(Film("x", "A | B", 2000, "", ""), Personal(rating=3))], "md")
+    text = export_text([Entry(Film("x", "A | B", 2000, "", ""), UserMarks(rating=3))], "md")
     assert "A \\| B" in text
     assert "★★★☆☆" in text
 
@@ -79,7 +79,7 @@ def test_csv_import_reads_personal_fields_and_names_lines(tmp_path: Path) -> Non
         "title,year,favourite,rating\nSolaris,1972,yes,4\nStalker,19x9,no,0\nMirror,1975,no,9\n"
     )
     incoming, skipped = read_import_file(path)
-    assert incoming[0].personal == Personal(favourite=True, rating=4)
+    assert incoming[0].personal == UserMarks(favourite=True, rating=4)
     assert [s.label for s in skipped] == ["line 3", "line 4"]
     assert "year" in skipped[0].reason
     assert "rating" in skipped[1].reason
@@ -116,7 +116,7 @@ def test_plan_merges_by_id_then_by_title_and_year() -> None:
     incoming = [
         Incoming("record 1", Film("solaris-1972", "Solaris", 1972, "New text.", ""), None),
         Incoming("record 2", Film("", "STALKER", 1979, "Into the Zone.", ""), None),
-        Incoming("record 3", Film("", "Mirror", 1975, "", ""), Personal(favourite=True)),
+        Incoming("record 3", Film("", "Mirror", 1975, "", ""), UserMarks(favourite=True)),
     ]
     plan = plan_import(existing, {}, incoming)
     assert [(e.film.id, e.film.description) for e in plan.updated] == [

@@ -31,7 +31,7 @@ from textual.worker import get_current_worker
 from tui.commands import FilmCommands
 from tui.finder import find_in, find_steps_in, library_index
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
 from tui.screens.editing import EditActions
 from tui.screens.help import HelpScreen, describe_bindings
@@ -458,7 +458,7 @@ class FilmApp(EditActions, App[None]):
         detail = self.query_one(FilmDetail)
         detail.empty_text = self._empty_text()
         detail.film = film
-        personal = self.library.personal(film.id) if film is not None else Personal()
+        personal = self.library.personal(film.id) if film is not None else UserMarks()
         detail.personal = personal
         detail.favourite = personal.favourite
 

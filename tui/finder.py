@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.gc_paused import collector_paused
+from tui.gc_paused import gc_paused
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.orders import Sort
 from tui.search.query import Query
@@ -19,8 +19,8 @@ from tui.store.library import Library
 
 def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes on them."""
-    notes = {film_id: mine.notes for film_id, mine in library.all_personal().items() if mine.notes}
-    with collector_paused(keeps=3 * len(library.films)):  # in title order, and titles
+    notes = {film_id: mine.notes for film_id, mine in library.all_marks().items() if mine.notes}
+    with gc_paused(keeps=3 * len(library.films)):  # in title order, and titles
         return SearchIndex(library.films, notes=notes)
 
 
@@ -41,7 +41,7 @@ def find_in(
         query,
         favourites=library.favourites,
         favourites_only=favourites_only,
-        personal=library.all_personal(),
+        personal=library.all_marks(),
         sort=sort,
     )
 
@@ -63,7 +63,7 @@ def find_steps_in(
         query,
         favourites=library.favourites,
         favourites_only=favourites_only,
-        personal=library.all_personal(),
+        personal=library.all_marks(),
         sort=sort,
         first=first,
     )

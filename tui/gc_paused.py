@@ -9,11 +9,11 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-FREEZE_ABOVE = 100_000  # new objects after which they are frozen (see `collector_paused`)
+FREEZE_ABOVE = 100_000  # new objects after which they are frozen (see `gc_paused`)
 
 
 @contextlib.contextmanager
-def collector_paused(keeps: int | None = None) -> Iterator[None]:
+def gc_paused(keeps: int | None = None) -> Iterator[None]:
     """Keep the garbage collector out of work that makes millions of objects.
 
     Every so many new objects the collector walks them all, holding the GIL,

@@ -111,7 +111,7 @@ def run_import(library: Library, path: Path, dry_run: bool) -> int:
     except BadImportFile as error:
         print(f"filmtui: {clean_line(str(error))}; nothing was imported.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    plan = plan_import(library.films, library.all_personal(), incoming, skipped)
+    plan = plan_import(library.films, library.all_marks(), incoming, skipped)
     if not dry_run and (plan.added or plan.updated):
         try:
             library.import_entries(

@@ -15,7 +15,7 @@ MAX_RATING = 5
 
 
 @dataclass(frozen=True, slots=True)
-class Personal:
+class UserMarks:
     favourite: bool = False
     rating: int = 0
     watched: bool = False
@@ -23,7 +23,7 @@ class Personal:
 
     @property
     def is_empty(self) -> bool:
-        return self == Personal()
+        return self == UserMarks()
 
     @property
     def stars(self) -> str:
@@ -52,10 +52,10 @@ def valid_rating(value: object) -> int | None:
     return None
 
 
-def personal_from_document(document: Mapping[str, Any]) -> Personal:
+def marks_from_document(document: Mapping[str, Any]) -> UserMarks:
     """Read what can be read; a wrong value reads as its default."""
     notes = document.get("notes")
-    return Personal(
+    return UserMarks(
         favourite=document.get("favourite") is True,
         rating=valid_rating(document.get("rating")) or 0,
         watched=document.get("watched") is True,

@@ -47,13 +47,13 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from tui.gc_paused import collector_paused
+from tui.gc_paused import gc_paused
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
 from tui.search.highlight import Highlighter
-from tui.search.match_cache import TermMasks
+from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
     Sort,
@@ -63,10 +63,10 @@ from tui.search.orders import (
     year_order,
 )
 from tui.search.query import Field, Query, Term, parse_query
-from tui.search.result_films import FilmsAt
+from tui.search.result_films import ResultFilms
 from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.search_texts import FilmTexts
-from tui.search.stepwise import Plan, Search, mask_of
+from tui.search.stepwise import Plan, StepwiseSearch, mask_of
 
 __all__ = [
     "SearchIndex",
@@ -133,7 +133,7 @@ class SearchIndex:
         """
         # Lists of every film, which live as long as the index: out of the
         # collector's reach once built (see `tui.gc_paused`).
-        with collector_paused(keeps=_LISTS_PER_FILM * len(self._by_title)):
+        with gc_paused(keeps=_LISTS_PER_FILM * len(self._by_title)):
             with self._lock:
                 self._prepare_titles()
             self._texts.build_until(len(self._by_title))
@@ -194,7 +194,7 @@ class SearchIndex:
         self._orders = Orders(self._films, self._title_words, title_order)
         # The searchable text of each film, in year order; built a step at a time.
         self._texts = FilmTexts(self._films, self._titles, self._notes)
-        self._masks = TermMasks(len(self._films), self._test)
+        self._masks = MatchCache(len(self._films), self._test)
         self._titled = True
 
     def __len__(self) -> int:
@@ -237,7 +237,7 @@ class SearchIndex:
         *,
         favourites: Collection[str] | None = None,
         favourites_only: bool = False,
-        personal: Mapping[str, Personal] | None = None,
+        personal: Mapping[str, UserMarks] | None = None,
         sort: Sort = Sort.RELEVANCE,
     ) -> SearchResult:
         """Search; `favourites` are the ids `is:fav` (or `favourites_only`) keeps.
@@ -267,7 +267,7 @@ class SearchIndex:
         *,
         favourites: Collection[str] | None = None,
         favourites_only: bool = False,
-        personal: Mapping[str, Personal] | None = None,
+        personal: Mapping[str, UserMarks] | None = None,
         sort: Sort = Sort.RELEVANCE,
         first: int | None = None,
     ) -> Iterator[SearchResult | None]:
@@ -283,7 +283,7 @@ class SearchIndex:
         if parsed.is_empty and not favourites_only and effective_sort(sort, False) is Sort.TITLE:
             # Every film in title order: the index's own order, no searchable
             # text needed, nor the lock (which `prepare` holds while it builds).
-            everything = FilmsAt(self._by_title, range(len(self._by_title)), self._by_title_at)
+            everything = ResultFilms(self._by_title, range(len(self._by_title)), self._by_title_at)
             yield SearchResult(everything, parsed, Sort.TITLE)
             return
         with self._lock:
@@ -326,7 +326,7 @@ class SearchIndex:
         query: str | Query,
         favourites: Collection[str] | None,
         favourites_only: bool,
-        personal: Mapping[str, Personal],
+        personal: Mapping[str, UserMarks],
         sort: Sort,
         first: int | None,
     ) -> Iterator[SearchResult | None]:
@@ -361,7 +361,7 @@ class SearchIndex:
             close_films,
         )
         candidates = self._candidates(parsed, (keep, watched, rated))
-        search = Search(
+        search = StepwiseSearch(
             self._masks,
             self._orders,
             self._vocabulary,
@@ -384,11 +384,11 @@ class SearchIndex:
                 found: Sequence[int] = done.value
                 break
             if item is not None:
-                films = FilmsAt(self._films, item, self._at)
+                films = ResultFilms(self._films, item, self._at)
                 yield SearchResult(films, parsed, sort, highlighter, complete=False)
             else:
                 yield None
-        result = SearchResult(FilmsAt(self._films, found, self._at), parsed, sort, highlighter)
+        result = SearchResult(ResultFilms(self._films, found, self._at), parsed, sort, highlighter)
         self._last = (key, result)
         yield result
 

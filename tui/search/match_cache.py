@@ -33,7 +33,7 @@ Tester = Callable[[Field | None, str, list[int]], bytes]
 """Tests the films at these positions for the text: one byte each, 1 if it holds it."""
 
 
-class TermMasks:
+class MatchCache:
     """What is known of (field, text) for each of `size` films; `test` finds out the rest."""
 
     def __init__(self, size: int, test: Tester) -> None:

@@ -19,7 +19,7 @@ Locate = Callable[[Film], int | None]
 when it cannot tell)."""
 
 
-class FilmsAt(Sequence[Film]):
+class ResultFilms(Sequence[Film]):
     """`films[p]` for each `p` of `positions`, in that order; read-only."""
 
     __slots__ = ("_films", "_locate", "_positions")
@@ -77,4 +77,4 @@ class FilmsAt(Sequence[Film]):
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"FilmsAt({len(self)} films)"
+        return f"ResultFilms({len(self)} films)"

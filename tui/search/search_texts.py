@@ -30,7 +30,7 @@ _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 Flags = Callable[[Field | None, str, Sequence[int]], bytes]
-"""What is known (or found out) of (field, text) for films: `TermMasks.flags`."""
+"""What is known (or found out) of (field, text) for films: `MatchCache.flags`."""
 
 
 class FilmTexts:

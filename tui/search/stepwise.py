@@ -33,7 +33,7 @@ from operator import contains, or_
 from typing import NamedTuple
 
 from tui.search.fuzzy import Vocabulary
-from tui.search.match_cache import TermMasks
+from tui.search.match_cache import MatchCache
 from tui.search.orders import Orders, Tier, padded_words, plain_words, tiers
 from tui.search.query import Term
 
@@ -84,12 +84,12 @@ class Plan(NamedTuple):
         return not self.excluded and len(self.ranked) == len(self.terms)
 
 
-class Search:
+class StepwiseSearch:
     """The steps of one search (see the module docstring)."""
 
     def __init__(
         self,
-        masks: TermMasks,
+        masks: MatchCache,
         orders: Orders,
         vocabulary: Vocabulary,
         title_words: Sequence[str],

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.gc_paused import collector_paused
+from tui.gc_paused import gc_paused
 from tui.model.film import Film, film_from_document, slugify, unique_id
-from tui.model.marks import MAX_RATING, Personal, personal_from_document, valid_rating
+from tui.model.marks import MAX_RATING, UserMarks, marks_from_document, valid_rating
 from tui.store.atomic_json import (
     DamagedStoreError,
     StoreWriteError,
@@ -53,7 +53,7 @@ from tui.store.locations import (
     personal_data_path,
 )
 from tui.store.lock import LockError, exclusive_lock
-from tui.store.merged_films import FilmLayer
+from tui.store.merged_films import MergedFilms
 
 FILMS_TABLE = "films"
 PERSONAL_TABLE = "personal"
@@ -63,7 +63,7 @@ START_LOCK_TIMEOUT = 2.0
 
 __all__ = ["Library", "StoreError", "StoreWriteError", "open_library"]
 
-NOTHING = Personal()
+NOTHING = UserMarks()
 
 
 class StoreError(Exception):
@@ -80,11 +80,11 @@ class Library:
     _user: Tables = field(default_factory=dict)
     _backed_up: set[Path] = field(default_factory=set)
     films: list[Film] = field(init=False)
-    _personal: dict[str, Personal] = field(init=False)
-    _layer: FilmLayer = field(init=False)
+    _personal: dict[str, UserMarks] = field(init=False)
+    _layer: MergedFilms = field(init=False)
 
     def __post_init__(self) -> None:
-        self._layer = FilmLayer(self.base_films)
+        self._layer = MergedFilms(self.base_films)
         self.films = self._layer.films
         self._apply_user_layer(self._user, force=True)
 
@@ -105,11 +105,11 @@ class Library:
     def is_favourite(self, film_id: str) -> bool:
         return self.personal(film_id).favourite
 
-    def personal(self, film_id: str) -> Personal:
+    def personal(self, film_id: str) -> UserMarks:
         """What the user recorded about a film (defaults when nothing)."""
         return self._personal.get(film_id, NOTHING)
 
-    def all_personal(self) -> dict[str, Personal]:
+    def all_marks(self) -> dict[str, UserMarks]:
         return dict(self._personal)
 
     def film(self, film_id: str) -> Film | None:
@@ -165,7 +165,7 @@ class Library:
         self.save_film(film)
         return film
 
-    def save_film(self, film: Film, personal: Personal | None = None) -> None:
+    def save_film(self, film: Film, personal: UserMarks | None = None) -> None:
         """Store the user's version of `film` (same id), and its personal fields."""
 
         def change(data: Tables) -> None:
@@ -190,7 +190,7 @@ class Library:
 
         self._change_user_layer(change)
 
-    def import_entries(self, entries: Iterable[tuple[Film, Personal | None]]) -> None:
+    def import_entries(self, entries: Iterable[tuple[Film, UserMarks | None]]) -> None:
         """Store many films (and personal fields) in one write."""
         entries = list(entries)
 
@@ -238,7 +238,7 @@ class Library:
 
     def _apply_personal(self, data: Tables) -> None:
         self._personal = {
-            document["id"]: personal_from_document(document)
+            document["id"]: marks_from_document(document)
             for document in data.get(PERSONAL_TABLE, {}).values()
             if isinstance(document, dict) and isinstance(document.get("id"), str)
         }
@@ -314,7 +314,7 @@ def open_library(
     path = path.expanduser()
     _prepare(path)
     report = _Progress(progress)
-    with collector_paused():
+    with gc_paused():
         films, problems = _read_films(path, report.read)
         user = _read_tables(personal_data_path(path), USER_TABLES)
         library = Library(path=path, base_films=films, problem_count=problems, _user=user)

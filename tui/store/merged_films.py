@@ -19,7 +19,7 @@ from itertools import compress
 from tui.model.film import Film
 
 
-class FilmLayer:
+class MergedFilms:
     """The films of a catalog (`base`, unique ids) under a layer of the user's."""
 
     def __init__(self, base: list[Film]) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from tui.model.draft import check_year
 from tui.model.film import Film, slugify, unique_id
-from tui.model.marks import Personal, personal_from_document, valid_rating
+from tui.model.marks import UserMarks, marks_from_document, valid_rating
 from tui.search.index import fold
 
 FILM_FIELDS = ("id", "title", "year", "description", "fact")
@@ -33,7 +33,7 @@ class Entry:
     """A film with what the user has recorded about it."""
 
     film: Film
-    personal: Personal = field(default_factory=Personal)
+    personal: UserMarks = field(default_factory=UserMarks)
 
 
 # -- export -------------------------------------------------------------------
@@ -110,7 +110,7 @@ class Incoming:
 
     label: str
     film: Film
-    personal: Personal | None
+    personal: UserMarks | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +241,7 @@ def incoming_from_record(label: str, record: Mapping[str, Any]) -> Incoming | Sk
             return Skipped(label, f"rating {record.get('rating')!r} is not a whole number 0–5")
         if not isinstance(notes, str):
             return Skipped(label, "notes is not text")
-        personal = personal_from_document(
+        personal = marks_from_document(
             {"favourite": favourite, "rating": rating, "watched": watched, "notes": notes}
         )
     return Incoming(label, film, personal)
@@ -265,7 +265,7 @@ def _title_key(film: Film) -> tuple[str, int | None]:
 
 def plan_import(
     existing: Sequence[Film],
-    personal: Mapping[str, Personal],
+    personal: Mapping[str, UserMarks],
     incoming: Iterable[Incoming],
     skipped: Iterable[Skipped] = (),
 ) -> ImportPlan:
@@ -281,11 +281,11 @@ def plan_import(
         if match is None:
             film_id = item.film.id or unique_id(slugify(item.film.title, item.film.year), by_id)
             film = replace(item.film, id=film_id)
-            entry = Entry(film, item.personal or Personal())
+            entry = Entry(film, item.personal or UserMarks())
             plan.added.append(entry)
         else:
             film = replace(item.film, id=match.id)
-            current = planned.get(match.id) or Entry(match, personal.get(match.id, Personal()))
+            current = planned.get(match.id) or Entry(match, personal.get(match.id, UserMarks()))
             new_personal = item.personal if item.personal is not None else current.personal
             if film == current.film and new_personal == current.personal:
                 plan.skipped.append(Skipped(item.label, f"unchanged ({match.id})"))

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from tui.model.film import Film
-from tui.model.marks import Personal
+from tui.model.marks import UserMarks
 from tui.safe_text import clean, clean_line
 
 
@@ -34,7 +34,7 @@ class FilmDetail(VerticalScroll):
 
     film: reactive[Film | None] = reactive(None, init=False)
     favourite: reactive[bool] = reactive(False, init=False)
-    personal: reactive[Personal] = reactive(Personal(), init=False)
+    personal: reactive[UserMarks] = reactive(UserMarks(), init=False)
     """What the user recorded: rating, watched, notes (and the favourite)."""
     empty_text: reactive[str] = reactive("No film selected.", init=False)
     marks: reactive[Callable[[str, str], Sequence[tuple[int, int]]] | None] = reactive(

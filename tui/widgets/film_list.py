@@ -25,7 +25,7 @@ from textual.widgets import Input
 
 from tui.model.film import Film
 from tui.safe_text import clean_line
-from tui.search.result_films import FilmsAt
+from tui.search.result_films import ResultFilms
 from tui.widgets.focus import focus_now
 
 STAR = "★"
@@ -44,7 +44,7 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     film_id = film if isinstance(film, str) else film.id
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
-    if isinstance(films, FilmsAt) and not isinstance(film, str):
+    if isinstance(films, ResultFilms) and not isinstance(film, str):
         return films.index_of(film)
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film
-from tui.store.merged_films import FilmLayer
+from tui.store.merged_films import MergedFilms
 
 IDS = [f"film-{n}" for n in range(8)]
 BASE = [Film(film_id, f"Title {film_id}", 1960) for film_id in IDS[:5]]
@@ -23,7 +23,7 @@ layers = st.tuples(
 
 
 def merged(base: list[Film], own: dict[str, Film], deleted: frozenset[str]) -> list[Film]:
-    """The films, merged film by film (as the store did before `FilmLayer`)."""
+    """The films, merged film by film (as the store did before `MergedFilms`)."""
     rest = dict(own)
     films = [rest.pop(film.id, film) for film in base if film.id not in deleted]
     films.extend(film for film in rest.values() if film.id not in deleted)
@@ -33,7 +33,7 @@ def merged(base: list[Film], own: dict[str, Film], deleted: frozenset[str]) -> l
 @settings(max_examples=500, deadline=None)
 @given(st.lists(layers, min_size=1, max_size=6))
 def test_each_change_gives_what_merging_it_all_gives(changes: list[tuple[dict, frozenset]]) -> None:
-    layer = FilmLayer(BASE)
+    layer = MergedFilms(BASE)
     assert layer.films == BASE
     for own, deleted in changes:
         layer.apply(own, deleted)

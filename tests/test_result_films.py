@@ -1,11 +1,11 @@
-"""FilmsAt: films picked out of a list by position, found again by id."""
+"""ResultFilms: films picked out of a list by position, found again by id."""
 
 from __future__ import annotations
 
 import pytest
 
 from tui.model.film import Film
-from tui.search.result_films import FilmsAt
+from tui.search.result_films import ResultFilms
 
 FILMS = [Film(f"film-{n}", f"Film {n}", 1950 + n) for n in range(10)]
 POSITION = {film.id: n for n, film in enumerate(FILMS)}
@@ -22,7 +22,7 @@ def cannot_tell(film: Film) -> int | None:
 @pytest.mark.parametrize("where", [locate, cannot_tell, None])
 @pytest.mark.parametrize("positions", [[7, 2, 5], range(3, 8), [], range(0)])
 def test_a_film_is_found_where_it_is_and_only_there(where: object, positions: object) -> None:
-    films = FilmsAt(FILMS, positions, where)  # type: ignore[arg-type]
+    films = ResultFilms(FILMS, positions, where)  # type: ignore[arg-type]
     assert list(films) == [FILMS[p] for p in positions]  # type: ignore[attr-defined]
     assert films == [FILMS[p] for p in positions]  # type: ignore[attr-defined]
     for index, film in enumerate(films):
@@ -45,7 +45,7 @@ def test_every_film_in_title_order_is_found_by_its_title_before_the_index_is_bui
     index = SearchIndex(films)
     everything = index.find("").films
     assert not index.prepared
-    assert isinstance(everything, FilmsAt)
+    assert isinstance(everything, ResultFilms)
     for place, film in enumerate(everything):
         assert everything.index_of(film) == place
     assert everything.index_of(Film("film-99", "Film 3", 1951)) is None

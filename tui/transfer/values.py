@@ -1,0 +1,139 @@
+"""Reading one cell of an import file as the film field it stands for.
+
+Plain Python. Each reader returns the value, or raises `BadValue` with what is
+wrong with it: the caller drops that field (never the film) and says so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any
+
+# Any year a library can hold comes back from its export: the first films are
+# from 1878 and films are announced years ahead, so only the form checks more.
+FIRST_YEAR, LAST_YEAR = 1, 9999
+MAX_RUNTIME = 60 * 24 * 30  # minutes: the longest films run for days, not months
+MAX_STARS = 5
+# Python refuses to read ints longer than this (sys.int_info.default_max_str_digits).
+_MAX_DIGITS = 20
+
+
+class BadValue(ValueError):
+    """A cell that does not fit its field; the message says why, for the user."""
+
+
+def _number(text: str) -> float:
+    cleaned = text.strip().replace(",", ".") if text.count(",") == 1 else text.strip()
+    if not cleaned or len(cleaned) > _MAX_DIGITS:
+        raise BadValue("not a number")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise BadValue("not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise BadValue("not a number")
+    return value
+
+
+def whole(value: object) -> int:
+    """`1995`, `"1995"` and `"1995.0"` are 1995; `"1995.5"` and `"nineteen"` are not."""
+    if isinstance(value, bool):
+        raise BadValue("not a whole number")
+    if isinstance(value, int):
+        return value
+    number = value if isinstance(value, float) else _number(str(value))
+    if not float(number).is_integer():
+        raise BadValue("not a whole number")
+    return int(number)
+
+
+def year(value: object) -> int:
+    result = whole(value)
+    if not FIRST_YEAR <= result <= LAST_YEAR:
+        raise BadValue("not a year")
+    return result
+
+
+def runtime(value: object) -> int:
+    """Minutes: `167`, `"167"`, `"167.0"`, `"167 min"`, `"2h 47m"`, `"2:47"`."""
+    text = str(value).strip().lower()
+    parts = re.fullmatch(r"(\d{1,3})\s*h(?:ours?)?\s*(?:(\d{1,2})\s*m(?:in)?)?", text)
+    parts = parts or re.fullmatch(r"(\d{1,3}):(\d{2})", text)
+    if parts is not None:
+        result = int(parts.group(1)) * 60 + int(parts.group(2) or 0)
+    else:
+        result = whole(re.sub(r"\s*(min|mins|minutes|m)$", "", text))
+    if not 0 < result <= MAX_RUNTIME:
+        raise BadValue("not a running time in minutes")
+    return result
+
+
+def stars(value: object, scale: int = MAX_STARS) -> float:
+    """A rating in half stars, 0.5–5 (0 is unrated), from a rating out of `scale`.
+
+    Letterboxd rates 0.5–5 (scale 5); IMDb 1–10 (scale 10: 7 is 3.5 stars).
+    """
+    number = float(value) if isinstance(value, int | float) else _number(str(value))
+    if isinstance(value, bool) or not 0 <= number <= scale:
+        raise BadValue(f"not a rating from 0 to {scale}")
+    result = number * MAX_STARS / scale
+    if (result * 2) % 1:
+        raise BadValue(f"not a rating in half stars from 0 to {scale}")
+    return result
+
+
+_TRUE = {"true", "yes", "y", "1", "x", "★", "✓"}
+_FALSE = {"false", "no", "n", "0", ""}
+
+
+def flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise BadValue("not yes or no")
+
+
+def date(value: object) -> str:
+    """An ISO date, `YYYY-MM-DD`: the day a film was seen."""
+    text = str(value).strip()
+    try:
+        return datetime.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise BadValue("not a date written YYYY-MM-DD") from None
+
+
+def names(value: object) -> list[str]:
+    """A list of names: a JSON list, or text separated by commas (or semicolons)."""
+    if isinstance(value, list):
+        items = [str(item) for item in value]
+    else:
+        text = str(value)
+        items = re.split(r"[;,]" if ";" not in text or "," not in text else ";", text)
+    return [item.strip() for item in items if item.strip()]
+
+
+def dates(value: object) -> list[str]:
+    items = value if isinstance(value, list) else names(value)
+    return sorted(date(item) for item in items)
+
+
+def imdb_id(value: object) -> str:
+    match = re.search(r"\btt\d{5,10}\b", str(value))
+    if match is None:
+        raise BadValue("not an IMDb id (tt…)")
+    return match.group(0)
+
+
+def text(value: object) -> str:
+    if isinstance(value, list | dict):
+        raise BadValue("not text")
+    return str(value)
+
+
+Reader = Callable[[Any], Any]

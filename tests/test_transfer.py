@@ -38,6 +38,9 @@ def test_json_export_has_every_field() -> None:
             "favourite": True,
             "rating": 5,
             "watched": True,
+            "watches": [],
+            "watchlist": False,
+            "tags": [],
             "notes": "Saw it at the Rio",
         }
     ]

@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-TEXT_FIELDS = ("title", "description", "fact")
+TEXT_FIELDS = ("title", "description", "fact", "original_title", "imdb_id", "letterboxd_uri")
+LIST_FIELDS = ("directors", "cast", "genres", "countries", "languages")
+# Every public field of a film, in the order a document lists them; any other
+# field of a document is the film's own (a user's custom field), kept exactly.
+PUBLIC_FIELDS = ("id", "title", "year", *TEXT_FIELDS[1:], *LIST_FIELDS, "runtime")
+_PUBLIC = frozenset(PUBLIC_FIELDS)
+_NO_OWN_FIELDS: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +31,20 @@ class Film:
     year: int | None
     description: str = ""
     fact: str = ""
+    original_title: str = ""
+    imdb_id: str = ""
+    letterboxd_uri: str = ""
+    directors: tuple[str, ...] = ()
+    cast: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    runtime: int | None = None
+    own: Mapping[str, Any] = field(default_factory=lambda: _NO_OWN_FIELDS)
+    """The film's own fields (any field that is not public), as the document has them."""
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.title, self.year))
 
     @property
     def year_text(self) -> str:
@@ -31,14 +52,21 @@ class Film:
         return "—" if self.year is None else str(self.year)
 
     def to_document(self) -> dict[str, Any]:
-        """The public TinyDB document layout of this film."""
-        return {
+        """The public TinyDB document layout of this film: the five first fields
+        always, the others when they have a value, then the film's own."""
+        document: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
             "year": self.year,
             "description": self.description,
             "fact": self.fact,
         }
+        for name in PUBLIC_FIELDS[5:]:
+            value = getattr(self, name)
+            if value:
+                document[name] = list(value) if isinstance(value, tuple) else value
+        document.update(self.own)
+        return document
 
 
 def slugify(title: str, year: int | None) -> str:
@@ -92,13 +120,15 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
     """Read what can be read of a document; list what could not.
 
     A year stored as `"1961"` becomes 1961; one that cannot be read becomes
-    unknown (`None`). Missing or non-text fields become empty text. Unknown
-    extra fields are ignored (and left alone in the file).
+    unknown (`None`). A missing or non-text title, description or fact becomes
+    empty text. The other public fields are optional: a list of names may be
+    written as one text (`"Tarkovsky, Lem"`). Any other field is the film's own.
     """
     film_id, title, year = document.get("id"), document.get("title"), document.get("year")
     description, fact = document.get("description"), document.get("fact")
-    if (  # the common case, a well-formed document: a quarter of the time
-        type(film_id) is str
+    if (  # the common case, a well-formed document of the five fields: a quarter of the time
+        len(document) == 5
+        and type(film_id) is str
         and film_id
         and type(title) is str
         and type(year) is int
@@ -110,15 +140,49 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
     year, year_ok = _read_year(document.get("year"))
     if not year_ok:
         problems.append(f"year {document.get('year')!r}")
-    texts: dict[str, str] = {}
-    for field in TEXT_FIELDS:
-        text, ok = _read_text(document.get(field))
+    values: dict[str, Any] = {}
+    for name in TEXT_FIELDS:
+        if name not in ("title", "description", "fact") and document.get(name) in (None, ""):
+            continue
+        text, ok = _read_text(document.get(name))
         if not ok:
-            problems.append(f"{field} {document.get(field)!r}")
-        texts[field] = text
+            problems.append(f"{name} {document.get(name)!r}")
+        values[name] = text
+    for name in LIST_FIELDS:
+        if document.get(name) not in (None, "", []):
+            items, ok = _read_names(document[name])
+            if not ok:
+                problems.append(f"{name} {document.get(name)!r}")
+            values[name] = items
+    if document.get("runtime") not in (None, ""):
+        runtime, ok = _read_runtime(document["runtime"])
+        if not ok:
+            problems.append(f"runtime {document.get('runtime')!r}")
+        values["runtime"] = runtime
+    own = {name: value for name, value in document.items() if name not in _PUBLIC}
+    if own:
+        values["own"] = MappingProxyType(own)
     raw_id = document.get("id")
     film_id = raw_id if isinstance(raw_id, str) and raw_id else ""
     if not film_id:
-        film_id = slugify(texts["title"], year)
-    film = Film(id=film_id, year=year, **texts)
-    return ParsedFilm(film, tuple(problems))
+        film_id = slugify(values["title"], year)
+    return ParsedFilm(Film(id=film_id, year=year, **values), tuple(problems))
+
+
+def _read_names(value: object) -> tuple[tuple[str, ...], bool]:
+    """A list of names: a list of texts, or one text with commas between them."""
+    if isinstance(value, str):
+        return tuple(name.strip() for name in value.split(",") if name.strip()), True
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value), True
+    if isinstance(value, list):
+        return tuple(str(item) for item in value if item not in (None, "")), False
+    return (), False
+
+
+def _read_runtime(value: object) -> tuple[int | None, bool]:
+    """Minutes, as a whole number above 0."""
+    minutes, ok = _read_year(value)  # the same forms as a year: 167, "167", 167.0
+    if minutes is None or minutes <= 0:
+        return None, False
+    return minutes, ok

@@ -50,7 +50,9 @@ def export_json(entries: Iterable[Entry]) -> str:
 
 def export_csv(entries: Iterable[Entry]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
     for entry in entries:
         record = entry_record(entry)

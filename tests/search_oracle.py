@@ -12,7 +12,7 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
-from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key, year_sort_key
+from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key
 from tui.search.query import Query, Term, parse_query
 
 
@@ -54,6 +54,11 @@ def expected_ids(
     if not ranked:
         return [film.id for film in by_year]
     return [film.id for film in sorted(by_year, key=lambda f: _tier(f, ranked, close))]
+
+
+def year_sort_key(film: Film) -> tuple[bool, int]:
+    """Year order; unknown years last. Stable sorting keeps title order inside a year."""
+    return (film.year is None, film.year or 0)
 
 
 def _close_words(vocabulary: Vocabulary, term: Term) -> list[str]:

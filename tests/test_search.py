@@ -118,12 +118,11 @@ def test_empty_query_lists_everything_in_title_order() -> None:
     assert titles[:2] == ["The Dead Mountaineer's Hotel", "A Dream Come True"]  # articles ignored
 
 
-def test_the_old_list_api_still_answers() -> None:
-    assert [f.title for f in BUNDLED.search("venus")] == [
-        "The First Spaceship on Venus",
-        "Planet of Storms",
-    ]
-    assert [f.title for f in BUNDLED.search("", only={"star-voyage-1962"})] == ["Star Voyage"]
+def test_favourites_only_keeps_the_favourites_whatever_the_query() -> None:
+    result = BUNDLED.find("", favourites={"star-voyage-1962"}, favourites_only=True)
+    assert [f.title for f in result.films] == ["Star Voyage"]
+    result = BUNDLED.find("venus", favourites={"star-voyage-1962"}, favourites_only=True)
+    assert list(result.films) == []
 
 
 # -- folding: case, accents, width, scripts ------------------------------------
@@ -430,16 +429,6 @@ def test_the_users_notes_are_searched(query: str, titles: list[str]) -> None:
     assert found(index, query) == titles
 
 
-def test_changed_notes_are_searched_from_then_on() -> None:
-    index = SearchIndex(bundled_films(), notes=NOTES)
-    assert found(index, "grandpa") == ["Planet of Storms"]
-    index.set_notes("planet-of-storms-1961", "")
-    index.set_notes("star-voyage-1962", "Grandpa's favourite")
-    assert found(index, "grandpa") == ["Star Voyage"]
-    index.set_notes("no-such-film", "grandpa")  # ignored
-    assert found(index, "grandpa") == ["Star Voyage"]
-
-
 def test_notes_matches_are_highlighted() -> None:
     index = SearchIndex(bundled_films(), notes=NOTES)
     highlighter = index.find("grandpa").highlighter
@@ -564,23 +553,23 @@ def test_rating_filters_narrow_a_big_catalog_like_a_fresh_index() -> None:
 def test_the_searchable_text_is_built_only_when_a_search_needs_it() -> None:
     """The first screen (every film, by title) costs a sort, not the whole index."""
     index = SearchIndex(bundled_films())
-    assert not index.prepared
+    assert not index.built
     assert len(index.find("").films) == ALL
-    assert not index.prepared
+    assert not index.built
     assert [f.title for f in index.find("venus").films] == [
         "The First Spaceship on Venus",
         "Planet of Storms",
     ]
-    assert index.prepared
+    assert index.built
 
 
-def test_prepare_in_a_thread_and_notes_set_before_it_are_searched() -> None:
-    index = SearchIndex(bundled_films(), notes={"star-voyage-1962": "seen in Riga"})
-    index.set_notes("planet-of-storms-1961", "seen in Kyiv")
-    thread = threading.Thread(target=index.prepare)
+def test_a_search_while_the_index_is_built_in_a_thread_finds_the_notes_too() -> None:
+    notes = {"star-voyage-1962": "seen in Riga", "planet-of-storms-1961": "seen in Kyiv"}
+    index = SearchIndex(bundled_films(), notes=notes)
+    thread = threading.Thread(target=index.build)
     thread.start()
     titles = [f.title for f in index.find("seen").films]  # waits for the thread if need be
     thread.join()
-    assert index.prepared
+    assert index.built
     assert sorted(titles) == ["Planet of Storms", "Star Voyage"]
     assert found(index, "year:<1960", Sort.YEAR) == ["The Sky Beckons"]

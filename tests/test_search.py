@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 
 import pytest
@@ -355,21 +353,6 @@ def test_typing_more_letters_narrows_cached_results() -> None:
         assert sorted(f.title for f in index.find(prefix, sort=Sort.TITLE).films) == expected
     assert len(index.find("venus").films) == 100
     assert len(index.find("venu").films) == 100  # from the cache, unchanged
-
-
-# -- the boundary ---------------------------------------------------------------------
-
-
-def test_search_modules_never_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import tui.search.index, tui.search.query, tui.search.orders\n"
-        "import tui.search.fuzzy, tui.search.highlight, tui.search.folding\n"
-        "import tui.store.settings\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "assert not bad, bad\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_year_filters_combine_with_and() -> None:

@@ -34,7 +34,15 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Hashable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -219,7 +227,7 @@ class SearchIndex:
         personal: Mapping[str, UserMarks] | None = None,
         sort: Sort = Sort.RELEVANCE,
         first: int | None = None,
-    ) -> Iterator[SearchResult | None]:
+    ) -> Generator[SearchResult | None, None, None]:
         """`find`, a step at a time: None after each step, a result when there is one.
 
         The last item is the complete result. With `first`, a result that is

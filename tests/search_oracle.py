@@ -87,7 +87,7 @@ def _matches(
         return False
     if query.watched_only and not mine.watched:
         return False
-    if not all(mine.rating in r for r in query.ratings):
+    if not all(r.low <= mine.rating <= r.high for r in query.ratings):
         return False
     if not all(film.year is not None and film.year in r for r in query.years):
         return False

@@ -12,6 +12,7 @@ from tui.model.film import Film, film_from_document
 from tui.model.marks import UserMarks
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort, next_sort
+from tui.search.query import parse_query
 from tui.store.locations import bundled_catalog_bytes
 
 FAVOURITES = frozenset({"star-voyage-1962", "planet-of-storms-1961"})
@@ -474,6 +475,41 @@ def found_with(index: SearchIndex, query: str, personal: object = PERSONAL) -> s
 def test_watched_and_rating_filters(query: str, titles: set[str]) -> None:
     index = SearchIndex(bundled_films())
     assert found_with(index, query) == titles
+
+
+HALF_STARS = {
+    "planet-of-storms-1961": UserMarks(rating=3.5),  # type: ignore[arg-type]
+    "star-voyage-1962": UserMarks(rating=0.5),  # type: ignore[arg-type]
+    "moscow-cassiopeia-1973": UserMarks(rating=4),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("rating:3..5", {"Planet of Storms", "Moscow-Cassiopeia"}),
+        ("rating:>=3", {"Planet of Storms", "Moscow-Cassiopeia"}),
+        ("rating:>3", {"Planet of Storms", "Moscow-Cassiopeia"}),
+        ("rating:<4", {"Planet of Storms", "Star Voyage"} | UNRATED),
+        ("rating:<=3", {"Star Voyage"} | UNRATED),
+        ("rating:1..3", set()),
+        ("rating:4", {"Moscow-Cassiopeia"}),
+        ("rating:3.5", {"Planet of Storms"}),
+        ("rating:>=3.5", {"Planet of Storms", "Moscow-Cassiopeia"}),
+        ("rating:<1", {"Star Voyage"} | UNRATED),
+        ("rating:0", UNRATED),
+    ],
+)
+def test_half_star_ratings_are_filtered_like_whole_ones(query: str, titles: set[str]) -> None:
+    """Letterboxd rates in half stars: a film rated 3.5 is in `rating:3..5`, `<4`, `>3`."""
+    index = SearchIndex(bundled_films())
+    assert found_with(index, query, HALF_STARS) == titles
+
+
+def test_a_rating_that_is_not_in_half_stars_is_not_read() -> None:
+    for text in ("rating:3.7", "rating:2.25", "rating:5.5", "rating:>=4.55"):
+        assert "rating:" in parse_query(text).hint, text
+        assert parse_query(text).ratings == ()
 
 
 def test_without_personal_fields_every_film_is_unwatched_and_unrated() -> None:

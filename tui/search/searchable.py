@@ -17,7 +17,8 @@ from tui.search.orders import Orders, year_order
 from tui.search.query import Field, Query, Term
 from tui.search.search_texts import FilmTexts
 
-Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, int]] | None]
+# The favourite ids, the watched ids, and (id, rating) of the rated films; None when unused.
+Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, float]] | None]
 
 
 class Searchable:

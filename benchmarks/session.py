@@ -201,7 +201,7 @@ async def run(path: Path) -> dict[str, Any]:
         await _press_and_wait(app, "escape", "")
         # The searchable text is built in a thread after the first frame; a key
         # typed before it is ready waits for it (without freezing the screen).
-        await _until(lambda: app.index.indexing is None, lambda: "the index to be built")
+        await _until(lambda: app.index.build_progress is None, lambda: "the index to be built")
         figures["index_ready"] = time.perf_counter() - start
         figures["stall_start"] = max(figures["stall_start"], monitor.stop())
         await pilot.pause()

@@ -11,11 +11,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from textual import events
 from textual.keys import _character_to_key, _get_unicode_name_from_key
 
 from tui.app import FilmApp, make_app
 from tui.store.locations import bundled_catalog_bytes
+
+# Hypothesis: `dev` (the default) explores new examples on every run and keeps
+# the failing ones in .hypothesis/; `ci` (chosen when the CI variable is set, as
+# `.ci/run` runs) is derandomized, so that a red build fails the same way when
+# run again, with no deadline and no too-slow check (a shared CI machine is slow
+# by moments) and no example database (a clean clone has none to reuse).
+settings.register_profile("dev", parent=settings.get_profile("default"), print_blob=True)
+settings.register_profile(
+    "ci",
+    parent=settings.get_profile("default"),
+    derandomize=True,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
-from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key, year_sort_key
+from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key
 from tui.search.query import Query, Term, parse_query
 
 
@@ -56,6 +56,11 @@ def expected_ids(
     return [film.id for film in sorted(by_year, key=lambda f: _tier(f, ranked, close))]
 
 
+def year_sort_key(film: Film) -> tuple[bool, int]:
+    """Year order; unknown years last. Stable sorting keeps title order inside a year."""
+    return (film.year is None, film.year or 0)
+
+
 def _close_words(vocabulary: Vocabulary, term: Term) -> list[str]:
     if term.phrase or term.field not in (None, "title"):
         return []
@@ -82,7 +87,7 @@ def _matches(
         return False
     if query.watched_only and not mine.watched:
         return False
-    if not all(mine.rating in r for r in query.ratings):
+    if not all(r.low <= mine.rating <= r.high for r in query.ratings):
         return False
     if not all(film.year is not None and film.year in r for r in query.years):
         return False

@@ -7,17 +7,18 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.search_oracle import year_sort_key
 from tui.model.film import Film
-from tui.search import sort_in_runs
+from tui.search import orders as orders_module
 from tui.search.folding import fold, words
 from tui.search.orders import (
     Orders,
     in_title_order,
     padded_words,
+    sorted_in_runs,
     strip_article,
     title_sort_key,
     year_order,
-    year_sort_key,
 )
 
 TITLES = ["a", "b", "The a", "a\x00b", "a\x00", "Ä", "A b c", "the", "An ab", "ab-c", "b a"]
@@ -35,14 +36,14 @@ films_lists = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.integers(-5, 5), max_size=60))
 def test_sorting_in_runs_is_sorting(numbers: list[int]) -> None:
-    with mock.patch.object(sort_in_runs, "RUN", 4):
-        assert sort_in_runs.sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
+    with mock.patch.object(orders_module, "RUN", 4):
+        assert sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(films_lists)
 def test_title_order_is_the_title_sort(films: list[Film]) -> None:
-    with mock.patch.object(sort_in_runs, "RUN", 3):
+    with mock.patch.object(orders_module, "RUN", 3):
         ordered, folded = in_title_order(films)
     assert ordered == sorted(films, key=title_sort_key)
     assert folded == [fold(film.title) for film in ordered]

@@ -84,15 +84,18 @@ def test_is_fav_keeps_favourites(text: str) -> None:
         ("rating:5", [RatingRange(5, 5)]),
         ("rating:=3", [RatingRange(3, 3)]),
         ("rating:>=4", [RatingRange(4, 5)]),
-        ("rating:>4", [RatingRange(5, 5)]),
-        ("rating:<2", [RatingRange(0, 1)]),
+        ("rating:>4", [RatingRange(4.5, 5)]),  # half stars
+        ("rating:3.5", [RatingRange(3.5, 3.5)]),
+        ("rating:4.0", [RatingRange(4, 4)]),
+        ("rating:2.5..4", [RatingRange(2.5, 4)]),
+        ("rating:<2", [RatingRange(0, 1.5)]),
         ("rating:<=2", [RatingRange(0, 2)]),
         ("rating:3..5", [RatingRange(3, 5)]),
         ("rating:5..3", [RatingRange(3, 5)]),
         ("rating:3..", [RatingRange(3, 5)]),
         ("rating:..2", [RatingRange(0, 2)]),
         ("Rating:4", [RatingRange(4, 4)]),
-        ("rating:>=1 rating:<5", [RatingRange(1, 5), RatingRange(0, 4)]),
+        ("rating:>=1 rating:<5", [RatingRange(1, 5), RatingRange(0, 4.5)]),
     ],
 )
 def test_rating_filters(text: str, ratings: list[RatingRange]) -> None:
@@ -139,7 +142,8 @@ def test_is_fav_and_is_watched_combine() -> None:
         ("rating:<0", "rating:", []),
         ("rating:>=6", "rating:", []),
         ("rating:-1", "rating:", []),
-        ("rating:4.5", "rating:", []),
+        ("rating:4.7", "rating:", []),  # not in half stars
+        ("rating:4.55", "rating:", []),
         ("rating:★★★★", "rating:", []),
         ("-rating:4", "-rating:", []),
         ("title:", "title:", []),

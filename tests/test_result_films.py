@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tui.model.film import Film
@@ -27,12 +29,22 @@ def test_a_film_is_found_where_it_is_and_only_there(where: object, positions: ob
     assert films == [FILMS[p] for p in positions]  # type: ignore[attr-defined]
     for index, film in enumerate(films):
         assert films[index] is film
-        assert films.index_of(film) == index
+        assert films.index(film) == index
+        assert films.index(replace(film, title="Edited")) == index  # known by its id
+        assert films.index(film, index, index + 1) == index
+        with pytest.raises(ValueError):
+            films.index(film, index + 1)
+        with pytest.raises(ValueError):
+            films.index(film, 0, index)
     shown = {film.id for film in films}
     for film in FILMS:
         if film.id not in shown:
-            assert films.index_of(film) is None
-    assert films.index_of(Film("no-such-film", "Film 3", 1953)) is None
+            with pytest.raises(ValueError):
+                films.index(film)
+    with pytest.raises(ValueError):
+        films.index(Film("no-such-film", "Film 3", 1953))
+    with pytest.raises(ValueError):
+        films.index("film-1")
     assert films[1:3] == list(films)[1:3]
 
 
@@ -44,9 +56,10 @@ def test_every_film_in_title_order_is_found_by_its_title_before_the_index_is_bui
     films = [Film(f"film-{n}", f"Film {n % 7}", 1950 + n % 3) for n in range(50)]
     index = SearchIndex(films)
     everything = index.find("").films
-    assert not index.prepared
+    assert not index.built
     assert isinstance(everything, ResultFilms)
     for place, film in enumerate(everything):
-        assert everything.index_of(film) == place
-    assert everything.index_of(Film("film-99", "Film 3", 1951)) is None
-    assert not index.prepared  # found without building anything
+        assert everything.index(film) == place
+    with pytest.raises(ValueError):
+        everything.index(Film("film-99", "Film 3", 1951))
+    assert not index.built  # found without building anything

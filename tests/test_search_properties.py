@@ -14,7 +14,7 @@ from tui.model.marks import MAX_RATING, UserMarks
 from tui.search.folding import fold, fold_with_origins
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort
-from tui.search.query import IntRange, Term, parse_query
+from tui.search.query import NumberRange, Term, parse_query
 from tui.store.settings import load_settings
 
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
@@ -34,13 +34,16 @@ plain_words = st.one_of(
 )
 
 
+# 0 (unrated) to 5 in half stars, whole ones as ints (as the store keeps them).
+half_stars = st.integers(0, 2 * MAX_RATING).map(lambda n: n // 2 if n % 2 == 0 else n / 2)
 personals = st.dictionaries(
     st.sampled_from([f"film-{n}" for n in range(10)] + ["not-in-the-catalog"]),
-    st.builds(UserMarks, rating=st.integers(0, MAX_RATING), watched=st.booleans()),
+    st.builds(UserMarks, rating=half_stars, watched=st.booleans()),
     max_size=10,
 )
 rating_filters = st.one_of(
     st.integers(0, 9).map(str),
+    st.sampled_from(["0.5", "3.5", ">=3.5", "<4.5", "2.5..4", "3.7", "5.5", "4.0"]),
     st.tuples(st.sampled_from(["<", "<=", ">", ">=", "="]), st.integers(0, 6)).map(
         lambda pair: f"{pair[0]}{pair[1]}"
     ),
@@ -161,13 +164,13 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
     )
     filtered = parse_query(filters)
     narrowed = replace(parsed, ratings=filtered.ratings, watched_only=watched_only)
-    ranges: list[IntRange] = list(filtered.ratings)
+    ranges: list[NumberRange] = list(filtered.ratings)
 
     def kept(film_id: str) -> bool:
         mine = personal.get(film_id, UserMarks())
         if watched_only and not mine.watched:
             return False
-        return all(mine.rating in r for r in ranges)
+        return all(r.low <= mine.rating <= r.high for r in ranges)  # bounds, not `in`
 
     before = [f.id for f in index.find(replace(parsed, watched_only=False, ratings=())).films]
     after = [f.id for f in index.find(narrowed, personal=personal).films]

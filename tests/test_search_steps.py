@@ -118,11 +118,11 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
     with tiny_chunks(title_words):
         index = SearchIndex(films, notes=notes)
         if built == "all":
-            index.prepare()
+            index.build()
         elif isinstance(built, int):
             with index._lock:
-                index._prepare_titles()
-            index._texts.build_until(built)
+                searchable = index._built_searchable()
+            searchable.texts.build_until(built)
         results = steps_of(index, query, first, favourites=favourites, personal=personal, sort=sort)
     *partial, last = results
     assert last.complete and ids(last) == expected

@@ -71,13 +71,13 @@ def test_indexing(
     snap_compare: Any,
 ) -> None:
     """The list of a big catalog whose index is being built: its edge says so."""
-    prepare = SearchIndex.prepare
+    build = SearchIndex.build
 
-    def held_prepare(index: SearchIndex) -> None:
+    def held_build(index: SearchIndex) -> None:
         held.wait(30)
-        prepare(index)
+        build(index)
 
-    monkeypatch.setattr(SearchIndex, "prepare", held_prepare)
+    monkeypatch.setattr(SearchIndex, "build", held_build)
     app = make_app(big_catalog)
     app.search_in_thread_from = 0
     assert snap_compare(app, terminal_size=SIZE, run_before=_steady)
@@ -106,7 +106,7 @@ def test_first_films_of_a_search(
     monkeypatch.setattr(SearchIndex, "find_steps", held_after_first_films)
     app = make_app(big_catalog)
     app.search_in_thread_from = 0
-    app.index.prepare()
+    app.index.build()
     assert app_module.FIRST_FILMS == 300
 
     async def type_s(pilot: Pilot[None]) -> None:

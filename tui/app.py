@@ -265,12 +265,12 @@ class FilmApp(EditActions, App[None]):
         worker for big catalogs, so the UI does not).
         """
         index = self.index
-        if index.indexing is None:
+        if index.build_progress is None:
             return
         library = self.library
 
         def prepare() -> None:
-            index.prepare()  # which keeps what it builds out of every GC pass
+            index.build()  # which keeps what it builds out of every GC pass
             library.prepare_edits()
 
         threading.Thread(target=prepare, daemon=True, name="filmtui-index").start()
@@ -280,7 +280,7 @@ class FilmApp(EditActions, App[None]):
     def _show_indexing(self) -> None:
         """Keep the list's edge up to date while the index is being built."""
         self._update_status(len(self.query_one(FilmList).films))
-        if self.index.indexing is None and self._indexing is not None:
+        if self.index.build_progress is None and self._indexing is not None:
             self._indexing.stop()
             self._indexing = None
 
@@ -325,7 +325,7 @@ class FilmApp(EditActions, App[None]):
         waits; a newer search drops an older one)."""
         size = len(self.index)
         small = size < self.search_in_thread_from and (
-            self.index.prepared or size < SEARCH_IN_THREAD_WHILE_INDEXING_FROM
+            self.index.built or size < SEARCH_IN_THREAD_WHILE_INDEXING_FROM
         )
         if small or lists_everything(self.query, self.sort, self.favourites_only):
             self.workers.cancel_group(self, "search")  # what it would find is not wanted now
@@ -440,7 +440,7 @@ class FilmApp(EditActions, App[None]):
         count = f"{shown:,}+" if partial else f"{shown:,}"
         # What is still going on, if anything, instead of the favourites count
         # (the edge is narrow): indexing, which a search waits for, first.
-        indexing = None if self._indexing is None else self.index.indexing
+        indexing = None if self._indexing is None else self.index.build_progress
         if self._reindexing:
             going_on = "indexing the change…"
         elif indexing is not None:

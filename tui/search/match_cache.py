@@ -1,14 +1,14 @@
 """Which films hold a piece of text: remembered per field and text. Knows nothing of Textual.
 
 For each (field, text) searched lately there is one byte per film, in library
-order: `YES`, `NO` or `UNKNOWN`. A search asks about the films it is looking
-at (a chunk at a time) and only the unknown ones are tested; the answers are
-kept for the next search. So typing one more letter (`sta` → `star`) tests
-only the films that held `sta`: a new mask starts from the NO answers of
-every remembered text it contains (`sta` in `star`), in the same field or in
-the whole text (a film without `sta` anywhere has no `star` in its title). A
-search that was cut short by a newer keystroke leaves what it found for the
-next one.
+order: 1 (the film holds it), 0 (it does not) or `UNKNOWN`. A search asks
+about the films it is looking at (a chunk at a time) and only the unknown ones
+are tested; the answers are kept for the next search. So typing one more
+letter (`sta` → `star`) tests only the films that held `sta`: a new mask
+starts from the 0 answers of every remembered text it contains (`sta` in
+`star`), in the same field or in the whole text (a film without `sta` anywhere
+has no `star` in its title). A search that was cut short by a newer keystroke
+leaves what it found for the next one.
 
 The loops run in C (`map`, `compress`, `bytes.translate`): a chunk of 20,000
 films costs milliseconds.
@@ -16,17 +16,18 @@ films costs milliseconds.
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import compress
 
+from tui.search.masks import pick, put
 from tui.search.query import Field
 
-NO, YES, UNKNOWN = 0, 1, 2
+UNKNOWN = 2  # besides 1 (holds the text) and 0 (does not)
 _UNKNOWN_TO_ONE = bytes.maketrans(b"\x00\x01\x02", b"\x00\x00\x01")
 _NO_STAYS_NO = bytes.maketrans(b"\x00\x01\x02", b"\x00\x02\x02")
 _LIMIT = 32  # masks kept; a million films cost a megabyte each
-_LETTERS = 64  # and one-letter masks besides (see `SearchIndex.prepare`)
+_LETTERS = 64  # and one-letter masks besides (see `SearchIndex.build`)
 
 Key = tuple[Field | None, str]  # (None: the whole text of a film)
 Tester = Callable[[Field | None, str, list[int]], bytes]
@@ -44,19 +45,12 @@ class MatchCache:
     def flags(self, field: Field | None, text: str, positions: Sequence[int]) -> bytes:
         """One byte per position, 1 if that film's `field` holds `text`, else 0."""
         mask = self._mask((field, text))
-        known = _read(mask, positions)
+        known = pick(mask, positions)
         if UNKNOWN in known:
             todo = list(compress(positions, known.translate(_UNKNOWN_TO_ONE)))
-            found = self._test(field, text, todo)
-            deque(map(mask.__setitem__, todo, found), maxlen=0)  # the loop runs in C
-            known = _read(mask, positions)
+            put(mask, todo, self._test(field, text, todo))
+            known = pick(mask, positions)
         return known
-
-    def forget(self, position: int, fields: tuple[Field | None, ...]) -> None:
-        """The text of `fields` of the film at `position` changed: test it afresh."""
-        for (field, _), mask in self._masks.items():
-            if field in fields:
-                mask[position] = UNKNOWN
 
     def _mask(self, key: Key) -> bytearray:
         mask = self._masks.get(key)
@@ -80,10 +74,3 @@ class MatchCache:
         elif len(self._masks) > _LIMIT + _LETTERS:
             self._masks.popitem(last=False)
         return mask
-
-
-def _read(mask: bytearray, positions: Sequence[int]) -> bytes:
-    """The mask's bytes at `positions` (a slice when they are a plain range)."""
-    if isinstance(positions, range) and positions.step == 1:
-        return bytes(mask[positions.start : positions.stop])
-    return bytes(map(mask.__getitem__, positions))

@@ -27,18 +27,22 @@ year order is by year, then title, with unknown years last.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+import heapq
+from collections.abc import Callable, Iterator, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
+from typing import Any, TypeVar
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
 from tui.search.query import Term, YearRange
-from tui.search.sort_in_runs import sorted_in_runs
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)
+RUN = 20_000  # items `sorted_in_runs` sorts in one call into C (a few milliseconds)
+
+T = TypeVar("T")
 
 
 class Sort(StrEnum):
@@ -124,9 +128,20 @@ def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
     return [films[p] for p in order], [folded[p] for p in order]
 
 
-def year_sort_key(film: Film) -> tuple[bool, int]:
-    """Year order; unknown years last. Stable sorting keeps title order inside a year."""
-    return (film.year is None, film.year or 0)
+def sorted_in_runs(items: Sequence[T], key: Callable[[T], Any]) -> list[T]:
+    """`sorted(items, key=key)`, in steps that each hold the GIL for milliseconds.
+
+    `sorted()` of a million strings is one call into C that holds the GIL for
+    about a second: a thread that sorts freezes the user interface for that
+    long. This sorts runs of `RUN` items and merges them with `heapq.merge`,
+    whose loop is Python and lets other threads in between items. Stability
+    holds: the runs are consecutive and `heapq.merge` prefers the earlier run
+    on ties.
+    """
+    if len(items) <= RUN:
+        return sorted(items, key=key)
+    runs = [sorted(items[start : start + RUN], key=key) for start in range(0, len(items), RUN)]
+    return list(heapq.merge(*runs, key=key))
 
 
 def plain_words(terms: Sequence[Term]) -> str:

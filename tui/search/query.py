@@ -11,13 +11,14 @@ Syntax (every part is optional and parts combine with AND):
     year:1961     the year is 1961; year:1960..1969 (either end may be left
                   open), year:>1975, year:>=1975, year:<1962, year:<=1962
     rating:4      the user's rating is 4; compared like year: (rating:3..5,
-                  rating:>=4, rating:<2, ...). Ratings run 0 to 5 and 0 means
+                  rating:>=4, rating:<2, ...). Ratings run 0 to 5 in half
+                  stars (rating:3.5, rating:<4 keeps 3.5) and 0 means
                   unrated: a film the user never rated has rating 0
     is:fav        favourites only (is:favourite, is:favorite too)
     is:watched    films the user marked watched only
 
 Reading never fails. A part that cannot be read becomes a hint for the user:
-`year:abc`, `rating:9` (or a range no rating is in, like `rating:>5`) and
+`year:abc`, `rating:9`, `rating:3.7` (or a range no rating is in, like `rating:>5`) and
 `is:nonsense` are ignored, `title:` with nothing after is ignored, and an
 unclosed quote is searched as a phrase up to the end.
 Words are folded (see `tui.search.folding`), so matching ignores case and accents.
@@ -30,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.model.marks import MAX_RATING
 from tui.search.folding import fold
 
 Field = Literal["title", "desc", "fact", "notes"]
@@ -44,15 +46,35 @@ FIELDS: dict[str, Field] = {
 FAVOURITE_WORDS = frozenset({"fav", "favs", "favourite", "favourites", "favorite", "favorites"})
 WATCHED_WORDS = frozenset({"watched"})
 YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"
-RATING_HINT = "rating: takes 0 to 5 (0 = unrated): 4, 3..5, >=4 or <2"
+RATING_HINT = "rating: takes 0 to 5 in half stars (0 = unrated): 4, 3.5, 3..5, >=4 or <2"
 IS_HINT = "is: takes is:fav or is:watched"
 MAX_YEAR = 9999
-MAX_RATING = 5  # as tui.model.marks.MAX_RATING (not imported: this module stands alone)
+RATING_STEP = 0.5  # half stars, as Letterboxd rates
 
-_NUMBER = r"(\d{1,4})"
-_EXACT = re.compile(rf"{_NUMBER}")
-_RANGE = re.compile(rf"{_NUMBER}?\.\.{_NUMBER}?")
-_COMPARE = re.compile(rf"(<=|>=|<|>|=){_NUMBER}")
+
+@dataclass(frozen=True, slots=True)
+class _Numbers:
+    """How the numbers of a filter are written: the pattern of one, the highest, the step."""
+
+    exact: re.Pattern[str]
+    range: re.Pattern[str]
+    compare: re.Pattern[str]
+    highest: int
+    step: float
+
+    @classmethod
+    def of(cls, number: str, highest: int, step: float) -> _Numbers:
+        return cls(
+            re.compile(number),
+            re.compile(rf"{number}?\.\.{number}?"),
+            re.compile(rf"(<=|>=|<|>|=){number}"),
+            highest,
+            step,
+        )
+
+
+_YEARS = _Numbers.of(r"(\d{1,4})", MAX_YEAR, 1)
+_RATINGS = _Numbers.of(r"(\d(?:\.\d)?)", MAX_RATING, RATING_STEP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +87,22 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class IntRange:
-    """Whole numbers (years, ratings) from `low` to `high`, both included."""
+class NumberRange:
+    """Numbers (years, ratings) from `low` to `high`, both included."""
 
-    low: int
-    high: int
+    low: int | float
+    high: int | float
 
     def __contains__(self, number: object) -> bool:
-        return isinstance(number, int) and self.low <= number <= self.high
+        return (
+            isinstance(number, int | float)
+            and not isinstance(number, bool)
+            and self.low <= number <= self.high
+        )
 
 
-YearRange = IntRange
-RatingRange = IntRange
+YearRange = NumberRange
+RatingRange = NumberRange
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,49 +156,65 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def _int_range(value: str, highest: int) -> IntRange | None:
+def _number_range(value: str, numbers: _Numbers) -> NumberRange | None:
     """`value` read as 7, 3..5 (either end open), >4, >=4, <2, <=2 or =7; else None.
 
-    Numbers run from 0 to `highest`; one above it makes the value unreadable.
+    Numbers run from 0 to `numbers.highest` in steps of `numbers.step` (half
+    stars: 3.5); any other number makes the value unreadable. `<4` and `>4`
+    leave 4 out by a step: `<4` is 0 to 3.5 in half stars.
     """
-    if match := _EXACT.fullmatch(value):
-        number = int(match[1])
-        return IntRange(number, number) if number <= highest else None
-    if match := _RANGE.fullmatch(value):
+    step = numbers.step
+    if match := numbers.exact.fullmatch(value):
+        number = _number(match[1], numbers)
+        return None if number is None else NumberRange(number, number)
+    if match := numbers.range.fullmatch(value):
         if match[1] is None and match[2] is None:
             return None
-        low = int(match[1]) if match[1] else 0
-        high = int(match[2]) if match[2] else highest
-        if max(low, high) > highest:
+        low = _number(match[1], numbers) if match[1] else 0
+        high = _number(match[2], numbers) if match[2] else numbers.highest
+        if low is None or high is None:
             return None
-        return IntRange(min(low, high), max(low, high))
-    if match := _COMPARE.fullmatch(value):
-        operator, number = match[1], int(match[2])
-        if number > highest:
+        return NumberRange(min(low, high), max(low, high))
+    if match := numbers.compare.fullmatch(value):
+        operator, number = match[1], _number(match[2], numbers)
+        if number is None:
             return None
         return {
-            "<": IntRange(0, number - 1),
-            "<=": IntRange(0, number),
-            ">": IntRange(number + 1, highest),
-            ">=": IntRange(number, highest),
-            "=": IntRange(number, number),
+            "<": NumberRange(0, _whole_if_can(number - step)),
+            "<=": NumberRange(0, number),
+            ">": NumberRange(_whole_if_can(number + step), numbers.highest),
+            ">=": NumberRange(number, numbers.highest),
+            "=": NumberRange(number, number),
         }[operator]
     return None
 
 
+def _number(text: str, numbers: _Numbers) -> int | float | None:
+    """The number `text` says, if it is one of `numbers` (in range, on a step)."""
+    number = float(text)
+    if number > numbers.highest or not (number / numbers.step).is_integer():
+        return None
+    return _whole_if_can(number)
+
+
+def _whole_if_can(number: float) -> int | float:
+    """4 for 4.0 (as the store keeps whole ratings), 3.5 for 3.5."""
+    return int(number) if float(number).is_integer() else number
+
+
 def _year_range(value: str) -> YearRange | None:
-    return _int_range(value, MAX_YEAR)
+    return _number_range(value, _YEARS)
 
 
 def _rating_range(value: str) -> RatingRange | None:
     """A range of ratings; None also when no rating is in it (`>5`, `<0`)."""
-    found = _int_range(value, MAX_RATING)
+    found = _number_range(value, _RATINGS)
     return found if found is not None and found.low <= found.high else None
 
 
 # The filters that take a range: what reads the value, the hint when it cannot
 # be read, and the hint for a `-` in front (not supported).
-_RANGE_FILTERS: dict[str, tuple[Callable[[str], IntRange | None], str, str]] = {
+_RANGE_FILTERS: dict[str, tuple[Callable[[str], NumberRange | None], str, str]] = {
     "year": (_year_range, YEAR_HINT, "-year: is not supported; use year:<1960 or year:>1969"),
     "rating": (_rating_range, RATING_HINT, "-rating: is not supported; use rating:<3 or rating:>3"),
 }
@@ -190,7 +232,7 @@ def parse_query(text: str) -> Query:
     """Read a query; never raises. See the module docstring for the syntax."""
     terms: list[Term] = []
     excluded: list[Term] = []
-    ranges: dict[str, list[IntRange]] = {key: [] for key in _RANGE_FILTERS}
+    ranges: dict[str, list[NumberRange]] = {key: [] for key in _RANGE_FILTERS}
     hints: list[str] = []
     favourites_only = watched_only = False
     for raw, closed in _tokens(text):

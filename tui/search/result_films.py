@@ -7,6 +7,7 @@ result keeps the positions and looks films up when asked.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import attrgetter, eq
@@ -27,17 +28,29 @@ class ResultFilms(Sequence[Film]):
     def __init__(
         self, films: Sequence[Film], positions: Sequence[int], locate: Locate | None = None
     ) -> None:
-        """`locate`, if given, finds a film's place in `films` at once (see `index_of`)."""
+        """`locate`, if given, finds a film's place in `films` at once (see `index`)."""
         self._films = films
         self._positions = positions
         self._locate = locate
 
-    def index_of(self, film: Film) -> int | None:
-        """Where `film` (a film with its id) is in this list, or None.
+    def index(self, value: object, start: int = 0, stop: int = sys.maxsize) -> int:
+        """Where the film with `value`'s id is in this list (`Sequence.index`);
+        ValueError if it is not there.
 
-        With `locate`, that is one look-up and a scan of the positions in C
-        (milliseconds for a million); without, each film's id is compared.
+        A film is known by its id, so the film as it was before an edit is
+        found where the edited one is. With `locate`, that is one look-up and
+        a scan of the positions in C (milliseconds for a million); without,
+        each film's id is compared.
         """
+        if not isinstance(value, Film):
+            raise ValueError(f"{value!r} is not a film")
+        place = self._place(value)
+        low, high, _ = slice(start, stop).indices(len(self))
+        if place is None or not low <= place < high:
+            raise ValueError(f"{value.id!r} is not in the list")
+        return place
+
+    def _place(self, film: Film) -> int | None:
         try:
             if self._locate is None:
                 raise LookupError(film.id)

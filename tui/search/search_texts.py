@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, repeat
 from operator import contains
 
 from tui.model.film import Film
 from tui.search.folding import fold
+from tui.search.masks import flipped, put
 from tui.search.query import Field
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
-_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 Flags = Callable[[Field | None, str, Sequence[int]], bytes]
@@ -39,8 +39,7 @@ class FilmTexts:
     def __init__(
         self, films: Sequence[Film], titles: Sequence[str], notes: Mapping[str, str]
     ) -> None:
-        """`notes` is read as the texts are built: a change made to it before
-        a film's text is built is in it; after, call `rebuild`."""
+        """`notes` is read as the texts are built."""
         self._films = films
         self._titles = titles
         self._notes = notes
@@ -73,15 +72,6 @@ class FilmTexts:
                 self._regions.extend(regions)
                 self._hay.extend(hay)  # after the regions: `len` says what is built
 
-    def rebuild(self, position: int) -> None:
-        """The notes of the film at `position` changed: build its text again, if built."""
-        with self._lock:
-            if position < len(self._hay):
-                film = self._films[position]
-                text, starts = _text_of(film, self._titles[position], self._notes.get(film.id, ""))
-                self._hay[position] = text
-                self._regions[3 * position : 3 * position + 3] = array("q", starts)
-
     def holding(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`.
 
@@ -95,9 +85,9 @@ class FilmTexts:
             if 0 not in in_title:
                 return in_title
             found = bytearray(in_title)
-            spots = list(compress(range(len(positions)), in_title.translate(_FLIP)))
+            spots = list(compress(range(len(positions)), flipped(in_title)))
             rest = [positions[spot] for spot in spots]
-            deque(map(found.__setitem__, spots, self._read(None, text, rest, flags)), maxlen=0)
+            put(found, spots, self._read(None, text, rest, flags))
             return bytes(found)
         return self._read(scope, text, positions, flags)
 
@@ -118,7 +108,7 @@ class FilmTexts:
                     map(strings.__getitem__, map(positions.__getitem__, some)),
                     repeat(text),
                 )
-                deque(map(found.__setitem__, some, hits), maxlen=0)
+                put(found, some, hits)
                 return bytes(found)
             return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
         hay, regions = self._hay, self._regions

@@ -26,13 +26,13 @@ from the title words, and tier 3 in year order, chunk by chunk).
 from __future__ import annotations
 
 from array import array
-from collections import deque
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Generator, Sequence
 from itertools import chain, compress, repeat
 from operator import contains, or_
 from typing import NamedTuple
 
 from tui.search.fuzzy import Vocabulary
+from tui.search.masks import and_not, flipped, mask_of, pick, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import Orders, Tier, padded_words, plain_words, tiers
 from tui.search.query import Term
@@ -47,7 +47,6 @@ EARLY_BUDGET = 20_000
 # is in fewer than one title in WORDS_SHARE; else every title is.
 WORDS_SHARE = 8
 
-_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 OUT = 6  # a film the query does not match (tiers are 0 to 5)
 PENDING = 7  # not in a title tier; tier 5 if the rest of its text matches
 _TITLE_TIER = bytes.maketrans(bytes(range(8)), b"\x01" * Tier.ELSEWHERE + b"\x00\x00\x00")
@@ -132,7 +131,7 @@ class StepwiseSearch:
                 yield early[: self._first]
         matched = bytearray(self._size)
         for chunk in self._chunks(range(self._size)):
-            _put(matched, self.match(chunk), repeat(1))
+            put(matched, self.match(chunk), repeat(1))
             yield None
         found = array("q")
         for start in range(0, self._size, CHUNKS[-1] * 2):
@@ -163,7 +162,7 @@ class StepwiseSearch:
             if whole_catalog:
                 pending_here.extend(compress(chunk, levels.translate(_IS[PENDING])))
             else:
-                _put(placed, compress(chunk, levels.translate(_NOT_PENDING)), repeat(1))
+                put(placed, compress(chunk, levels.translate(_NOT_PENDING)), repeat(1))
             in_title = tiered[Tier.IN_TITLE]
             if first is not None and through_words and len(head) + len(in_title) >= first:
                 # Tier 3 comes in year order, chunk by chunk: its first films are known.
@@ -193,13 +192,13 @@ class StepwiseSearch:
                 return []
             flags = self._masks.flags(term.field, term.text, alive)
             if loose is not None:
-                flags = bytes(map(or_, flags, _pick(loose, alive)))
+                flags = bytes(map(or_, flags, pick(loose, alive)))
             alive = list(compress(alive, flags))
         for term in self._plan.excluded:
             if not alive:
                 return []
             flags = self._masks.flags(term.field, term.text, alive)
-            alive = list(compress(alive, flags.translate(_FLIP)))
+            alive = list(compress(alive, flipped(flags)))
         return list(alive)
 
     def _chunks(self, films: Sequence[int]) -> Generator[Sequence[int], None, None]:
@@ -209,7 +208,7 @@ class StepwiseSearch:
         while start < len(films):
             chunk = films[start : start + size]
             if self._candidates is not None:
-                chunk = list(compress(chunk, _pick(self._candidates, chunk)))
+                chunk = list(compress(chunk, pick(self._candidates, chunk)))
             if chunk:
                 yield chunk
             start += size
@@ -269,8 +268,8 @@ class StepwiseSearch:
         if self._start_masks is None:
             exact, starting = self._title_starts()
             self._start_masks = (
-                mask_of(set(exact), self._size),
-                mask_of(set(starting), self._size),
+                mask_of(exact, self._size),
+                mask_of(starting, self._size),
             )
         return self._start_masks
 
@@ -306,7 +305,7 @@ class StepwiseSearch:
             )
         pending: list[int] = []
         for chunk in self._chunks(range(self._size)):
-            pending.extend(compress(chunk, _pick(placed, chunk).translate(_FLIP)))
+            pending.extend(compress(chunk, flipped(pick(placed, chunk))))
             yield None
         return pending
 
@@ -320,14 +319,14 @@ class StepwiseSearch:
             flags = self._masks.flags("title", term.text, chunk)
             in_title &= int.from_bytes(flags, "little")
             if loose is not None:
-                flags = bytes(map(or_, flags, _pick(loose, chunk)))
+                flags = bytes(map(or_, flags, pick(loose, chunk)))
             fuzzy &= int.from_bytes(flags, "little")
         in_title_flags = in_title.to_bytes(size, "little")
         fuzzy_flags = fuzzy.to_bytes(size, "little")
         exact, starting = self._title_start_masks()
         found = tiers(
-            _pick(exact, chunk),
-            _pick(starting, chunk),
+            pick(exact, chunk),
+            pick(starting, chunk),
             self._whole_words(chunk, in_title_flags, ranked),
             in_title_flags,
             fuzzy_flags,
@@ -336,12 +335,12 @@ class StepwiseSearch:
         # those its title does not vouch for.
         levels = bytearray(found.translate(_ELSEWHERE_PENDING))
         sure = fuzzy_flags if self._plan.titles_decide else bytes(size)
-        unsure = list(compress(range(size), _and_not(found.translate(_TITLE_TIER), sure)))
+        unsure = list(compress(range(size), and_not(found.translate(_TITLE_TIER), sure)))
         if unsure:
             films = [chunk[i] for i in unsure]
             matched = set(self.match(films))
             failed = [i for i, film in zip(unsure, films, strict=True) if film not in matched]
-            _put(levels, failed, repeat(OUT))
+            put(levels, failed, repeat(OUT))
         return bytes(levels)
 
     def _whole_words(
@@ -357,39 +356,11 @@ class StepwiseSearch:
             ok = list(map(contains, padded, repeat(padded_words(term.text))))
             spots = list(compress(spots, ok))
             padded = list(compress(padded, ok))
-        _put(whole, spots, repeat(1))
+        put(whole, spots, repeat(1))
         return bytes(whole)
-
-
-def _and_not(a: bytes, b: bytes) -> bytes:
-    """1 where `a` is 1 and `b` is 0 (both of 0 and 1 bytes)."""
-    size = len(a)
-    return (int.from_bytes(a, "little") & ~int.from_bytes(b, "little")).to_bytes(size, "little")
-
-
-def _pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
-    """The bytes of `mask` at `positions` (a slice when they are a plain range)."""
-    if isinstance(positions, range) and positions.step == 1:
-        return bytes(mask[positions.start : positions.stop])
-    return bytes(map(mask.__getitem__, positions))
 
 
 def _strings_at(strings: Sequence[str], positions: Sequence[int]) -> Sequence[str]:
     if isinstance(positions, range) and positions.step == 1:
         return strings[positions.start : positions.stop]
     return list(map(strings.__getitem__, positions))
-
-
-def _put(mask: bytearray, positions: Iterable[int], values: Iterable[int]) -> None:
-    """Set `mask[p]` to the next of `values` for each `p` of `positions`."""
-    deque(map(mask.__setitem__, positions, values), maxlen=0)  # the loop runs in C
-
-
-def mask_of(positions: set[int] | range, size: int) -> bytes:
-    """A byte per film, 1 at `positions`."""
-    if isinstance(positions, range) and positions.step == 1:
-        start, stop = min(positions.start, size), min(positions.stop, size)
-        return bytes(start) + b"\x01" * max(0, stop - start) + bytes(size - max(start, stop))
-    mask = bytearray(size)
-    deque(map(mask.__setitem__, positions, repeat(1)), maxlen=0)
-    return bytes(mask)

@@ -45,7 +45,10 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
     if isinstance(films, ResultFilms) and not isinstance(film, str):
-        return films.index_of(film)
+        try:
+            return films.index(film)
+        except ValueError:
+            return None
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.model.marks import MAX_RATING
+from tui.model.marks import MAX_RATING, RATING_STEP
 from tui.search.folding import fold
 
 Field = Literal["title", "desc", "fact", "notes"]
@@ -49,7 +49,6 @@ YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"
 RATING_HINT = "rating: takes 0 to 5 in half stars (0 = unrated): 4, 3.5, 3..5, >=4 or <2"
 IS_HINT = "is: takes is:fav or is:watched"
 MAX_YEAR = 9999
-RATING_STEP = 0.5  # half stars, as Letterboxd rates
 
 
 @dataclass(frozen=True, slots=True)

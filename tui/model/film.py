@@ -59,17 +59,38 @@ def unique_id(base: str, taken: Container[str]) -> str:
     return f"{base}-{number}"
 
 
+YEAR_DIGITS = 6
+"""A year is a whole number of at most this many digits (a year of 10**5000
+cannot even be printed: Python refuses to turn more than 4,300 digits into text)."""
+_YEAR_LIMIT = 10**YEAR_DIGITS
+
+
 def _read_year(value: object) -> tuple[int | None, bool]:
     """The year as an int, and whether the stored value was a proper one."""
     if isinstance(value, bool):
         return None, False
     if isinstance(value, int):
-        return value, True
-    if isinstance(value, float) and value.is_integer():
+        return (value, True) if _plausible(value) else (None, False)
+    if isinstance(value, float) and value.is_integer() and _plausible(value):
         return int(value), False
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip()), False
+    if isinstance(value, str):
+        digits = value.strip()
+        # isdecimal, not isdigit: int() refuses "²", which isdigit accepts.
+        if digits.isdecimal() and len(digits) <= YEAR_DIGITS:
+            return int(digits), False
     return None, False
+
+
+def _plausible(year: float) -> bool:
+    return abs(year) < _YEAR_LIMIT
+
+
+def _shown(value: object) -> str:
+    """A stored value as a problem names it: short, and never too big to print."""
+    if isinstance(value, int) and not _plausible(value):
+        return f"a number of {value.bit_length() * 30103 // 100000 + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _read_text(value: object) -> tuple[str, bool]:
@@ -77,6 +98,8 @@ def _read_text(value: object) -> tuple[str, bool]:
         return value, True
     if value is None:
         return "", False
+    if isinstance(value, int) and not _plausible(value):
+        return "", False  # str() of a number past 4,300 digits raises
     return str(value), False
 
 
@@ -102,6 +125,7 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
         and film_id
         and type(title) is str
         and type(year) is int
+        and -_YEAR_LIMIT < year < _YEAR_LIMIT
         and type(description) is str
         and type(fact) is str
     ):
@@ -109,12 +133,12 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
     problems: list[str] = []
     year, year_ok = _read_year(document.get("year"))
     if not year_ok:
-        problems.append(f"year {document.get('year')!r}")
+        problems.append(f"year {_shown(document.get('year'))}")
     texts: dict[str, str] = {}
     for field in TEXT_FIELDS:
         text, ok = _read_text(document.get(field))
         if not ok:
-            problems.append(f"{field} {document.get(field)!r}")
+            problems.append(f"{field} {_shown(document.get(field))}")
         texts[field] = text
     raw_id = document.get("id")
     film_id = raw_id if isinstance(raw_id, str) and raw_id else ""

@@ -320,3 +320,24 @@ def test_a_query_that_is_not_utf8_is_named_not_crashed_on(
     assert result.returncode == 1
     assert result.stderr.count(b"\n") == 1
     assert b"\x1b" not in result.stderr
+
+
+def test_a_query_of_two_dashes_is_searched_not_crashed_on(
+    catalog_path: Path, tmp_path: Path
+) -> None:
+    """Found by `python -m benchmarks.fuzz`: argparse gave `--query=--` as a list."""
+    result = run_filmtui("--db", str(catalog_path), "list", "--query=--", home=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    assert "unexpected" not in result.stderr
+
+
+def test_the_fuzz_run_reports_what_it_tried(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.fuzz", "--seconds", "3", "--seed", "1"],
+        capture_output=True, text=True, timeout=120, check=False,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()[2:5]}
+    assert set(rows) == {"query", "catalog", "import"}
+    assert all(int(tried) > 0 for tried in rows.values())

@@ -78,9 +78,11 @@ def run_list(
     query: str,
     favourites_only: bool,
     fmt: str,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     sort: Sort = Sort.RELEVANCE,
 ) -> int:
+    """Print the films the app would show to `out` (standard output as it is now)."""
+    out = sys.stdout if out is None else out
     entries = _entries(library, query, favourites_only, sort)
     if fmt in ("json", "csv"):
         write_data(out, export_text(entries, fmt))
@@ -105,7 +107,11 @@ def run_list(
 
 
 def run_export(
-    library: Library, favourites_only: bool, fmt: str, output: Path | None, out: TextIO = sys.stdout
+    library: Library,
+    favourites_only: bool,
+    fmt: str,
+    output: Path | None,
+    out: TextIO | None = None,
 ) -> int:
     """Export to `out`, or to the file `output`.
 
@@ -113,6 +119,7 @@ def run_export(
     stays); what is not a regular file (`/dev/stdout`, a terminal, a FIFO)
     is written to as a stream, never replaced.
     """
+    out = sys.stdout if out is None else out
     entries = _entries(library, "", favourites_only)
     text = export_text(entries, fmt)
     if output is None:

@@ -162,8 +162,10 @@ def _script_command(args: argparse.Namespace) -> int:
     except StoreError as error:
         return say(str(error))
     if args.command == "list":
+        # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
+        query = args.query if isinstance(args.query, str) else "--"
         return data_commands.run_list(
-            library, args.query, args.favourites, args.format, sort=Sort(args.sort)
+            library, query, args.favourites, args.format, sort=Sort(args.sort)
         )
     if args.command == "export":
         return data_commands.run_export(library, args.favourites, args.format, args.output)

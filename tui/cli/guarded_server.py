@@ -74,7 +74,7 @@ class GuardedServer(Server):
         )
         return app
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if not self._has_token(request.query.get("token", "")):
             raise web.HTTPForbidden(text=REFUSED)
         # The page's own address, as the browser reached it (not the bound one,

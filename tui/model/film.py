@@ -81,8 +81,8 @@ def _read_year(value: object) -> tuple[int | None, bool]:
     return None, False
 
 
-def _plausible(year: float) -> bool:
-    return abs(year) < _YEAR_LIMIT
+def _plausible(year: int | float) -> bool:
+    return bool(abs(year) < _YEAR_LIMIT)
 
 
 def _shown(value: object) -> str:

@@ -44,12 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="serve the app in a web browser (needs the extra: pip install 'filmtui[web]')",
-        description="Serve filmtui in a web browser on this machine.",
+        description=(
+            "Serve filmtui in a web browser on this machine. Open the address it prints: "
+            "its random token is the key, and pages of other sites are refused."
+        ),
     )
     serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s; any other is warned of)",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: %(default)s; 0: any free one)"
+    )
 
     listing = commands.add_parser(
         "list",

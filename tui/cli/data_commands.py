@@ -2,6 +2,14 @@
 
 Standard output carries data only; messages go to standard error. Exit
 statuses: 0 ok, 1 nothing matched (`list`), 2 bad input.
+
+What reaches standard output: on a terminal, every control character of the
+catalog's text shows as `\u001b` (`safe_text.visible`), so no escape
+sequence of a title can act on the terminal; to a file or a pipe the data is
+written exactly, but for a lone surrogate, which UTF-8 cannot carry: it is
+written as the six characters `\ud800` (in JSON, the escape of that very
+character). The tab-separated lines of `list` escape backslash, tab, CR and LF
+as `\\`, `\t`, `\r` and `\n`, so a field never breaks a line or a column.
 """
 
 from __future__ import annotations
@@ -15,8 +23,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.cli.status import EXIT_NO_MATCH, EXIT_OK, say
 from tui.finder import find_in, library_index
-from tui.safe_text import clean_line
+from tui.safe_text import clean_line, escape_surrogates, visible, visible_line
 from tui.search.orders import Sort
 from tui.store.atomic_json import write_atomically
 from tui.store.library import Library, StoreWriteError
@@ -29,9 +38,17 @@ from tui.transfer.formats import (
     read_import_file,
 )
 
-EXIT_OK = 0
-EXIT_NO_MATCH = 1
-EXIT_BAD_INPUT = 2
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_field(text: str) -> str:
+    """`text` for one field of a tab-separated line: `\\`, tab, CR, LF escaped."""
+    return text.translate(_TSV_ESCAPES)
+
+
+def write_data(out: TextIO, text: str) -> None:
+    """`text` to `out`: made visible on a terminal, exact (but surrogates) elsewhere."""
+    out.write(visible(text) if out.isatty() else escape_surrogates(text))
 
 
 def _entries(
@@ -61,17 +78,19 @@ def run_list(
     query: str,
     favourites_only: bool,
     fmt: str,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     sort: Sort = Sort.RELEVANCE,
 ) -> int:
+    """Print the films the app would show to `out` (standard output as it is now)."""
+    out = sys.stdout if out is None else out
     entries = _entries(library, query, favourites_only, sort)
     if fmt in ("json", "csv"):
-        out.write(export_text(entries, fmt))
+        write_data(out, export_text(entries, fmt))
     elif out.isatty():
         table = Table("Title", "Year", "★", "Rating", box=None, header_style="bold")
         for entry in entries:
             table.add_row(
-                Text(clean_line(entry.film.title)),
+                Text(visible_line(entry.film.title)),
                 entry.film.year_text,
                 "★" if entry.personal.favourite else "",
                 entry.personal.stars,
@@ -80,28 +99,43 @@ def run_list(
     else:
         for entry in entries:
             star = "★" if entry.personal.favourite else ""
-            out.write(
-                f"{entry.film.id}\t{clean_line(entry.film.title)}\t{entry.film.year_text}\t{star}\n"
-            )
+            fields = (entry.film.id, entry.film.title, entry.film.year_text, star)
+            write_data(out, "\t".join(map(tsv_field, fields)) + "\n")
     if not entries:
         return EXIT_NO_MATCH
     return EXIT_OK
 
 
 def run_export(
-    library: Library, favourites_only: bool, fmt: str, output: Path | None, out: TextIO = sys.stdout
+    library: Library,
+    favourites_only: bool,
+    fmt: str,
+    output: Path | None,
+    out: TextIO | None = None,
 ) -> int:
+    """Export to `out`, or to the file `output`.
+
+    A file is replaced atomically, through a symbolic link to it (the link
+    stays); what is not a regular file (`/dev/stdout`, a terminal, a FIFO)
+    is written to as a stream, never replaced.
+    """
+    out = sys.stdout if out is None else out
     entries = _entries(library, "", favourites_only)
     text = export_text(entries, fmt)
     if output is None:
-        out.write(text)
+        write_data(out, text)
         return EXIT_OK
     try:
-        write_atomically(output, text)
+        if output.exists() and not output.is_file():
+            with output.open("w", encoding="utf-8") as stream:
+                write_data(stream, text)
+        else:
+            write_atomically(output.resolve(), escape_surrogates(text))
+    except StoreWriteError as error:
+        return say(f"cannot write {output}: {error}")
     except OSError as error:
-        print(f"filmtui: cannot write {output}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(f"filmtui: exported {len(entries)} films to {output}", file=sys.stderr)
+        return say(f"cannot write {output}: {error.strerror or error}")
+    print(f"filmtui: exported {len(entries)} films to {clean_line(str(output))}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -109,8 +143,7 @@ def run_import(library: Library, path: Path, dry_run: bool) -> int:
     try:
         incoming, skipped = read_import_file(path)
     except BadImportFile as error:
-        print(f"filmtui: {clean_line(str(error))}; nothing was imported.", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return say(f"{error}; nothing was imported.")
     plan = plan_import(library.films, library.all_marks(), incoming, skipped)
     if not dry_run and (plan.added or plan.updated):
         try:
@@ -118,11 +151,7 @@ def run_import(library: Library, path: Path, dry_run: bool) -> int:
                 (entry.film, entry.personal) for entry in [*plan.added, *plan.updated]
             )
         except StoreWriteError as error:
-            print(
-                f"filmtui: could not save the import: {error}; nothing was imported.",
-                file=sys.stderr,
-            )
-            return EXIT_BAD_INPUT
+            return say(f"could not save the import: {error}; nothing was imported.")
     _report(plan.added, plan.updated, plan.skipped, dry_run)
     return EXIT_OK
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
-from tui.safe_text import clean_line
+from tui.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, say
 from tui.search.orders import Sort
 from tui.store.library import StoreError
 from tui.store.locations import default_library_path
 from tui.transfer.formats import FORMATS
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,12 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="serve the app in a web browser (needs the extra: pip install 'filmtui[web]')",
-        description="Serve filmtui in a web browser on this machine.",
+        description=(
+            "Serve filmtui in a web browser on this machine. Open the address it prints: "
+            "its random token is the key, and pages of other sites are refused."
+        ),
     )
     serve.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s; any other is warned of)",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: %(default)s; 0: any free one)"
+    )
 
     listing = commands.add_parser(
         "list",
@@ -104,7 +111,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command line; return its exit status.
+
+    Whatever goes wrong is said in one line on standard error, never a
+    traceback. A reader that stops early (`filmtui list | head -1`) is no
+    error: as Python's documentation advises for SIGPIPE, the rest of the
+    output goes to devnull and the command ends quietly, with status 0.
+    """
+    try:
+        status = _run(build_parser().parse_args(argv))
+        sys.stdout.flush()  # a broken pipe shows here, not at interpreter exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("filmtui: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from tui.cli.serve import serve
 
@@ -116,25 +143,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app = make_app(args.db, fresh=args.fresh)
     except StoreError as error:
-        # One line, whatever the path holds: no newline or escape reaches the terminal.
-        print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return say(str(error))
     app.run()
     return app.return_code or EXIT_OK  # 2 if a big catalog failed to load in the app
 
 
 def _run_script_command(args: argparse.Namespace) -> int:
+    try:
+        return _script_command(args)
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # a device, a folder or a disk where a file was meant
+        where = f"{error.filename}: " if error.filename else ""
+        return say(f"{where}{error.strerror or error}")
+    except Exception as error:  # a bug: still one line, and it says so
+        return say(f"unexpected {type(error).__name__}: {error} (a bug; please report it)")
+
+
+def _script_command(args: argparse.Namespace) -> int:
     from tui.cli import data_commands
     from tui.store.library import open_library
 
     try:
         library = open_library(args.db)
     except StoreError as error:
-        print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return say(str(error))
     if args.command == "list":
+        # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
+        query = args.query if isinstance(args.query, str) else "--"
         return data_commands.run_list(
-            library, args.query, args.favourites, args.format, sort=Sort(args.sort)
+            library, query, args.favourites, args.format, sort=Sort(args.sort)
         )
     if args.command == "export":
         return data_commands.run_export(library, args.favourites, args.format, args.output)

@@ -87,17 +87,38 @@ def unique_id(base: str, taken: Container[str]) -> str:
     return f"{base}-{number}"
 
 
+YEAR_DIGITS = 6
+"""A year is a whole number of at most this many digits (a year of 10**5000
+cannot even be printed: Python refuses to turn more than 4,300 digits into text)."""
+_YEAR_LIMIT = 10**YEAR_DIGITS
+
+
 def _read_year(value: object) -> tuple[int | None, bool]:
     """The year as an int, and whether the stored value was a proper one."""
     if isinstance(value, bool):
         return None, False
     if isinstance(value, int):
-        return value, True
-    if isinstance(value, float) and value.is_integer():
+        return (value, True) if _plausible(value) else (None, False)
+    if isinstance(value, float) and value.is_integer() and _plausible(value):
         return int(value), False
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip()), False
+    if isinstance(value, str):
+        digits = value.strip()
+        # isdecimal, not isdigit: int() refuses "²", which isdigit accepts.
+        if digits.isdecimal() and len(digits) <= YEAR_DIGITS:
+            return int(digits), False
     return None, False
+
+
+def _plausible(year: int | float) -> bool:
+    return bool(abs(year) < _YEAR_LIMIT)
+
+
+def _shown(value: object) -> str:
+    """A stored value as a problem names it: short, and never too big to print."""
+    if isinstance(value, int) and not _plausible(value):
+        return f"a number of {value.bit_length() * 30103 // 100000 + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _read_text(value: object) -> tuple[str, bool]:
@@ -105,6 +126,8 @@ def _read_text(value: object) -> tuple[str, bool]:
         return value, True
     if value is None:
         return "", False
+    if isinstance(value, int) and not _plausible(value):
+        return "", False  # str() of a number past 4,300 digits raises
     return str(value), False
 
 
@@ -132,6 +155,7 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
         and film_id
         and type(title) is str
         and type(year) is int
+        and -_YEAR_LIMIT < year < _YEAR_LIMIT
         and type(description) is str
         and type(fact) is str
     ):
@@ -139,25 +163,25 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
     problems: list[str] = []
     year, year_ok = _read_year(document.get("year"))
     if not year_ok:
-        problems.append(f"year {document.get('year')!r}")
+        problems.append(f"year {_shown(document.get('year'))}")
     values: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         if name not in ("title", "description", "fact") and document.get(name) in (None, ""):
             continue
         text, ok = _read_text(document.get(name))
         if not ok:
-            problems.append(f"{name} {document.get(name)!r}")
+            problems.append(f"{name} {_shown(document.get(name))}")
         values[name] = text
     for name in LIST_FIELDS:
         if document.get(name) not in (None, "", []):
             items, ok = _read_names(document[name])
             if not ok:
-                problems.append(f"{name} {document.get(name)!r}")
+                problems.append(f"{name} {_shown(document.get(name))}")
             values[name] = items
     if document.get("runtime") not in (None, ""):
         runtime, ok = _read_runtime(document["runtime"])
         if not ok:
-            problems.append(f"runtime {document.get('runtime')!r}")
+            problems.append(f"runtime {_shown(document.get('runtime'))}")
         values["runtime"] = runtime
     own = {name: value for name, value in document.items() if name not in _PUBLIC}
     if own:
@@ -176,7 +200,7 @@ def _read_names(value: object) -> tuple[tuple[str, ...], bool]:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value), True
     if isinstance(value, list):
-        return tuple(str(item) for item in value if item not in (None, "")), False
+        return tuple(_read_text(item)[0] for item in value if item not in (None, "")), False
     return (), False
 
 

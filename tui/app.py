@@ -38,8 +38,9 @@ from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex, SearchResult, lists_everything
 from tui.search.orders import Sort, next_sort
-from tui.store.library import Library, StoreError, StoreWriteError, open_library
+from tui.store.library import Library, StoreWriteError
 from tui.store.locations import default_library_path
+from tui.store.opening import StoreError, open_library
 from tui.store.remembered import Place, load_place, load_theme, save_session
 from tui.store.settings import load_settings, remember
 from tui.widgets.film_detail import FilmDetail

@@ -10,8 +10,8 @@ from pathlib import Path
 from tui import __version__
 from tui.safe_text import clean_line
 from tui.search.orders import Sort
-from tui.store.library import StoreError
 from tui.store.locations import default_library_path
+from tui.store.opening import StoreError
 from tui.transfer.formats import FORMATS
 
 EXIT_OK = 0
@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_script_command(args: argparse.Namespace) -> int:
     from tui.cli import data_commands
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     try:
         library = open_library(args.db)

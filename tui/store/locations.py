@@ -41,13 +41,25 @@ def personal_data_path(catalog: Path) -> Path:
     return catalog.with_name(f"{stem}.user.json")
 
 
+def library_path(catalog: Path) -> Path:
+    """The one path of a catalog however it is spelled: absolute, links resolved.
+
+    Two spellings of one library (`films.json`, `./films.json`, a link to it)
+    then share one user file and one lock.
+    """
+    return catalog.expanduser().resolve()
+
+
 def lock_path(catalog: Path) -> Path:
     """The sidecar file locked while a library's files are being written.
 
-    Never one of the data files themselves: those are swapped by `os.replace`,
-    and a lock held on a file that has just been replaced locks nothing.
+    Named after the user's file, so that two catalogs sharing a user file
+    (`--db films` and `--db films.json`) share the lock too. Never one of the
+    data files themselves: those are swapped by `os.replace`, and a lock held
+    on a file that has just been replaced locks nothing.
     """
-    return catalog.with_name(f"{catalog.name}.lock")
+    personal = personal_data_path(catalog)
+    return personal.with_name(f"{personal.name}.lock")
 
 
 def backup_path(path: Path) -> Path:

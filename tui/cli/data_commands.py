@@ -20,14 +20,9 @@ from tui.safe_text import clean_line
 from tui.search.orders import Sort
 from tui.store.atomic_json import write_atomically
 from tui.store.library import Library, StoreWriteError
-from tui.transfer.formats import (
-    BadImportFile,
-    Entry,
-    Skipped,
-    export_text,
-    plan_import,
-    read_import_file,
-)
+from tui.transfer.export import Entry, export_text
+from tui.transfer.planning import plan_import
+from tui.transfer.reading import BadImportFile, Skipped, read_import_file
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1

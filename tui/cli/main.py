@@ -12,7 +12,7 @@ from tui.safe_text import clean_line
 from tui.search.orders import Sort
 from tui.store.locations import default_library_path
 from tui.store.opening import StoreError
-from tui.transfer.formats import FORMATS
+from tui.transfer.export import FORMATS
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

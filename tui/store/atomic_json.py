@@ -207,17 +207,39 @@ def _kind(value: object) -> str:
     return "an object"
 
 
-def encode(data: Tables) -> bytes:
+def encode(data: Tables, fast: bool = True) -> bytes:
     """The JSON bytes of `data`, one document a line: readable, and quick to write.
 
-    (`json.dumps(indent=...)` runs the pure-Python encoder, 10 times slower on a
-    big file.) Text read from a file can hold lone surrogates (`"\\ud800"`),
-    which UTF-8 cannot encode; then everything is written as ASCII escapes.
+    Each document is one `orjson.dumps` (ten times `json.dumps`, which matters
+    for a user file of 60,000 imported films). What orjson cannot write as it
+    was read goes through the standard library: lone surrogates (`"\\ud800"`,
+    which UTF-8 cannot encode: then everything is written as ASCII escapes)
+    and numbers beyond 64 bits. orjson writes NaN and infinities as `null`,
+    so data read from a file that held them is encoded with `fast=False`.
     """
+    if fast:
+        try:
+            return _fast_layout(data)
+        except (orjson.JSONEncodeError, TypeError):
+            pass
     try:
         return _layout(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         return _layout(data, ensure_ascii=True).encode("ascii")
+
+
+def _fast_layout(data: Tables) -> bytes:
+    dumps = orjson.dumps
+    tables = []
+    for name, table in data.items():
+        if isinstance(table, dict) and table:
+            # (A list, not a generator: join makes one anyway, slower.)
+            keys, docs = map(dumps, table), map(dumps, table.values())
+            rows = b",\n  ".join([key + b": " + doc for key, doc in zip(keys, docs, strict=True)])
+            tables.append(b" " + dumps(name) + b": {\n  " + rows + b"\n }")
+        else:
+            tables.append(b" " + dumps(name) + b": " + dumps(table))
+    return b"{\n" + b",\n".join(tables) + b"\n}\n"
 
 
 def _layout(data: Tables, ensure_ascii: bool) -> str:

@@ -68,7 +68,9 @@ class UserTables:
 
     @classmethod
     def of(cls, db: TinyDB) -> UserTables:
-        return cls(*(list[Document](table(db, name)) for name in USER_TABLES))
+        """The documents `db` holds now (its storage's data, not copies of it)."""
+        data = db.storage.read() or {}
+        return cls(*(list(data.get(name, {}).values()) for name in USER_TABLES))
 
 
 def table(db: TinyDB, name: str) -> Table:

@@ -1,10 +1,8 @@
-"""Taking films out of filmtui and bringing them in: export formats and import files.
+"""Reading import files: a JSON list of films, a CSV file, a filmtui/TinyDB catalog.
 
-Plain Python; knows nothing of TinyDB or Textual. Export writes the films the
-user sees, with their personal fields; import reads a JSON list of films, a CSV
-file with a header row, or another filmtui/TinyDB catalog, and plans what to
-add, update and skip, with a reason for each skipped record. Nothing here
-writes to the library: the store applies a plan.
+Each record becomes a film to import (`Incoming`) or a reason it cannot be
+used (`Skipped`); a file that cannot be read at all raises `BadImportFile`
+with the line or record. Plain Python; knows nothing of TinyDB or Textual.
 """
 
 from __future__ import annotations
@@ -12,92 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from tui.gc_paused import gc_paused
 from tui.model.draft import check_year
-from tui.model.film import Film, slugify, unique_id
+from tui.model.film import Film
 from tui.model.marks import UserMarks, marks_from_document, valid_rating
-from tui.search.index import fold
-
-FILM_FIELDS = ("id", "title", "year", "description", "fact")
-PERSONAL_FIELDS = ("favourite", "rating", "watched", "notes")
-EXPORT_FIELDS = FILM_FIELDS + PERSONAL_FIELDS
-FORMATS = ("json", "csv", "md")
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A film with what the user has recorded about it."""
-
-    film: Film
-    personal: UserMarks = field(default_factory=UserMarks)
-
-
-# -- export -------------------------------------------------------------------
-
-
-def entry_record(entry: Entry) -> dict[str, Any]:
-    """One film as a flat record of the public export layout."""
-    return {**entry.film.to_document(), **entry.personal.to_fields()}
-
-
-def export_json(entries: Iterable[Entry]) -> str:
-    return json.dumps([entry_record(entry) for entry in entries], ensure_ascii=False, indent=2)
-
-
-def export_csv(entries: Iterable[Entry]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for entry in entries:
-        record = entry_record(entry)
-        record["year"] = "" if record["year"] is None else record["year"]
-        for name in ("favourite", "watched"):
-            record[name] = "true" if record[name] else "false"
-        writer.writerow(record)
-    return buffer.getvalue()
-
-
-def _md_cell(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
-
-
-def export_markdown(entries: Iterable[Entry]) -> str:
-    lines = ["| Title | Year | ★ | Rating | Watched | Description |", "|---|---|---|---|---|---|"]
-    for entry in entries:
-        film, personal = entry.film, entry.personal
-        lines.append(
-            "| "
-            + " | ".join(
-                (
-                    _md_cell(film.title),
-                    film.year_text,
-                    "★" if personal.favourite else "",
-                    personal.stars,
-                    "yes" if personal.watched else "",
-                    _md_cell(film.description),
-                )
-            )
-            + " |"
-        )
-    return "\n".join(lines) + "\n"
-
-
-def export_text(entries: Sequence[Entry], fmt: str) -> str:
-    """The entries in `fmt` (json, csv or md)."""
-    if fmt == "json":
-        return export_json(entries) + "\n"
-    if fmt == "csv":
-        return export_csv(entries)
-    if fmt == "md":
-        return export_markdown(entries)
-    raise ValueError(f"unknown format {fmt!r}")
-
-
-# -- import: reading a file ---------------------------------------------------
+from tui.transfer.export import PERSONAL_FIELDS
 
 
 class BadImportFile(ValueError):
@@ -121,6 +44,11 @@ class Skipped:
 
 def read_import_file(path: Path) -> tuple[list[Incoming], list[Skipped]]:
     """The films of a JSON, CSV or TinyDB file, and the records that cannot be used."""
+    with gc_paused():
+        return _read_import_file(path)
+
+
+def _read_import_file(path: Path) -> tuple[list[Incoming], list[Skipped]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -160,7 +88,7 @@ def _json_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
     for label, item in labelled:
         if not isinstance(item, dict):
             raise BadImportFile(f"{path}: {label} is not an object of film fields")
-    return labelled  # type: ignore[return-value]
+    return labelled
 
 
 def _csv_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -191,7 +119,7 @@ def _csv_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
 
 
 def _newlines(row: Sequence[str]) -> int:
-    return sum(cell.count("\n") for cell in row)
+    return sum(map(str.count, row, repeat("\n")))
 
 
 _TRUE = {"true", "yes", "1", "y", "★"}
@@ -245,57 +173,3 @@ def incoming_from_record(label: str, record: Mapping[str, Any]) -> Incoming | Sk
             {"favourite": favourite, "rating": rating, "watched": watched, "notes": notes}
         )
     return Incoming(label, film, personal)
-
-
-# -- import: planning ---------------------------------------------------------
-
-
-@dataclass
-class ImportPlan:
-    """What an import will do: films to add, films to update, records skipped."""
-
-    added: list[Entry] = field(default_factory=list)
-    updated: list[Entry] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-
-
-def _title_key(film: Film) -> tuple[str, int | None]:
-    return (fold(film.title).strip(), film.year)
-
-
-def plan_import(
-    existing: Sequence[Film],
-    personal: Mapping[str, UserMarks],
-    incoming: Iterable[Incoming],
-    skipped: Iterable[Skipped] = (),
-) -> ImportPlan:
-    """Merge by `id`, else by title + year; unchanged films are skipped."""
-    plan = ImportPlan(skipped=list(skipped))
-    by_id: dict[str, Film] = {film.id: film for film in existing}
-    by_title: dict[tuple[str, int | None], Film] = {_title_key(film): film for film in existing}
-    planned: dict[str, Entry] = {}
-    for item in incoming:
-        match = by_id.get(item.film.id) if item.film.id else None
-        if match is None:
-            match = by_title.get(_title_key(item.film))
-        if match is None:
-            film_id = item.film.id or unique_id(slugify(item.film.title, item.film.year), by_id)
-            film = replace(item.film, id=film_id)
-            entry = Entry(film, item.personal or UserMarks())
-            plan.added.append(entry)
-        else:
-            film = replace(item.film, id=match.id)
-            current = planned.get(match.id) or Entry(match, personal.get(match.id, UserMarks()))
-            new_personal = item.personal if item.personal is not None else current.personal
-            if film == current.film and new_personal == current.personal:
-                plan.skipped.append(Skipped(item.label, f"unchanged ({match.id})"))
-                continue
-            entry = Entry(film, new_personal)
-            if match.id in {added.film.id for added in plan.added}:
-                plan.added = [entry if a.film.id == match.id else a for a in plan.added]
-            else:
-                plan.updated = [u for u in plan.updated if u.film.id != match.id] + [entry]
-        planned[film.id] = entry
-        by_id[film.id] = film
-        by_title[_title_key(film)] = film
-    return plan

@@ -294,7 +294,8 @@ def test_trailing_garbage_fails_as_the_whole_file_does() -> None:
 
 
 def test_a_broken_document_in_the_middle_fails_after_some_pieces() -> None:
-    raw = big_raw().replace(b'"title": "Film 30",', b'"title": "Film 30",,')
+    raw = big_raw().replace(b'"title":"Film 30",', b'"title":"Film 30",,')
+    assert raw != big_raw()
     handed_out = []
     with pytest.raises(DamagedStoreError, match="is not valid JSON"):
         for piece in iter_table_pieces(raw, "films", PIECE):

@@ -366,7 +366,7 @@ def test_search_modules_never_import_textual() -> None:
         "import sys\n"
         "import tui.search.index, tui.search.query, tui.search.orders\n"
         "import tui.search.fuzzy, tui.search.highlight, tui.search.folding\n"
-        "import tui.store.settings\n"
+        "import tui.store.remembered\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "assert not bad, bad\n"
     )

@@ -94,6 +94,8 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
 
 
 def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -278,6 +280,10 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         data = data.encode("utf-8")
     if os.path.islink(path):  # write through a link: it stays a link to the new file
         path = Path(os.path.realpath(path))
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # never swap a device, a FIFO or a folder for a file
+            raise StoreWriteError(f"it is {_file_kind(mode)}, not a regular file ({path})")
     check_writable(path)
     directory = path.parent
     try:

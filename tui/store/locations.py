@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -65,3 +66,13 @@ def lock_path(catalog: Path) -> Path:
 def backup_path(path: Path) -> Path:
     """The rolling backup of a data file, taken before a session's first write."""
     return path.with_name(f"{path.name}.bak")
+
+
+def kept_backup_path(path: Path) -> Path:
+    """Where a copy of `path` is kept that no rolling backup ever overwrites.
+
+    For a lone backup whose file is made anew, or a settings file that could
+    not be read and is about to be written over.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.{stamp}.bak")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,7 @@ from tui.store.atomic_json import (
     reason,
     write_atomically,
 )
-from tui.store.locations import backup_path
+from tui.store.locations import backup_path, kept_backup_path
 from tui.store.lock import LockError, exclusive_lock
 from tui.store.tinydb_file import file_of, open_tinydb
 
@@ -182,12 +181,6 @@ class UserFile:
                 f"{reason(error)} (saving {self.path}; nothing was changed)"
             ) from error
         self._backed_up = True
-
-
-def kept_backup_path(path: Path) -> Path:
-    """Where a lone backup is kept when its file is made anew."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.name}.{stamp}.bak")
 
 
 def has_backup(path: Path) -> bool:

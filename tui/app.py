@@ -246,6 +246,8 @@ class FilmApp(EditActions, App[None]):
         # After the first frame: the thread would slow the drawing of it down.
         self.call_after_refresh(self._prepare_index)
         self.query_one(SearchBar).focus()
+        for notice in self.library.notices:
+            self.notify(notice, title="Your marks", severity="warning", markup=False, timeout=20)
         if self.library.problem_count:
             count = self.library.problem_count
             self.notify(

@@ -91,6 +91,13 @@ def run_export(
     if output is None:
         out.write(text)
         return EXIT_OK
+    if library.owns(output):
+        print(
+            f"filmtui: {clean_line(str(output))} is one of the library's own files; "
+            "nothing was written: export to another file.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
         write_atomically(output, text)
     except OSError as error:

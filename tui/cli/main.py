@@ -132,6 +132,8 @@ def _run_script_command(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"filmtui: {clean_line(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    for notice in library.notices:
+        print(f"filmtui: {clean_line(notice)}", file=sys.stderr)
     if args.command == "list":
         return data_commands.run_list(
             library, args.query, args.favourites, args.format, sort=Sort(args.sort)

@@ -45,7 +45,7 @@ def valid_rating(value: object) -> int | None:
     """A rating 0–5 from an int or a string of one digit; None if it is not one."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 2:
         value = int(value.strip())
     if isinstance(value, int) and 0 <= value <= MAX_RATING:
         return value

@@ -78,10 +78,7 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
         raise NotARegularFile("is a folder, not a file") from None
     try:
         status = os.fstat(fd)
-        if stat.S_ISDIR(status.st_mode):
-            raise NotARegularFile("is a folder, not a file")
-        if not stat.S_ISREG(status.st_mode):
-            raise NotARegularFile(f"is {_file_kind(status.st_mode)}, not a regular file")
+        _check_regular(status.st_mode)
         if status.st_size > limit:
             raise OSError(
                 errno.EFBIG, f"is {status.st_size:,} bytes, more than filmtui reads ({limit:,})"
@@ -91,6 +88,22 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
         raise
     with os.fdopen(fd, "rb") as file:
         return file.read(limit + 1)[:limit]
+
+
+def check_regular_file(path: Path) -> None:
+    """Raise `NotARegularFile` if `path` exists (through links) and is not a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    _check_regular(mode)
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise NotARegularFile("is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(f"is {_file_kind(mode)}, not a regular file")
 
 
 def _file_kind(mode: int) -> str:
@@ -121,15 +134,19 @@ def parse(raw: bytes, tables: Iterable[str] = ()) -> Tables:
     """
     if is_blank(raw):
         return {}
+    return _checked(loads(raw), tables)
+
+
+def loads(raw: bytes) -> Any:
+    """The JSON value of `raw` (UTF-8, maybe with a BOM); `DamagedStoreError` if none."""
     check_text(raw)
     try:
-        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+        return orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError:
         # orjson is strict where the standard library is lenient (a lone surrogate
         # such as "\ud800", NaN, very big numbers) and says less about where a
         # file is broken: let the standard library read it, or explain why not.
-        data = _parse_slowly(raw)
-    return _checked(data, tables)
+        return _parse_slowly(raw)
 
 
 def check_text(raw: bytes) -> None:
@@ -142,7 +159,7 @@ def check_text(raw: bytes) -> None:
                 "is UTF-16 text without a byte-order mark, but filmtui reads UTF-8: "
                 "save it as UTF-8"
             )
-        raise DamagedStoreError("is a binary file, not JSON text")
+        raise DamagedStoreError("is a binary file, not text")
 
 
 def looks_like_utf16(raw: bytes) -> bool:
@@ -172,7 +189,7 @@ def _parse_slowly(raw: bytes) -> Any:
             f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     except RecursionError:
-        raise DamagedStoreError("is not a TinyDB file: its JSON is nested too deeply") from None
+        raise DamagedStoreError("is not valid JSON for filmtui: it is nested too deeply") from None
     except ValueError:  # an integer of more than 4,300 digits
         raise DamagedStoreError(
             "is not valid JSON for filmtui: it holds a number of more than 4,300 digits"

@@ -27,6 +27,7 @@ from tui.model.unique_ids import UniqueIds
 from tui.store.atomic_json import (
     DamagedStoreError,
     NotARegularFile,
+    check_regular_file,
     is_blank,
     parse,
     reason,
@@ -83,6 +84,10 @@ def open_library(
             "(it was left as it is); fix the link or pass --db another file."
         )
     path = library_path(given)
+    try:
+        check_regular_file(path)  # no lock file, no seed beside a device or a FIFO
+    except NotARegularFile as error:
+        raise _unreadable(path, error) from None
     _prepare(path)
     report = _Progress(progress)
     with gc_paused():

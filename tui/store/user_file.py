@@ -177,9 +177,8 @@ class UserFile:
                 assert raw is not None
                 write_atomically(backup, raw)
         except OSError as error:
-            raise StoreWriteError(
-                f"{reason(error)} (saving {self.path}; nothing was changed)"
-            ) from error
+            cause = error.__cause__ if isinstance(error.__cause__, OSError) else error
+            raise StoreWriteError(f"{reason(cause)} ({self.path}; nothing was saved)") from error
         self._backed_up = True
 
 

@@ -1,7 +1,17 @@
 """Taking films out of filmtui: JSON, CSV and Markdown.
 
-Export writes the films the user sees, with their personal fields. Plain
-Python; knows nothing of TinyDB or Textual.
+Export writes the films the user sees, with their personal fields. The text
+is always valid UTF-8: a lone surrogate (`"\\ud800"`, which a damaged file
+can hold) is written as a JSON escape in JSON, so it comes back exactly, and
+as U+FFFD (`�`, visibly) in CSV and Markdown, which cannot carry it.
+
+CSV is safe to open in a spreadsheet (OWASP's advice on CSV injection): a
+cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
+written after a `'`, and so is one that begins with `'`, so that importing
+our own CSV (`tui.transfer.reading`) takes exactly one `'` off again. Rows
+end in CRLF (RFC 4180), so that a bare CR in a field is quoted too.
+
+Plain Python; knows nothing of TinyDB or Textual.
 """
 
 from __future__ import annotations
@@ -9,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +31,10 @@ FILM_FIELDS = ("id", "title", "year", "description", "fact")
 PERSONAL_FIELDS = ("favourite", "rating", "watched", "notes")
 EXPORT_FIELDS = FILM_FIELDS + PERSONAL_FIELDS
 FORMATS = ("json", "csv", "md")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may run as a formula at the start of a cell."""
+NEUTRAL = "'"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,23 +51,40 @@ def entry_record(entry: Entry) -> dict[str, Any]:
 
 
 def export_json(entries: Iterable[Entry]) -> str:
-    return json.dumps([entry_record(entry) for entry in entries], ensure_ascii=False, indent=2)
+    records = [entry_record(entry) for entry in entries]
+    text = json.dumps(records, ensure_ascii=False, indent=2)
+    if _LONE_SURROGATE.search(text):
+        return json.dumps(records, ensure_ascii=True, indent=2)  # escapes: exact
+    return text
 
 
 def export_csv(entries: Iterable[Entry]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for entry in entries:
         record = entry_record(entry)
         record["year"] = "" if record["year"] is None else record["year"]
         for name in ("favourite", "watched"):
             record[name] = "true" if record[name] else "false"
-        writer.writerow(record)
+        writer.writerow({name: neutral_cell(_visible(value)) for name, value in record.items()})
     return buffer.getvalue()
 
 
+def neutral_cell(value: object) -> object:
+    """`value`, after a `'` if a spreadsheet could take it for a formula (or it has one)."""
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, NEUTRAL)):
+        return NEUTRAL + value
+    return value
+
+
+def _visible(value: object) -> object:
+    """Text without lone surrogates (U+FFFD in their place): UTF-8 can write it."""
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _md_cell(text: str) -> str:
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 

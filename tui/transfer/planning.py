@@ -1,8 +1,11 @@
 """Planning an import: what to add, what to update, what to skip and why.
 
-Nothing here writes to the library: the store applies a plan. The plan takes
-time linear in the films and records: every lookup is by a dict or set, and
-a record that meets one planned earlier in the same file is found by its id.
+Nothing here writes to the library: the store applies a plan. Every record
+is accounted for: added, updated, or skipped with a reason, including a
+record of a film that an earlier record of the same file already planned
+(10,000 records of one title and year are 1 added and 9,999 skipped as
+"same title and year as record 1", never merged silently). The plan takes
+time linear in the films and records: every lookup is by a dict or a set.
 Plain Python; knows nothing of TinyDB or Textual.
 """
 
@@ -57,35 +60,32 @@ def _plan(
     by_id: dict[str, Film] = {film.id: film for film in existing}
     by_title: dict[TitleKey, Film] = {_title_key(film): film for film in existing}
     ids = UniqueIds(by_id)
-    added: dict[str, Entry] = {}  # by film id, in the order first added
-    updated: dict[str, Entry] = {}  # by film id, in the order last updated
+    plan = ImportPlan(skipped=skips)
+    planned_by: dict[str, str] = {}  # film id -> the label of the record that planned it
     for item in incoming:
+        how = "id"
         match = by_id.get(item.film.id) if item.film.id else None
         if match is None:
+            how = "title and year"
             match = by_title.get(_title_key(item.film))
+        if match is not None and match.id in planned_by:
+            # Never merged silently: the first record of a film in the file wins.
+            skips.append(Skipped(item.label, f"same {how} as {planned_by[match.id]}"))
+            continue
         if match is None:
             film_id = item.film.id or ids.claim(slugify(item.film.title, item.film.year))
             ids.taken.add(film_id)
             film = replace(item.film, id=film_id)
-            entry = Entry(film, item.personal or UserMarks())
-            added[film.id] = entry
+            plan.added.append(Entry(film, item.personal or UserMarks()))
         else:
             film = replace(item.film, id=match.id)
-            current = (
-                added.get(match.id)
-                or updated.get(match.id)
-                or Entry(match, personal.get(match.id, UserMarks()))
-            )
-            new_personal = item.personal if item.personal is not None else current.personal
-            if film == current.film and new_personal == current.personal:
+            current = personal.get(match.id, UserMarks())
+            new_personal = item.personal if item.personal is not None else current
+            if film == match and new_personal == current:
                 skips.append(Skipped(item.label, f"unchanged ({match.id})"))
                 continue
-            entry = Entry(film, new_personal)
-            if match.id in added:
-                added[match.id] = entry
-            else:
-                updated.pop(match.id, None)
-                updated[match.id] = entry
+            plan.updated.append(Entry(film, new_personal))
+        planned_by[film.id] = item.label
         by_id[film.id] = film
         by_title[_title_key(film)] = film
-    return ImportPlan(list(added.values()), list(updated.values()), skips)
+    return plan

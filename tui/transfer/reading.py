@@ -8,8 +8,9 @@ with the line or record. Plain Python; knows nothing of TinyDB or Textual.
 from __future__ import annotations
 
 import csv
+import errno
 import io
-import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -17,10 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from tui.gc_paused import gc_paused
-from tui.model.draft import check_year
 from tui.model.film import Film
 from tui.model.marks import UserMarks, marks_from_document, valid_rating
-from tui.transfer.export import PERSONAL_FIELDS
+from tui.store.atomic_json import (
+    DamagedStoreError,
+    NotARegularFile,
+    check_text,
+    loads,
+    read_bytes,
+    reason,
+)
+from tui.transfer.export import EXPORT_FIELDS, FORMULA_STARTS, NEUTRAL, PERSONAL_FIELDS
 
 
 class BadImportFile(ValueError):
@@ -50,33 +58,44 @@ def read_import_file(path: Path) -> tuple[list[Incoming], list[Skipped]]:
 
 def _read_import_file(path: Path) -> tuple[list[Incoming], list[Skipped]]:
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
+        if raw is None:
+            raise FileNotFoundError(errno.ENOENT, "no such file")
+        check_text(raw)
     except OSError as error:
-        raise BadImportFile(f"{path}: cannot be read ({error.strerror or error})") from error
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise BadImportFile(f"{path}: is not UTF-8 text (byte {error.start})") from error
-    looks_like_json = text.lstrip()[:1] in ("[", "{")
+        why = (
+            str(error)
+            if isinstance(error, NotARegularFile)
+            else f"cannot be read ({reason(error)})"
+        )
+        raise BadImportFile(f"{path}: {why}") from error
+    except DamagedStoreError as error:
+        raise BadImportFile(f"{path}: {error}") from None
+    looks_like_json = raw.lstrip()[:1] in (b"[", b"{")
     if path.suffix.lower() == ".json" or (path.suffix.lower() != ".csv" and looks_like_json):
-        records = _json_records(path, text)
+        records = _json_records(path, raw)
     else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise BadImportFile(f"{path}: is not UTF-8 text (byte {error.start})") from error
         records = _csv_records(path, text)
     incoming: list[Incoming] = []
     skipped: list[Skipped] = []
     for label, record in records:
         result = incoming_from_record(label, record)
-        (incoming if isinstance(result, Incoming) else skipped).append(result)  # type: ignore[arg-type]
+        if isinstance(result, Incoming):
+            incoming.append(result)
+        else:
+            skipped.append(result)
     return incoming, skipped
 
 
-def _json_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
+def _json_records(path: Path, raw: bytes) -> list[tuple[str, Mapping[str, Any]]]:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadImportFile(
-            f"{path}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from error
+        data = loads(raw)
+    except DamagedStoreError as error:
+        raise BadImportFile(f"{path}: {error}") from None
     if isinstance(data, list):
         labelled = [(f"record {number}", item) for number, item in enumerate(data, 1)]
     elif isinstance(data, dict) and isinstance(data.get("films"), dict):
@@ -100,6 +119,7 @@ def _csv_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
     if not rows or "title" not in [name.strip().lower() for name in rows[0]]:
         raise BadImportFile(f"{path}: line 1: a CSV file needs a header row with a 'title' column")
     header = [name.strip().lower() for name in rows[0]]
+    ours = rows[0] == list(EXPORT_FIELDS)  # our own export: its cells were neutralised
     records: list[tuple[str, Mapping[str, Any]]] = []
     # csv.reader gives no line numbers per row; count physical lines as we go.
     line = 1 + _newlines(rows[0])
@@ -113,9 +133,18 @@ def _csv_records(path: Path, text: str) -> list[tuple[str, Mapping[str, Any]]]:
                 f"{path}: line {line}: expected {len(header)} fields as in the header, "
                 f"found {len(row)}"
             )
+        if ours:
+            row = [_restored(cell) for cell in row]
         records.append((f"line {line}", dict(zip(header, row, strict=True))))
         line += _newlines(row)
     return records
+
+
+def _restored(cell: str) -> str:
+    """A cell of our own CSV as it was before `tui.transfer.export.neutral_cell`."""
+    if cell.startswith(NEUTRAL) and cell[1:2] and cell[1:].startswith((*FORMULA_STARTS, NEUTRAL)):
+        return cell[1:]
+    return cell
 
 
 def _newlines(row: Sequence[str]) -> int:
@@ -134,6 +163,27 @@ def _flag(value: object) -> bool | None:
     return None
 
 
+_YEAR = re.compile(r"\s*-?[0-9]{1,18}\s*")
+
+
+def _year(value: object) -> int | None:
+    """A year as the catalog may hold it: any whole number (the first films are
+    from 1878; announced ones from the 2030s). None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and _YEAR.fullmatch(value):
+        return int(value)
+    return None
+
+
+def _shown(value: object) -> str:
+    """`value` for a message: its repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def incoming_from_record(label: str, record: Mapping[str, Any]) -> Incoming | Skipped:
     """A usable film from one record, or why it was skipped."""
     title = record.get("title")
@@ -142,10 +192,9 @@ def incoming_from_record(label: str, record: Mapping[str, Any]) -> Incoming | Sk
     year_value = record.get("year")
     year: int | None = None
     if year_value not in (None, ""):
-        problem = check_year(str(year_value))
-        if isinstance(year_value, bool) or problem:
-            return Skipped(label, f"year {year_value!r}: {problem or 'not a number'}")
-        year = int(str(year_value).strip())
+        year = _year(year_value)
+        if year is None:
+            return Skipped(label, f"year {_shown(year_value)}: not a whole number")
     texts = {}
     for name in ("id", "description", "fact"):
         value = record.get(name, "")
@@ -154,7 +203,10 @@ def incoming_from_record(label: str, record: Mapping[str, Any]) -> Incoming | Sk
         if not isinstance(value, str):
             return Skipped(label, f"{name} is not text")
         texts[name] = value
-    film = Film(texts["id"].strip(), title.strip(), year, texts["description"], texts["fact"])
+    # Titles and ids are kept as written (an export comes back exactly); an id
+    # of spaces only is none.
+    film_id = texts["id"] if texts["id"].strip() else ""
+    film = Film(film_id, title, year, texts["description"], texts["fact"])
     personal = None
     if any(name in record for name in PERSONAL_FIELDS):
         favourite, watched = (

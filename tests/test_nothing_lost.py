@@ -401,3 +401,10 @@ async def test_3_the_app_says_the_user_file_is_missing_but_its_backup_is_not(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
     assert any("is missing, but its backup" in notice for notice in notices)
+
+
+def test_a_5000_digit_year_string_in_the_catalog_reads_as_unknown(tmp_path: Path) -> None:
+    catalog = write_catalog(tmp_path / "films.json", [{"id": "a", "title": "A", "year": HUGE}])
+    library = open_library(catalog)
+    assert [film.year for film in library.films] == [None]
+    assert library.problem_count == 1

@@ -67,7 +67,7 @@ def _read_year(value: object) -> tuple[int | None, bool]:
         return value, True
     if isinstance(value, float) and value.is_integer():
         return int(value), False
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 18:
         return int(value.strip()), False
     return None, False
 

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.store.atomic_json import encode, stale_temp_files
-from tui.store.library import PERSONAL_TABLE, StoreError, open_library
 from tui.store.locations import bundled_catalog_bytes, personal_data_path
+from tui.store.opening import StoreError, open_library
+from tui.store.user_file import PERSONAL_TABLE
 
 READY = "ready"
 PAD_DOCUMENT_BYTES = 96

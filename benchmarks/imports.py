@@ -98,7 +98,7 @@ def run_import(export: Path, library: Path) -> tuple[float, float, int]:
 
 FAVOURITE_TIMER = """
 import statistics, sys, time
-from tui.store.library import open_library
+from tui.store.opening import open_library
 library = open_library(__import__("pathlib").Path(sys.argv[1]))
 film = library.films[len(library.films) // 2]
 times = []

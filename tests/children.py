@@ -14,17 +14,24 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 
 def mark(catalog: Path, prefix: str, count: int) -> None:
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
+    from tui.store.user_file import StoreBusyError
 
     library = open_library(catalog)
     sys.stdin.readline()  # start together with the other writer
     for number in range(count):
-        library.set_favourite(f"{prefix}-{number}", True)
+        while True:  # as a user would: the other filmtui is writing, try again
+            try:
+                library.set_favourite(f"{prefix}-{number}", True)
+                break
+            except StoreBusyError:
+                time.sleep(0.001)
     print(len(library.favourites), flush=True)
 
 

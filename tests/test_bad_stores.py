@@ -15,8 +15,8 @@ from tests.conftest import record_notices, write_catalog
 from tui.app import make_app
 from tui.cli.main import EXIT_BAD_INPUT, main
 from tui.store.atomic_json import encode, stale_temp_files
-from tui.store.library import open_library
 from tui.store.locations import backup_path, bundled_catalog_bytes, personal_data_path
+from tui.store.opening import open_library
 from tui.widgets.film_list import FilmList
 
 CATALOG = bundled_catalog_bytes()

@@ -81,7 +81,7 @@ def test_list_json_and_csv(db: str, tmp_path: Path) -> None:
 
 
 def test_list_favourites_only(db: str, tmp_path: Path) -> None:
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     open_library(Path(db)).set_favourite("star-voyage-1962", True)
     result = run_filmtui("list", "--favourites", "--db", db, home=tmp_path)
@@ -90,7 +90,7 @@ def test_list_favourites_only(db: str, tmp_path: Path) -> None:
 
 
 def test_list_searches_ratings_watched_marks_and_notes(db: str, tmp_path: Path) -> None:
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     library = open_library(Path(db))
     library.set_rating("star-voyage-1962", 5)
@@ -172,7 +172,7 @@ def test_malformed_import_exits_2_names_the_place_and_changes_nothing(
 
 
 def test_export_then_import_into_an_empty_library_reproduces_it(db: str, tmp_path: Path) -> None:
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     library = open_library(Path(db))
     library.set_favourite("star-voyage-1962", True)

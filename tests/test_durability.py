@@ -19,8 +19,9 @@ import pytest
 from benchmarks import crash_test
 from tests.conftest import write_catalog
 from tui.store.atomic_json import encode, stale_temp_files
-from tui.store.library import PERSONAL_TABLE, open_library
 from tui.store.locations import backup_path, bundled_catalog_bytes, personal_data_path
+from tui.store.opening import open_library
+from tui.store.user_file import PERSONAL_TABLE
 
 REPO = Path(__file__).resolve().parent.parent
 NOBODY = 65534
@@ -89,7 +90,7 @@ KILLED_MID_WRITE = """
 import os, sys, time
 from pathlib import Path
 import tui.store.atomic_json
-from tui.store.library import open_library
+from tui.store.opening import open_library
 
 def stop_here(*args):
     print("writing", flush=True)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.library_helpers import film_in
 from tui.app import FilmApp
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.film_form import FilmForm
-from tui.store.library import open_library
+from tui.store.opening import open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 
@@ -30,7 +31,7 @@ async def test_a_adds_a_film_that_is_highlighted_and_kept(app: FilmApp, catalog_
         assert not isinstance(app.screen, FilmForm)
         assert highlighted(app) == "solaris-1972"
         assert len(app.query_one(FilmList).films) == 11
-    assert open_library(catalog_path).film("solaris-1972") is not None
+    assert film_in(open_library(catalog_path), "solaris-1972") is not None
 
 
 async def test_the_form_refuses_a_film_without_a_title(app: FilmApp) -> None:
@@ -54,7 +55,7 @@ async def test_e_edits_the_highlighted_film_and_keeps_its_id(
         assert highlighted(app) == "planet-of-storms-1961"
         detail = app.query_one(FilmDetail)
         assert detail.film is not None and detail.film.title == "Planet of Storms [restored]"
-    reopened = open_library(catalog_path).film("planet-of-storms-1961")
+    reopened = film_in(open_library(catalog_path), "planet-of-storms-1961")
     assert reopened is not None and reopened.title == "Planet of Storms [restored]"
 
 
@@ -76,10 +77,10 @@ async def test_d_deletes_after_confirmation_and_u_undoes_it(
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         assert film_id not in {f.id for f in app.query_one(FilmList).films}
-        assert open_library(catalog_path).film(film_id) is None
+        assert film_in(open_library(catalog_path), film_id) is None
         await pilot.press("u")
         assert film_id in {f.id for f in app.query_one(FilmList).films}
-    assert open_library(catalog_path).film(film_id) is not None
+    assert film_in(open_library(catalog_path), film_id) is not None
 
 
 async def test_declining_the_confirmation_keeps_the_film(app: FilmApp) -> None:
@@ -92,12 +93,12 @@ async def test_u_undoes_the_last_edit(app: FilmApp, catalog_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down")
         film_id = highlighted(app)
-        original = open_library(catalog_path).film(film_id)
+        original = film_in(open_library(catalog_path), film_id)
         await pilot.press("e")
         app.screen.query_one("#title", Input).value = "Something else"
         await pilot.press("ctrl+s", "u")
         assert app.query_one(FilmDetail).film == original
-    assert open_library(catalog_path).film(film_id) == original
+    assert film_in(open_library(catalog_path), film_id) == original
 
 
 async def test_digit_keys_rate_and_w_marks_watched(app: FilmApp, catalog_path: Path) -> None:

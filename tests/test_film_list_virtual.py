@@ -22,7 +22,8 @@ from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.query import Query
-from tui.store.library import Library, open_library
+from tui.store.library import Library
+from tui.store.opening import open_library
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import STAR, FilmList
 from tui.widgets.search_bar import SearchBar

@@ -10,7 +10,8 @@ import pytest
 
 from tui.finder import find_in, library_index
 from tui.search.orders import Sort
-from tui.store.library import Library, open_library
+from tui.store.library import Library
+from tui.store.opening import open_library
 
 ALL = 10
 

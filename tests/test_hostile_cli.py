@@ -241,7 +241,7 @@ def test_a_year_of_thousands_of_digits_is_an_unknown_year(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     years = {film["id"]: film["year"] for film in json.loads(result.stdout)}
     assert years == {"a": None, "b": None, "c": None, "d": 1961}
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     assert open_library(db).problem_count == 3
 

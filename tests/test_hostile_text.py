@@ -10,6 +10,7 @@ from textual.widgets._toast import Toast
 
 from tests.conftest import record_notices
 from tests.hostile import CONTROL_MARKERS, CONTROLS, LONG_WORD, MARKUP, write_hostile_catalog
+from tests.library_helpers import film_in
 from tui.app import FilmApp, make_app
 from tui.model.film import Film
 from tui.safe_text import clean, clean_line
@@ -197,4 +198,4 @@ async def test_saving_the_form_unchanged_keeps_the_stored_control_characters(
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert hostile_app.library.film(film.id) == film
+        assert film_in(hostile_app.library, film.id) == film

@@ -14,10 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film
-from tui.store import library as store
+from tui.model.unique_ids import UniqueIds
+from tui.store import tinydb_file
 from tui.store.atomic_json import DamagedStoreError, encode, parse
 from tui.store.json_pieces import Piece, iter_table_pieces
-from tui.store.library import StoreError, open_library
+from tui.store.opening import StoreError, add_films, open_library
 
 PIECE = 200  # bytes: small inputs split into many pieces
 
@@ -293,7 +294,8 @@ def test_trailing_garbage_fails_as_the_whole_file_does() -> None:
 
 
 def test_a_broken_document_in_the_middle_fails_after_some_pieces() -> None:
-    raw = big_raw().replace(b'"title": "Film 30",', b'"title": "Film 30",,')
+    raw = big_raw().replace(b'"title":"Film 30",', b'"title":"Film 30",,')
+    assert raw != big_raw()
     handed_out = []
     with pytest.raises(DamagedStoreError, match="is not valid JSON"):
         for piece in iter_table_pieces(raw, "films", PIECE):
@@ -380,12 +382,14 @@ def read_whole(path: Path) -> tuple[list[Film], int]:
     """What `open_library` read before pieces: one parse, then the same films."""
     films: list[Film] = []
     documents = parse(path.read_bytes(), ["films"]).get("films", {}).values()
-    return films, store._add_films(documents, films, set())
+    return films, add_films(documents, films, UniqueIds())
 
 
 @pytest.fixture
 def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "iter_table_pieces", partial(iter_table_pieces, piece_bytes=20_000))
+    monkeypatch.setattr(
+        tinydb_file, "iter_table_pieces", partial(iter_table_pieces, piece_bytes=20_000)
+    )
 
 
 @pytest.mark.parametrize("layout", ["stock TinyDB", "a document a line"])
@@ -401,7 +405,7 @@ def test_open_library_reads_the_same_films_in_pieces(
     assert_split(path.read_bytes(), 20_000)
     films, problems = read_whole(path)
     library = open_library(path)
-    assert library.base_films == films
+    assert library.films == films
     assert library.problem_count == problems > 0
     assert len({film.id for film in films}) == len(films) < 3000
 
@@ -414,9 +418,9 @@ def test_open_library_starts_again_when_the_pieces_do_not_add_up(
     path.write_bytes(raw_of([(str(n), doc) for n, doc in [*pairs, (5, document(5000))]]))
     films, problems = read_whole(path)
     library = open_library(path)
-    assert library.base_films == films
+    assert library.films == films
     assert library.problem_count == problems
-    assert library.base_films[4].title == "Film 5000"
+    assert library.films[4].title == "Film 5000"
 
 
 def test_open_library_reports_rising_progress_ending_at_one(

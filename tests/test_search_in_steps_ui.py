@@ -28,7 +28,8 @@ from tui.screens.loading import LoadingScreen
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort
-from tui.store.library import Library, open_library
+from tui.store.library import Library
+from tui.store.opening import open_library
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)

@@ -15,7 +15,7 @@ from tui.search.folding import fold, fold_with_origins
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort
 from tui.search.query import NumberRange, Term, parse_query
-from tui.store.settings import load_settings
+from tui.store.remembered import Remembered
 
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
 SYNTAX = [
@@ -116,7 +116,7 @@ def test_any_settings_file_reads_as_a_dict(content: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "settings.json"
         path.write_bytes(content)
-        assert isinstance(load_settings(path), dict)
+        assert isinstance(Remembered.load(path).values, dict)
 
 
 @settings(max_examples=200, deadline=None)

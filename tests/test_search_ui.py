@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
-from tui.store.settings import load_settings
+from tui.store.remembered import Remembered
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
@@ -117,7 +117,7 @@ async def test_the_sort_is_remembered_across_restarts(catalog_path: Path) -> Non
     first = make_app(catalog_path)
     async with first.run_test(size=SIZE) as pilot:
         await pilot.press("down", "s")
-    assert load_settings()["sort"] == "year"
+    assert Remembered.load().sort == "year"
     second = make_app(catalog_path)
     async with second.run_test(size=SIZE):
         assert "by year" in str(second.query_one(FilmList).border_title)

@@ -25,7 +25,8 @@ from tui import app as app_module
 from tui.app import FilmApp, make_app
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex, SearchResult
-from tui.store.library import Library, open_library
+from tui.store.library import Library
+from tui.store.opening import open_library
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)

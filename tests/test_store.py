@@ -11,8 +11,8 @@ import pytest
 from tests.conftest import write_catalog
 from tui import gc_paused as collector
 from tui.gc_paused import gc_paused
-from tui.store.library import open_library
 from tui.store.locations import bundled_catalog_bytes, default_library_path, personal_data_path
+from tui.store.opening import open_library
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_11296a1cba798910.txt"
 

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.library_helpers import film_in
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.store.library import open_library
 from tui.store.locations import default_library_path
+from tui.store.opening import open_library
 
 
 def test_an_added_film_survives_a_reopen_and_gets_a_slug_id(catalog_path: Path) -> None:
     film = open_library(catalog_path).add_film("Solaris", 1972, "A station.", "Tarkovsky.")
     assert film.id == "solaris-1972"
     reopened = open_library(catalog_path)
-    assert reopened.film("solaris-1972") == film
+    assert film_in(reopened, "solaris-1972") == film
     assert len(reopened.films) == 11
 
 
@@ -31,23 +32,23 @@ def test_adding_the_same_title_twice_gives_distinct_ids(catalog_path: Path) -> N
 def test_an_edit_keeps_the_id_and_leaves_the_catalog_file_alone(catalog_path: Path) -> None:
     before = catalog_path.read_bytes()
     library = open_library(catalog_path)
-    film = library.film("star-voyage-1962")
+    film = film_in(library, "star-voyage-1962")
     assert film is not None
     edited = Film(film.id, "Star Voyage (restored)", 1962, "New words.", film.fact)
     library.save_film(edited)
     assert catalog_path.read_bytes() == before
     reopened = open_library(catalog_path)
-    assert reopened.film("star-voyage-1962") == edited
+    assert film_in(reopened, "star-voyage-1962") == edited
     assert len(reopened.films) == 10
 
 
 def test_delete_and_undelete_persist(catalog_path: Path) -> None:
     library = open_library(catalog_path)
     library.delete_film("star-voyage-1962")
-    assert open_library(catalog_path).film("star-voyage-1962") is None
+    assert film_in(open_library(catalog_path), "star-voyage-1962") is None
     assert len(open_library(catalog_path).films) == 9
     library.undelete_film("star-voyage-1962")
-    assert open_library(catalog_path).film("star-voyage-1962") is not None
+    assert film_in(open_library(catalog_path), "star-voyage-1962") is not None
 
 
 def test_rating_watched_and_notes_persist_beside_the_favourite(catalog_path: Path) -> None:
@@ -83,7 +84,7 @@ def test_a_newer_bundled_catalog_adds_films_but_never_overwrites_an_edit() -> No
             document["description"] = "Old text."
     path.write_text(json.dumps(data))
     reopened = open_library()
-    assert reopened.film("star-voyage-1962") is not None  # new bundled film appears
-    sky = reopened.film("the-sky-beckons-1959")
+    assert film_in(reopened, "star-voyage-1962") is not None  # new bundled film appears
+    sky = film_in(reopened, "the-sky-beckons-1959")
     assert sky is not None and sky.description != "Old text."  # unedited: updated
-    assert reopened.film("planet-of-storms-1961") == edited  # edited: the user's version
+    assert film_in(reopened, "planet-of-storms-1961") == edited  # edited: the user's version

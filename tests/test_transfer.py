@@ -11,14 +11,9 @@ import pytest
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.transfer.formats import (
-    BadImportFile,
-    Entry,
-    Incoming,
-    export_text,
-    plan_import,
-    read_import_file,
-)
+from tui.transfer.export import Entry, export_text
+from tui.transfer.planning import plan_import
+from tui.transfer.reading import BadImportFile, Incoming, read_import_file
 
 SOLARIS = Film(
     "solaris-1972", "Solaris", 1972, "A psychologist is sent to a station.", "Tarkovsky."

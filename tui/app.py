@@ -38,18 +38,16 @@ from tui.screens.help import HelpScreen, describe_bindings
 from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex, SearchResult, lists_everything
 from tui.search.orders import Sort, next_sort
-from tui.store.library import Library, StoreError, StoreWriteError, open_library
+from tui.store.library import Library, StoreWriteError
 from tui.store.locations import default_library_path
-from tui.store.remembered import Place, load_place, load_theme, save_session
-from tui.store.settings import load_settings, remember
+from tui.store.opening import StoreError, open_library
+from tui.store.remembered import Place, Remembered
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 # Set to 1 to quit once the first frame with the list filled is drawn (benchmarks).
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
-# The settings key (see tui.store.settings) of the chosen sort.
-SORT_KEY = "sort"
 # Catalog files this big (about 55,000 films) load in a thread behind a loading screen.
 LOAD_IN_BACKGROUND_BYTES = 20_000_000
 # A search in a thread shows this many films as soon as they are known, before
@@ -154,7 +152,8 @@ class FilmApp(EditActions, App[None]):
         self.library = library
         self.index = library_index(library)
         self._loader = loader
-        self.set_reactive(FilmApp.sort, Sort.read(load_settings().get(SORT_KEY)))
+        self.remembered = Remembered.load()
+        self.set_reactive(FilmApp.sort, Sort.read(self.remembered.sort))
         self._result: SearchResult | None = None
         self._suggestion: Film | None = None
         self._fresh = fresh
@@ -247,6 +246,8 @@ class FilmApp(EditActions, App[None]):
         # After the first frame: the thread would slow the drawing of it down.
         self.call_after_refresh(self._prepare_index)
         self.query_one(SearchBar).focus()
+        for notice in self.library.notices:
+            self.notify(notice, title="Your marks", severity="warning", markup=False, timeout=20)
         if self.library.problem_count:
             count = self.library.problem_count
             self.notify(
@@ -291,10 +292,10 @@ class FilmApp(EditActions, App[None]):
 
     def _restore_session(self) -> None:
         """Come back where the user left: theme, query, view and film."""
-        theme = load_theme()
+        theme = self.remembered.theme
         if theme in self.available_themes:
             self.theme = theme
-        place = load_place(self.library.path)
+        place = self.remembered.place(self.library.path)
         self.set_reactive(FilmApp.favourites_only, place.favourites_only)
         self.set_reactive(FilmApp.query, place.query)
         with self.query_one(SearchBar).prevent(Input.Changed):
@@ -306,7 +307,9 @@ class FilmApp(EditActions, App[None]):
         if self.loading:
             return  # nothing was shown: keep what was remembered
         place = Place(self.query, self._shown_film_id, self.favourites_only)
-        save_session(self.library.path, place, self.theme)
+        self.remembered.set_place(self.library.path, place)
+        self.remembered.theme = self.theme
+        self.remembered.save()
 
     # -- state -> screen -----------------------------------------------------
 
@@ -561,7 +564,8 @@ class FilmApp(EditActions, App[None]):
     def choose_sort(self, sort: Sort) -> None:
         """Order the list by `sort` from now on (remembered across restarts)."""
         self.sort = sort
-        remember(SORT_KEY, sort.value)
+        self.remembered.sort = sort.value
+        self.remembered.save()
 
     # -- actions (keys and the command palette) --------------------------------
 

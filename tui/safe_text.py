@@ -19,7 +19,8 @@ import re
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[{_CONTROLS}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SHOWN = re.compile(f"[{_CONTROLS}\ud800-\udfff]")
+# A CR before a LF (a CSV row's end, RFC 4180) is a line end, not a control.
+_SHOWN = re.compile(f"(?!\r\n)[{_CONTROLS}\ud800-\udfff]")
 
 
 def clean(text: str) -> str:

@@ -29,14 +29,9 @@ from tui.safe_text import clean_line, escape_surrogates, visible, visible_line
 from tui.search.orders import Sort
 from tui.store.atomic_json import write_atomically
 from tui.store.library import Library, StoreWriteError
-from tui.transfer.formats import (
-    BadImportFile,
-    Entry,
-    Skipped,
-    export_text,
-    plan_import,
-    read_import_file,
-)
+from tui.transfer.export import Entry, export_text
+from tui.transfer.planning import plan_import
+from tui.transfer.reading import BadImportFile, Skipped, read_import_file
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -125,6 +120,11 @@ def run_export(
     if output is None:
         write_data(out, text)
         return EXIT_OK
+    if library.owns(output):
+        return say(
+            f"{output} is one of the library's own files; nothing was written: "
+            "export to another file."
+        )
     try:
         if output.exists() and not output.is_file():
             with output.open("w", encoding="utf-8") as stream:

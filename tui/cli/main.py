@@ -11,9 +11,9 @@ from pathlib import Path
 from tui import __version__
 from tui.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, say
 from tui.search.orders import Sort
-from tui.store.library import StoreError
 from tui.store.locations import default_library_path
-from tui.transfer.formats import FORMATS
+from tui.store.opening import StoreError
+from tui.transfer.export import FORMATS
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
 
@@ -162,12 +162,14 @@ def _run_script_command(args: argparse.Namespace) -> int:
 
 def _script_command(args: argparse.Namespace) -> int:
     from tui.cli import data_commands
-    from tui.store.library import open_library
+    from tui.store.opening import open_library
 
     try:
         library = open_library(args.db)
     except StoreError as error:
         return say(str(error))
+    for notice in library.notices:
+        say(notice)
     if args.command == "list":
         # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
         query = args.query if isinstance(args.query, str) else "--"

@@ -78,7 +78,7 @@ def serve(db: Path | None, host: str, port: int) -> int:
         from tui.cli.guarded_server import GuardedServer
     except ImportError:
         return say(INSTALL_HINT)
-    from tui.store.library import StoreError, open_library
+    from tui.store.opening import StoreError, open_library
 
     try:
         open_library(db)  # each browser session opens it again; say now what is wrong

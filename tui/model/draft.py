@@ -35,7 +35,7 @@ def check_year(text: str, today: datetime.date | None = None) -> str | None:
     stripped = text.strip()
     if not stripped:
         return "A year is required."
-    if not stripped.isdigit():
+    if not stripped.isdigit() or len(stripped) > len(str(last)):  # (and int() stays quick)
         return f"The year must be a whole number between {FIRST_FILM_YEAR} and {last}."
     year = int(stripped)
     if not FIRST_FILM_YEAR <= year <= last:

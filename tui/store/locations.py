@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -41,15 +42,37 @@ def personal_data_path(catalog: Path) -> Path:
     return catalog.with_name(f"{stem}.user.json")
 
 
+def library_path(catalog: Path) -> Path:
+    """The one path of a catalog however it is spelled: absolute, links resolved.
+
+    Two spellings of one library (`films.json`, `./films.json`, a link to it)
+    then share one user file and one lock.
+    """
+    return catalog.expanduser().resolve()
+
+
 def lock_path(catalog: Path) -> Path:
     """The sidecar file locked while a library's files are being written.
 
-    Never one of the data files themselves: those are swapped by `os.replace`,
-    and a lock held on a file that has just been replaced locks nothing.
+    Named after the user's file, so that two catalogs sharing a user file
+    (`--db films` and `--db films.json`) share the lock too. Never one of the
+    data files themselves: those are swapped by `os.replace`, and a lock held
+    on a file that has just been replaced locks nothing.
     """
-    return catalog.with_name(f"{catalog.name}.lock")
+    personal = personal_data_path(catalog)
+    return personal.with_name(f"{personal.name}.lock")
 
 
 def backup_path(path: Path) -> Path:
     """The rolling backup of a data file, taken before a session's first write."""
     return path.with_name(f"{path.name}.bak")
+
+
+def kept_backup_path(path: Path) -> Path:
+    """Where a copy of `path` is kept that no rolling backup ever overwrites.
+
+    For a lone backup whose file is made anew, or a settings file that could
+    not be read and is about to be written over.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.{stamp}.bak")

@@ -19,7 +19,6 @@ try:
 except ImportError:  # pragma: no cover - Windows: no advisory locks, one writer assumed
     fcntl = None  # type: ignore[assignment]
 
-DEFAULT_TIMEOUT = 10.0
 _POLL = 0.005
 
 
@@ -28,8 +27,12 @@ class LockError(OSError):
 
 
 @contextlib.contextmanager
-def exclusive_lock(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None]:
-    """Hold an exclusive lock on `path` (created if missing) for the `with` block."""
+def exclusive_lock(path: Path, timeout: float = 0.0) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (created if missing) for the `with` block.
+
+    Tries for `timeout` seconds (once, by default), then raises `LockError`:
+    a writer never waits long for another filmtui.
+    """
     fd = _open(path)
     try:
         if fcntl is not None:
@@ -62,7 +65,5 @@ def _acquire(fd: int, path: Path, timeout: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise LockError(
-                    f"another filmtui has held {path} for {timeout:.0f} s; try again"
-                ) from None
+                raise LockError(f"another filmtui holds {path}; try again in a moment") from None
             time.sleep(_POLL)

@@ -1,0 +1,310 @@
+"""Opening a library: finding its files, seeding, syncing, reading the catalog.
+
+`open_library` resolves the catalog's path (links and spellings: one library,
+one user file, one lock), creates a missing catalog from the bundled one,
+brings the user's copy of the bundled catalog up to date, sweeps temp files
+left by a filmtui that was killed, and reads the catalog (a piece at a time,
+through `tui.store.tinydb_file.TinyDBFile`) and the user's file (through
+TinyDB). A file that cannot be read stops filmtui with a one-line
+`StoreError` and is left exactly as it was: nothing here repairs a file.
+
+Plain Python; knows nothing of Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from tui.gc_paused import gc_paused
+from tui.model.film import Film, film_from_document
+from tui.model.unique_ids import UniqueIds
+from tui.store.atomic_json import (
+    DamagedStoreError,
+    NotARegularFile,
+    check_regular_file,
+    is_blank,
+    parse,
+    reason,
+    remove_stale_temp_files,
+    write_atomically,
+)
+from tui.store.library import Library
+from tui.store.locations import (
+    backup_path,
+    bundled_catalog_bytes,
+    default_library_path,
+    library_path,
+    lock_path,
+    personal_data_path,
+)
+from tui.store.lock import LockError, exclusive_lock
+from tui.store.tinydb_file import TinyDBFile, file_of, open_tinydb
+from tui.store.user_file import (
+    FILMS_TABLE,
+    UserFile,
+    UserTables,
+    has_backup,
+    ids_in,
+    table,
+)
+
+START_LOCK_TIMEOUT = 2.0
+
+__all__ = ["StoreError", "open_library"]
+
+
+class StoreError(Exception):
+    """A store that cannot be opened. The message is for the user, one line."""
+
+
+def open_library(
+    path: Path | None = None, *, progress: Callable[[float], None] | None = None
+) -> Library:
+    """Open the catalog at `path` (default: the user's library).
+
+    A catalog that does not exist yet is created from the bundled one. Temp
+    files left by a filmtui that was killed while writing are removed.
+    Raises `StoreError` with a message for the user when it cannot be read.
+
+    A big catalog is read a piece at a time (see `tui.store.json_pieces`), so that
+    other threads run meanwhile; `progress`, if given, is called (in this
+    thread) with the fraction read so far, rising from 0.0, and with 1.0 once,
+    when the library is open.
+    """
+    given = default_library_path() if path is None else path.expanduser()
+    if os.path.islink(given) and not given.exists():
+        raise StoreError(
+            f"{given}: is a link to {os.path.realpath(given)}, which does not exist "
+            "(it was left as it is); fix the link or pass --db another file."
+        )
+    path = library_path(given)
+    try:
+        check_regular_file(path)  # no lock file, no seed beside a device or a FIFO
+    except NotARegularFile as error:
+        raise _unreadable(path, error) from None
+    _prepare(path)
+    report = _Progress(progress)
+    with gc_paused():
+        films, problems = _read_films(path, report.read)
+        user, notices = _read_user_file(path)
+        library = Library(path, films, problems, user, notices)
+    report.finish()
+    return library
+
+
+class _Progress:
+    """Pass rising fractions on to a `progress` callback; 1.0 only at the end."""
+
+    def __init__(self, progress: Callable[[float], None] | None) -> None:
+        self._progress = progress
+        self._last = 0.0
+
+    def read(self, done: float) -> None:
+        """`done` of the catalog is read (its 1.0 waits for `finish`)."""
+        if self._progress is not None and self._last < done < 1.0:
+            self._last = done
+            self._progress(done)
+
+    def finish(self) -> None:
+        """Everything is read and the library is open."""
+        if self._progress is not None:
+            self._last = 1.0
+            self._progress(1.0)
+
+
+# -- preparing ---------------------------------------------------------------------
+
+
+def _prepare(path: Path) -> None:
+    """Seed a missing catalog and sweep stale temp files, under the lock."""
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _cannot_create(path, error) from error
+    try:
+        with exclusive_lock(lock_path(path), timeout=START_LOCK_TIMEOUT):
+            if not path.exists():
+                _seed(path)
+            elif path == library_path(default_library_path()):
+                _sync_bundled(path)
+            for data_file in _data_files(path):
+                remove_stale_temp_files(data_file)
+    except LockError as error:
+        # A folder we cannot write (browsing still works) or a writer that
+        # hangs: leave the temp files, but a missing catalog cannot be made.
+        if not path.exists():
+            raise _cannot_create(path, error) from error
+
+
+def _sync_bundled(path: Path) -> None:
+    """Bring the user's copy of the bundled catalog up to the installed version.
+
+    New bundled films are added and changed ones updated; films the user
+    edited live in the user's layer, which wins, so they are never overwritten.
+    A library that cannot be read or written, or that is blank (damage, if
+    its backup is not: opening reports it), is left alone.
+    """
+    try:
+        bundled = parse(bundled_catalog_bytes(), [FILMS_TABLE]).get(FILMS_TABLE, {})
+        db = open_tinydb(path, [FILMS_TABLE])
+        db.storage.read()
+    except (DamagedStoreError, OSError):
+        return
+    raw = file_of(db).raw
+    if raw is None or is_blank(raw):
+        return
+    films = table(db, FILMS_TABLE)
+    current: dict[Any, list[dict[str, Any]]] = {}
+    for document in films:
+        with contextlib.suppress(TypeError):  # an id that is not text cannot match
+            current.setdefault(document.get("id"), []).append(dict(document))
+    changed = [
+        document
+        for document in bundled.values()
+        if isinstance(document, dict)
+        and isinstance(document.get("id"), str)
+        and current.get(document["id"]) != [document]
+    ]
+    if not changed:
+        return
+    films.remove(ids_in({document["id"] for document in changed}))
+    films.insert_multiple(changed)
+    with contextlib.suppress(OSError):  # no backup, no rewrite
+        write_atomically(backup_path(path), raw)
+        db.close()
+
+
+def _data_files(catalog: Path) -> Iterable[Path]:
+    personal = personal_data_path(catalog)
+    return (catalog, personal, backup_path(catalog), backup_path(personal))
+
+
+def _seed(path: Path) -> None:
+    try:
+        write_atomically(path, bundled_catalog_bytes())
+    except OSError as error:
+        raise _cannot_create(path, error) from error
+
+
+def _cannot_create(path: Path, error: OSError) -> StoreError:
+    advice = "free some space" if "full" in reason(error) else "check the folder's permissions"
+    return StoreError(
+        f"{path}: cannot create the library ({reason(error)}); {advice} or pass --db another file."
+    )
+
+
+# -- reading -----------------------------------------------------------------------
+
+
+def _advice(path: Path) -> str:
+    if has_backup(path):
+        return f"copy its backup {backup_path(path)} over it, or pass --db another file"
+    return "fix or replace it, or pass --db another file"
+
+
+def _unreadable(path: Path, error: OSError, what: str = "") -> StoreError:
+    """The `StoreError` of a file that cannot be read at all."""
+    if isinstance(error, NotARegularFile):
+        why = str(error)
+    elif isinstance(error, PermissionError):
+        why = "permission denied; check the file's permissions"
+    else:
+        why = f"cannot be read ({reason(error)})"
+    return StoreError(f"{path}: {what}{why}; move it away or pass --db another file.")
+
+
+def _damaged(path: Path, error: DamagedStoreError) -> StoreError:
+    return StoreError(f"{path}: {error} (it was left as it is); {_advice(path)}.")
+
+
+def _emptied(path: Path) -> StoreError:
+    return StoreError(
+        f"{path}: is empty, but its backup is not, so it was damaged "
+        f"(it was left as it is); {_advice(path)}."
+    )
+
+
+def _read_user_file(catalog: Path) -> tuple[UserTables, list[str]]:
+    """What the user's file holds, and what to tell the user about it."""
+    user_file = UserFile(personal_data_path(catalog), lock_path(catalog))
+    path = user_file.path
+    try:
+        tables = user_file.read()
+    except DamagedStoreError as error:
+        raise _damaged(path, error) from None
+    except OSError as error:
+        raise _unreadable(path, error, "the file of your marks and edits ") from None
+    notices: list[str] = []
+    exists = os.path.lexists(path)
+    if has_backup(path):
+        if exists and _is_blank_file(path):
+            raise _emptied(path)
+        if not exists:
+            notices.append(
+                f"{path} (your marks and edits) is missing, but its backup "
+                f"{backup_path(path)} is not: to get them back, quit and copy the backup "
+                "over it. The backup is kept whatever you do now."
+            )
+    return tables, notices
+
+
+def _is_blank_file(path: Path) -> bool:
+    with contextlib.suppress(OSError):
+        return path.stat().st_size == 0 or is_blank(path.read_bytes())
+    return False
+
+
+def _read_films(
+    path: Path, progress: Callable[[float], None] = lambda done: None
+) -> tuple[list[Film], int]:
+    """The catalog's films and how many documents had problems, read a piece at a time.
+
+    `progress` is called after each piece with the fraction of the file read.
+    """
+    films: list[Film] = []
+    problems = 0
+    ids = UniqueIds()
+    db = TinyDB(path, storage=TinyDBFile, tables=[FILMS_TABLE])
+    storage = db.storage
+    assert isinstance(storage, TinyDBFile)
+    try:
+        for documents, done, restart in storage.pieces(FILMS_TABLE):
+            if restart:
+                films, problems, ids = [], 0, UniqueIds()
+            problems += add_films(documents.values(), films, ids)
+            progress(done)
+    except DamagedStoreError as error:
+        raise _damaged(path, error) from None
+    except OSError as error:
+        raise _unreadable(path, error) from None
+    if not films and storage.raw is not None and is_blank(storage.raw) and has_backup(path):
+        raise _emptied(path)
+    return films, problems
+
+
+def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> int:
+    """Append the films of `documents` to `films`, under ids not yet in `ids`.
+
+    Returns how many documents had problems (a document that is not an
+    object is left out).
+    """
+    problems = 0
+    for document in documents:
+        if not isinstance(document, dict):
+            problems += 1
+            continue
+        parsed = film_from_document(document)
+        film = parsed.film
+        film_id = ids.claim(film.id)
+        if film_id != film.id:
+            film = Film(film_id, film.title, film.year, film.description, film.fact)
+        films.append(film)
+        problems += bool(parsed.problems)
+    return problems

@@ -129,7 +129,7 @@ def test_import_reports_added_updated_and_skipped(db: str, tmp_path: Path) -> No
     )
     result = run_filmtui("--db", db, "import", str(source), home=tmp_path)
     assert result.returncode == 0
-    assert "1 added, 1 updated, 1 skipped" in result.stderr
+    assert "1 added, 1 updated, 0 unchanged, 1 skipped" in result.stderr
     assert "line 4: no title" in result.stderr
     listed = run_filmtui("--db", db, "list", "--format", "json", home=tmp_path).stdout
     titles = {film["title"]: film for film in json.loads(listed)}
@@ -154,7 +154,7 @@ def test_dry_run_changes_nothing(db: str, tmp_path: Path) -> None:
         ("bad.json", '[{"title": "x"},\n  {"title": ]', "line 2"),
         ("bad.json", '["not a film"]', "record 1"),
         ("bad.csv", "title,year\nSolaris,1972,oops\n", "line 2"),
-        ("bad.csv", "name\nSolaris\n", "title"),
+        ("bad.csv", "colour\nred\n", "title"),
     ],
 )
 def test_malformed_import_exits_2_names_the_place_and_changes_nothing(
@@ -188,7 +188,7 @@ def test_export_then_import_into_an_empty_library_reproduces_it(db: str, tmp_pat
     empty.write_text('{"films": {}}')
     result = run_filmtui("--db", str(empty), "import", str(exported), home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "11 added, 0 updated, 0 skipped" in result.stderr
+    assert "11 added, 0 updated, 0 unchanged, 0 skipped" in result.stderr
     again = run_filmtui("--db", str(empty), "export", home=tmp_path).stdout
     assert json.loads(again) == json.loads(exported.read_text())
 

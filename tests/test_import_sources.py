@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from tui.model.film import Film
+from tui.model.marks import UserMarks
 from tui.transfer import values
 from tui.transfer.columns import BadMapping, parse_mapping
+from tui.transfer.export import Entry, export_text
 from tui.transfer.letterboxd import plain_text
 from tui.transfer.sources import BadImportFile, Source, read_source
 
@@ -208,14 +211,19 @@ def test_a_csv_row_of_the_wrong_width_names_its_line(tmp_path: Path) -> None:
         list(read_source(path).records)
 
 
-def test_our_spreadsheet_guard_is_undone(tmp_path: Path) -> None:
-    path = tmp_path / "mine.csv"
-    path.write_text("title,notes\n'=1+1,'@home\n")
+def test_our_spreadsheet_guard_is_undone_in_our_own_csv_only(tmp_path: Path) -> None:
+    film = Film("x", "=1+1", 1999, "'quoted", "@home")
+    path = tmp_path / "ours.csv"
+    path.write_text(export_text([Entry(film, UserMarks(tags=("a, b", "c")))], "csv"))
     [record] = read_source(path).records
-    assert record.film["title"] == "=1+1"
-    assert record.marks["notes"] == "@home"
-    path.write_text("title\n'plain\n")
-    assert read_source(path).records[0].film["title"] == "'plain"
+    assert record.film == {"id": "x", "title": "=1+1", "year": 1999} | {
+        "description": "'quoted",
+        "fact": "@home",
+    }
+    assert record.marks["tags"] == ["a, b", "c"]  # names with commas survive
+    path.write_text("title,notes\n'=1+1,'@home\n")  # another program's CSV: as it is
+    [record] = read_source(path).records
+    assert record.film["title"] == "'=1+1"
 
 
 def test_json_lists_and_catalogs_are_read_with_typed_values(tmp_path: Path) -> None:

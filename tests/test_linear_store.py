@@ -24,8 +24,8 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.model.unique_ids import UniqueIds
 from tui.store.opening import open_library
-from tui.transfer.planning import plan_import
-from tui.transfer.reading import Incoming
+from tui.transfer.columns import Record
+from tui.transfer.merging import plan_import
 
 WATCHED = (str(Path(tui.__file__).parent), str(Path(tinydb.__file__).parent))
 SMALL = 400
@@ -60,13 +60,18 @@ def assert_linear(work: Callable[[int], Callable[[], object]]) -> None:
 
 def test_planning_an_import_is_linear() -> None:
     def work(n: int) -> Callable[[], object]:
-        fresh = [Incoming(f"line {i}", Film("", f"Film {i}", 2000, "", ""), None) for i in range(n)]
+        fresh = [Record(f"line {i}", {"title": f"Film {i}", "year": 2000}) for i in range(n)]
         # The same films again, changed: each meets one planned earlier in the file.
         again = [
-            Incoming(f"line {n + i}", Film("", f"Film {i}", 2000, "new", ""), UserMarks(True))
+            Record(f"line {n + i}", {"title": f"Film {i}", "year": 2000, "fact": "new"})
             for i in range(n)
         ]
-        return lambda: plan_import([], {}, [*fresh, *again])
+        for record in again:
+            record.marks["favourite"] = True
+        # And the library's films, met by title and year.
+        films = [Film(f"old-{i}", f"Old {i}", 1990) for i in range(n)]
+        known = [Record(f"line {2 * n + i}", {"title": f"Old {i}", "year": 1990}) for i in range(n)]
+        return lambda: plan_import(films, {}, [*fresh, *again, *known])
 
     assert_linear(work)
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import atomic_json
+from tui.store import atomic_json, opening
 from tui.store import opening as store
 from tui.store.atomic_json import StoreWriteError, encode, parse, stale_temp_files, write_atomically
-from tui.store.locations import backup_path, lock_path, personal_data_path
+from tui.store.locations import backup_path, bundled_catalog_bytes, lock_path, personal_data_path
 from tui.store.lock import LockError, exclusive_lock
 from tui.store.opening import open_library
 from tui.store.user_file import PERSONAL_TABLE, StoreBusyError
@@ -223,17 +223,21 @@ def test_read_only_file_is_not_replaced(tmp_path: Path) -> None:
 
 
 def test_updating_the_library_to_a_newer_bundled_catalog_backs_it_up_first(
-    isolated_dirs: Path,
+    isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = open_library().path  # the user's library, seeded from the bundled catalog
-    data = json.loads(path.read_bytes())
-    data["films"]["1"]["title"] = "An older title"
-    path.write_text(json.dumps(data))
-    older = path.read_bytes()
+    bundled = json.loads(bundled_catalog_bytes())
+    older = json.loads(bundled_catalog_bytes())
+    older["films"]["1"]["title"] = "An older title"
+    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(older).encode())
+    path = open_library().path  # the user's library, seeded from the older bundled catalog
+    open_library()  # and kept in step with it
+    before = path.read_bytes()
+    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(bundled).encode())
     open_library()
-    assert backup_path(path).read_bytes() == older
+    assert backup_path(path).read_bytes() == before
     titles = [film["title"] for film in json.loads(path.read_bytes())["films"].values()]
     assert "An older title" not in titles
+    assert bundled["films"]["1"]["title"] in titles
 
 
 @pytest.mark.parametrize(

@@ -21,15 +21,23 @@ def test_first_run_creates_the_library_in_xdg_data_home(isolated_dirs: Path) -> 
     library = open_library()
     expected = isolated_dirs / "xdg_data_home" / "filmtui" / "films.json"
     assert library.path == expected == default_library_path()
-    assert expected.read_bytes() == bundled_catalog_bytes()
-    assert len(library.films) == 10
+    written = json.loads(expected.read_bytes())
+    assert written["films"] == json.loads(bundled_catalog_bytes())["films"]
+    assert len(written["bundled"]) == len(library.films) == 10  # what the bundled films were
 
 
-def test_db_path_that_does_not_exist_is_created_from_the_bundled_catalog(tmp_path: Path) -> None:
+def test_a_new_db_path_starts_empty(tmp_path: Path) -> None:
     path = tmp_path / "new" / "mine.json"
     library = open_library(path)
-    assert path.read_bytes() == bundled_catalog_bytes()
-    assert {film.id for film in library.films} >= {"moscow-cassiopeia-1973", "star-voyage-1962"}
+    assert library.films == []
+    assert json.loads(path.read_bytes()) == {"films": {}}
+
+
+def test_opening_without_create_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    library = open_library(folder / "mine.json", create=False)
+    assert library.films == []
+    assert not folder.exists()
 
 
 def test_existing_db_is_read_not_reseeded(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ import pytest
 from tests.library_helpers import film_in
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.store.locations import default_library_path
+from tui.store import opening
+from tui.store.locations import bundled_catalog_bytes, default_library_path
 from tui.store.opening import open_library
 
 
@@ -68,23 +69,38 @@ def test_a_rating_out_of_range_is_refused(catalog_path: Path, rating: int) -> No
         open_library(catalog_path).set_rating("star-voyage-1962", rating)
 
 
-def test_a_newer_bundled_catalog_adds_films_but_never_overwrites_an_edit() -> None:
-    library = open_library()  # seeds the default library from the bundled catalog
+OLD_TEXT = ("the-sky-beckons-1959", "planet-of-storms-1961", "moscow-cassiopeia-1973")
+
+
+def test_a_newer_bundled_catalog_adds_films_but_never_overwrites_an_edit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    newer = json.loads(bundled_catalog_bytes())
+    older = json.loads(bundled_catalog_bytes())
+    films = older["films"]
+    del films[next(k for k, d in films.items() if d["id"] == "star-voyage-1962")]
+    for document in films.values():
+        if document["id"] in (
+            "the-sky-beckons-1959",
+            "planet-of-storms-1961",
+            "moscow-cassiopeia-1973",
+        ):
+            document["description"] = "Old text."
+    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(older).encode())
+    library = open_library()  # seeds the default library from the older bundled catalog
     path = default_library_path()
     edited = Film("planet-of-storms-1961", "Planet of Storms (my cut)", 1961, "Mine.", "")
-    library.save_film(edited)
-    # Make the user's copy look like an older bundled catalog: one film missing,
-    # one film's text different.
+    library.save_film(edited)  # edited in the app
     data = json.loads(path.read_text())
-    films = data["films"]
-    gone = next(k for k, d in films.items() if d["id"] == "star-voyage-1962")
-    del films[gone]
-    for document in films.values():
-        if document["id"] in ("the-sky-beckons-1959", "planet-of-storms-1961"):
-            document["description"] = "Old text."
+    for document in data["films"].values():
+        if document["id"] == "moscow-cassiopeia-1973":
+            document["description"] = "My own words."  # edited by hand in the file
     path.write_text(json.dumps(data))
+    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(newer).encode())
     reopened = open_library()
     assert film_in(reopened, "star-voyage-1962") is not None  # new bundled film appears
     sky = film_in(reopened, "the-sky-beckons-1959")
     assert sky is not None and sky.description != "Old text."  # unedited: updated
     assert film_in(reopened, "planet-of-storms-1961") == edited  # edited: the user's version
+    mine = film_in(reopened, "moscow-cassiopeia-1973")
+    assert mine is not None and mine.description == "My own words."  # the hand edit stays

@@ -15,7 +15,6 @@ as `\\`, `\t`, `\r` and `\n`, so a field never breaks a line or a column.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -30,8 +29,6 @@ from tui.search.orders import Sort
 from tui.store.atomic_json import write_atomically
 from tui.store.library import Library, StoreWriteError
 from tui.transfer.export import Entry, export_text
-from tui.transfer.planning import plan_import
-from tui.transfer.reading import BadImportFile, Skipped, read_import_file
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -137,33 +134,3 @@ def run_export(
         return say(f"cannot write {output}: {error.strerror or error}")
     print(f"filmtui: exported {len(entries)} films to {clean_line(str(output))}", file=sys.stderr)
     return EXIT_OK
-
-
-def run_import(library: Library, path: Path, dry_run: bool) -> int:
-    try:
-        incoming, skipped = read_import_file(path)
-    except BadImportFile as error:
-        return say(f"{error}; nothing was imported.")
-    plan = plan_import(library.films, library.all_marks(), incoming, skipped)
-    if not dry_run and (plan.added or plan.updated):
-        try:
-            library.import_entries(
-                (entry.film, entry.personal) for entry in [*plan.added, *plan.updated]
-            )
-        except StoreWriteError as error:
-            return say(f"could not save the import: {error}; nothing was imported.")
-    _report(plan.added, plan.updated, plan.skipped, dry_run)
-    return EXIT_OK
-
-
-def _report(
-    added: Sequence[Entry], updated: Sequence[Entry], skipped: Sequence[Skipped], dry_run: bool
-) -> None:
-    verb = "would be " if dry_run else ""
-    print(
-        f"filmtui: {len(added)} {verb}added, {len(updated)} {verb}updated, "
-        f"{len(skipped)} skipped" + (" (dry run: nothing was changed)" if dry_run else ""),
-        file=sys.stderr,
-    )
-    for item in skipped:
-        print(f"  skipped {clean_line(item.label)}: {clean_line(item.reason)}", file=sys.stderr)

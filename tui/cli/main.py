@@ -91,14 +91,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser(
         "import",
-        help="merge films from a JSON list, a CSV file or a TinyDB catalog",
+        help="merge films from Letterboxd, IMDb, any CSV or JSON, or a TinyDB catalog",
         description=(
-            "Merge films into the library: by id, else by title and year. Reports what was "
-            "added, updated and skipped (with why). A malformed file changes nothing (exit 2)."
+            "Merge films into the library: a Letterboxd export (.zip, its folder or a CSV), an "
+            "IMDb ratings, watchlist or list export, any CSV with a header, a JSON list of films "
+            "or a TinyDB catalog. Films are matched by id, then IMDb id, then title and year; "
+            "empty cells never blank a value. Reports what was added, updated, unchanged and "
+            "skipped (with why). A file that cannot be read changes nothing (exit 2)."
         ),
     )
     importing.add_argument("file", metavar="FILE", type=Path)
-    importing.add_argument("--dry-run", action="store_true", help="report only; change nothing")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="report what would change; write nothing at all"
+    )
+    importing.add_argument(
+        "--map",
+        metavar="COLUMN=FIELD",
+        action="append",
+        default=[],
+        help="read COLUMN as FIELD (COLUMN= ignores it); may be given again",
+    )
+    importing.add_argument(
+        "--verbose", action="store_true", help="list every film and line, not the first few"
+    )
     for sub in (serve, listing, export, importing):
         sub.add_argument(
             "--db",
@@ -165,7 +180,7 @@ def _script_command(args: argparse.Namespace) -> int:
     from tui.store.opening import open_library
 
     try:
-        library = open_library(args.db)
+        library = open_library(args.db, create=not getattr(args, "dry_run", False))
     except StoreError as error:
         return say(str(error))
     for notice in library.notices:
@@ -178,4 +193,13 @@ def _script_command(args: argparse.Namespace) -> int:
         )
     if args.command == "export":
         return data_commands.run_export(library, args.favourites, args.format, args.output)
-    return data_commands.run_import(library, args.file, args.dry_run)
+    from tui.cli import import_command
+    from tui.transfer.columns import BadMapping, parse_mapping
+
+    try:
+        mapping = parse_mapping(args.map)
+    except BadMapping as error:
+        return say(str(error))
+    return import_command.run_import(
+        library, args.file, dry_run=args.dry_run, mapping=mapping, verbose=args.verbose
+    )

@@ -14,8 +14,10 @@ Plain Python; knows nothing of Textual.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,7 @@ from tui.store.user_file import (
 )
 
 START_LOCK_TIMEOUT = 2.0
+BUNDLED_TABLE = "bundled"  # in the user's library: the bundled films as last synced
 
 __all__ = ["StoreError", "open_library"]
 
@@ -64,12 +67,18 @@ class StoreError(Exception):
 
 
 def open_library(
-    path: Path | None = None, *, progress: Callable[[float], None] | None = None
+    path: Path | None = None,
+    *,
+    progress: Callable[[float], None] | None = None,
+    create: bool = True,
 ) -> Library:
     """Open the catalog at `path` (default: the user's library).
 
-    A catalog that does not exist yet is created from the bundled one. Temp
-    files left by a filmtui that was killed while writing are removed.
+    A catalog that does not exist yet is created: the user's library from
+    the bundled catalog, any other path empty. With `create` false nothing
+    is written at all (no catalog, no lock file: a dry run), and a missing
+    catalog opens as an empty library. Temp files left by a filmtui that was
+    killed while writing are removed.
     Raises `StoreError` with a message for the user when it cannot be read.
 
     A big catalog is read a piece at a time (see `tui.store.json_pieces`), so that
@@ -88,7 +97,10 @@ def open_library(
         check_regular_file(path)  # no lock file, no seed beside a device or a FIFO
     except NotARegularFile as error:
         raise _unreadable(path, error) from None
-    _prepare(path)
+    if create:
+        _prepare(path)
+    elif not path.exists():
+        return Library(path, [])
     report = _Progress(progress)
     with gc_paused():
         films, problems = _read_films(path, report.read)
@@ -132,8 +144,8 @@ def _prepare(path: Path) -> None:
         with exclusive_lock(lock_path(path), timeout=START_LOCK_TIMEOUT):
             if not path.exists():
                 _seed(path)
-            elif path == library_path(default_library_path()):
-                _sync_bundled(path)
+            if path == library_path(default_library_path()):
+                _sync_bundled(path)  # after a seed too: it notes what the bundled films were
             for data_file in _data_files(path):
                 remove_stale_temp_files(data_file)
     except LockError as error:
@@ -146,39 +158,57 @@ def _prepare(path: Path) -> None:
 def _sync_bundled(path: Path) -> None:
     """Bring the user's copy of the bundled catalog up to the installed version.
 
-    New bundled films are added and changed ones updated; films the user
-    edited live in the user's layer, which wins, so they are never overwritten.
-    A library that cannot be read or written, or that is blank (damage, if
-    its backup is not: opening reports it), is left alone.
+    A film new in the bundled catalog is added. A bundled film is updated
+    only when the library still holds it exactly as filmtui last put it
+    there (table `bundled` keeps a digest of each): a film the user edited
+    in the file, or took out of it, is left as the user made it. A library
+    that cannot be read or written, or that is blank (damage, if its backup
+    is not: opening reports it), is left alone.
     """
     try:
         bundled = parse(bundled_catalog_bytes(), [FILMS_TABLE]).get(FILMS_TABLE, {})
-        db = open_tinydb(path, [FILMS_TABLE])
+        db = open_tinydb(path, [FILMS_TABLE, BUNDLED_TABLE])
         db.storage.read()
     except (DamagedStoreError, OSError):
         return
     raw = file_of(db).raw
     if raw is None or is_blank(raw):
         return
-    films = table(db, FILMS_TABLE)
-    current: dict[Any, list[dict[str, Any]]] = {}
+    films, synced = table(db, FILMS_TABLE), table(db, BUNDLED_TABLE)
+    current: dict[str, list[dict[str, Any]]] = {}
     for document in films:
-        with contextlib.suppress(TypeError):  # an id that is not text cannot match
-            current.setdefault(document.get("id"), []).append(dict(document))
-    changed = [
-        document
-        for document in bundled.values()
-        if isinstance(document, dict)
-        and isinstance(document.get("id"), str)
-        and current.get(document["id"]) != [document]
-    ]
-    if not changed:
+        if isinstance(document.get("id"), str):
+            current.setdefault(document["id"], []).append(dict(document))
+    digests = {d["id"]: d.get("digest") for d in synced if isinstance(d.get("id"), str)}
+    added, updated, seen = [], [], {}
+    for document in bundled.values():
+        if not isinstance(document, dict) or not isinstance(document.get("id"), str):
+            continue
+        film_id, digest = document["id"], _digest(document)
+        held = current.get(film_id)
+        if film_id not in digests:  # never synced: new, or a library older than the digests
+            if held is None:
+                added.append(document)
+            seen[film_id] = digest
+        elif held is not None and len(held) == 1 and _digest(held[0]) == digests[film_id]:
+            if digest != digests[film_id]:
+                updated.append(document)
+            seen[film_id] = digest
+    if not added and not updated and all(digests.get(i) == d for i, d in seen.items()):
         return
-    films.remove(ids_in({document["id"] for document in changed}))
-    films.insert_multiple(changed)
+    films.remove(ids_in({document["id"] for document in updated}))
+    films.insert_multiple([*added, *updated])
+    synced.truncate()
+    synced.insert_multiple({"id": i, "digest": d} for i, d in {**digests, **seen}.items())
     with contextlib.suppress(OSError):  # no backup, no rewrite
         write_atomically(backup_path(path), raw)
         db.close()
+
+
+def _digest(document: Mapping[str, Any]) -> str:
+    """A short digest of a document's fields, whatever their order."""
+    text = json.dumps(document, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _data_files(catalog: Path) -> Iterable[Path]:
@@ -186,9 +216,14 @@ def _data_files(catalog: Path) -> Iterable[Path]:
     return (catalog, personal, backup_path(catalog), backup_path(personal))
 
 
+EMPTY_CATALOG = b'{"films": {}}\n'
+
+
 def _seed(path: Path) -> None:
+    """A new catalog: the bundled films for the user's library, none for another path."""
+    default = path == library_path(default_library_path())
     try:
-        write_atomically(path, bundled_catalog_bytes())
+        write_atomically(path, bundled_catalog_bytes() if default else EMPTY_CATALOG)
     except OSError as error:
         raise _cannot_create(path, error) from error
 

@@ -25,14 +25,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tui.model.film import Film
+from tui.model.film import PUBLIC_FIELDS, Film
 from tui.model.marks import UserMarks
 from tui.safe_text import escape_surrogates
 
-FILM_FIELDS = ("id", "title", "year", "description", "fact")
-PERSONAL_FIELDS = ("favourite", "rating", "watched", "notes")
-EXPORT_FIELDS = FILM_FIELDS + PERSONAL_FIELDS
-FORMATS = ("json", "csv", "md")
+PERSONAL_FIELDS = ("favourite", "rating", "watched", "watches", "watchlist", "tags", "notes")
+EXPORT_FIELDS = (*PUBLIC_FIELDS, *PERSONAL_FIELDS)
+"""The columns of our CSV, before the films' own fields."""
+LIST_SEPARATOR = "; "
+"""Between the names of a list in a CSV cell (names hold commas: `Tarkovsky, Andrei`)."""
+FORMATS = ("json", "csv", "md", "letterboxd")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet may run as a formula at the start of a cell."""
 NEUTRAL = "'"
@@ -60,19 +62,29 @@ def export_json(entries: Iterable[Entry]) -> str:
     return text
 
 
-def export_csv(entries: Iterable[Entry]) -> str:
+def export_csv(entries: Sequence[Entry]) -> str:
+    """Every field of every film: the public ones, the marks, then the films' own."""
+    records = [entry_record(entry) for entry in entries]
+    own = dict.fromkeys(name for entry in entries for name in entry.film.own)
     buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n", extrasaction="ignore"
-    )
+    writer = csv.DictWriter(buffer, fieldnames=[*EXPORT_FIELDS, *own], lineterminator="\r\n")
     writer.writeheader()
-    for entry in entries:
-        record = entry_record(entry)
-        record["year"] = "" if record["year"] is None else record["year"]
-        for name in ("favourite", "watched"):
-            record[name] = "true" if record[name] else "false"
-        writer.writerow({name: neutral_cell(value) for name, value in record.items()})
+    for record in records:
+        writer.writerow({name: neutral_cell(_cell(value)) for name, value in record.items()})
     return escape_surrogates(buffer.getvalue())
+
+
+def _cell(value: object) -> object:
+    """A field's value as CSV text: lists joined, flags as true/false, no year as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def neutral_cell(value: object) -> object:
@@ -108,6 +120,42 @@ def export_markdown(entries: Iterable[Entry]) -> str:
     return "\n".join(lines) + "\n"
 
 
+LETTERBOXD_HEADER = (
+    "Title",
+    "Year",
+    "imdbID",
+    "WatchedDate",
+    "Rating",
+    "Rewatch",
+    "Tags",
+    "Review",
+)
+
+
+def export_letterboxd(entries: Iterable[Entry]) -> str:
+    """Letterboxd's import CSV: a row per viewing (rewatches marked), else one per film.
+
+    Only films the user has seen or rated are written: Letterboxd marks every
+    film of its import as watched.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(LETTERBOXD_HEADER)
+    for entry in entries:
+        film, marks = entry.film, entry.personal
+        if not (marks.watched or marks.rating or marks.watches):
+            continue
+        base = [film.title, film.year or "", film.imdb_id]
+        rating = marks.rating or ""
+        tags = ", ".join(marks.tags)
+        for number, day in enumerate(marks.watches or ("",)):
+            rewatch = "true" if number else ""
+            review = marks.notes if number == len(marks.watches or ("",)) - 1 else ""
+            row = [*base, day, rating, rewatch, tags, review]
+            writer.writerow([neutral_cell(cell) for cell in row])
+    return escape_surrogates(buffer.getvalue())
+
+
 def export_text(entries: Sequence[Entry], fmt: str) -> str:
     """The entries in `fmt` (json, csv or md)."""
     if fmt == "json":
@@ -116,4 +164,6 @@ def export_text(entries: Sequence[Entry], fmt: str) -> str:
         return export_csv(entries)
     if fmt == "md":
         return export_markdown(entries)
+    if fmt == "letterboxd":
+        return export_letterboxd(entries)
     raise ValueError(f"unknown format {fmt!r}")

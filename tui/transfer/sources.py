@@ -8,20 +8,22 @@ header; a JSON list of films or a filmtui/TinyDB catalog) and gives one
 
 from __future__ import annotations
 
-import json
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.store.atomic_json import DamagedStoreError, NotARegularFile, loads, read_bytes, reason
 from tui.transfer import csv_rows, imdb, letterboxd
 from tui.transfer.columns import FIELDS, Record, field_of
+from tui.transfer.export import EXPORT_FIELDS, FORMULA_STARTS, LIST_SEPARATOR, NEUTRAL
 
 # An import file bigger than this is not a film list (a device, a disk image…).
 MAX_IMPORT_BYTES = 2_000_000_000
-# A cell our CSV export began with `'` so a spreadsheet does not run it as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Lists in our own CSV: their names are joined by `LIST_SEPARATOR`.
+LIST_FIELDS = frozenset(
+    {"directors", "cast", "genres", "countries", "languages", "watches", "tags"}
+)
 
 
 class BadImportFile(ValueError):
@@ -41,31 +43,30 @@ class Source:
 def read_source(path: Path, mapping: Mapping[str, str | None] | None = None) -> Source:
     """Every film that `path` holds, as records; `BadImportFile` if it cannot be read."""
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
+        if path.is_dir():
             if not letterboxd.looks_like_export(path):
                 raise BadImportFile(f"{path}: is a folder, and not a Letterboxd export")
             return _letterboxd(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise BadImportFile(f"{path}: is not a regular file (a pipe or a device?)")
-        if info.st_size > MAX_IMPORT_BYTES:
-            raise BadImportFile(f"{path}: is {info.st_size:,} bytes, too big to be a film list")
+        raw = read_bytes(path, MAX_IMPORT_BYTES)
+        if raw is None:
+            raise BadImportFile(f"{path}: does not exist")
         if letterboxd.looks_like_export(path):
             return _letterboxd(path)
-        text = csv_rows.decode(path.read_bytes(), str(path))
-    except OSError as error:
-        raise BadImportFile(f"{path}: cannot be read ({error.strerror or error})") from None
-    except csv_rows.BadCSV as error:
-        raise BadImportFile(str(error)) from None
-    looks_like_json = text.lstrip()[:1] in ("[", "{")
-    try:
+        looks_like_json = raw.lstrip()[:1] in (b"[", b"{")
         if path.suffix.lower() == ".json" or (path.suffix.lower() != ".csv" and looks_like_json):
-            return _json(path, text, mapping)
+            return _json(path, loads(raw), mapping)
+        text = csv_rows.decode(raw, str(path))
         header = csv_rows.header_of(text)
         if imdb.is_imdb_header(header) and not mapping:
             found = imdb.read_export(path, text)
             return Source("IMDb export", found.records, found.left_out)
         return _csv(path, text, mapping)
+    except NotARegularFile as error:
+        raise BadImportFile(f"{path}: {error}") from None
+    except OSError as error:
+        raise BadImportFile(f"{path}: cannot be read ({reason(error)})") from None
+    except DamagedStoreError as error:
+        raise BadImportFile(f"{path}: {error}") from None
     except csv_rows.BadCSV as error:
         raise BadImportFile(str(error)) from None
 
@@ -86,30 +87,34 @@ def _csv(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Sou
             f"{path}: line 1: no column holds the title (a header 'title' or 'name', "
             "or --map COLUMN=title)"
         )
-    source = _source("CSV", columns)
+    ours = tuple(header[: len(EXPORT_FIELDS)]) == EXPORT_FIELDS and not mapping
+    source = _source("filmtui CSV" if ours else "CSV", columns)
     for row in body:
         record = Record(f"line {row.line}")
         for column, name in columns:
-            if name is not None:
-                record.put(name, _unguarded(row.cells[column]))
+            if name is None:
+                continue
+            cell = row.cells[column]
+            if not ours:
+                record.put(name, cell)
+                continue
+            cell = _restored(cell)
+            if name in LIST_FIELDS and cell:
+                record.put(name, [item for item in cell.split(LIST_SEPARATOR) if item])
+            else:
+                record.put(name, cell)
         source.records.append(record)
     return source
 
 
-def _unguarded(cell: str) -> str:
-    """A cell as written before our export guarded it from spreadsheets."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in FORMULA_STARTS else cell
+def _restored(cell: str) -> str:
+    """A cell of our own CSV as it was before `tui.transfer.export.neutral_cell`."""
+    if cell.startswith(NEUTRAL) and cell[1:].startswith((*FORMULA_STARTS, NEUTRAL)):
+        return cell[1:]
+    return cell
 
 
-def _json(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Source:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadImportFile(
-            f"{path}: is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except RecursionError:
-        raise BadImportFile(f"{path}: is nested too deeply to be a film list") from None
+def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> Source:
     items: list[tuple[str, Any]]
     if isinstance(data, list):
         items = [(f"record {number}", item) for number, item in enumerate(data, 1)]

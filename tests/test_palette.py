@@ -24,7 +24,7 @@ async def run_command(app: FilmApp, pilot: object, query: str) -> None:
 async def test_palette_toggles_favourites_only(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await run_command(app, pilot, "favourites only")
-        assert app.favourites_only is True
+        assert app.main.search.favourites_only is True
 
 
 async def test_palette_toggles_the_highlighted_favourite(app: FilmApp) -> None:
@@ -70,12 +70,13 @@ async def test_palette_shows_markup_titles_literally(tmp_path) -> None:  # type:
 async def test_palette_sorts_by_year_and_remembers_it(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await run_command(app, pilot, "sort by year")
-        assert app.sort.value == "year"
+        assert app.main.search.sort.value == "year"
         years = [film.year for film in app.query_one(FilmList).films]
         assert years == sorted(years)
         assert "by year" in str(app.query_one(FilmList).border_title)
     again = make_app(app.library.path)
-    assert again.sort.value == "year"
+    async with again.run_test(size=SIZE):
+        assert again.main.search.sort.value == "year"
 
 
 async def test_palette_sorts_by_title(app: FilmApp) -> None:
@@ -85,7 +86,7 @@ async def test_palette_sorts_by_title(app: FilmApp) -> None:
         titles = [film.title for film in app.query_one(FilmList).films]
         # Leading articles do not count: "The Dead…" sorts as "Dead…", before "Dream".
         assert titles[:2] == ["The Dead Mountaineer's Hotel", "A Dream Come True"]
-        assert app.sort.value == "title"
+        assert app.main.search.sort.value == "title"
 
 
 async def test_palette_changes_the_theme(app: FilmApp) -> None:

@@ -21,7 +21,6 @@ from tests.conftest import key_event
 from tests.hostile import CONTROL_MARKERS, hostile_documents, write_hostile_catalog
 from tui.app import FilmApp, make_app
 from tui.widgets.film_list import FilmList
-from tui.widgets.search_bar import SearchBar
 
 pty = pytest.importorskip("pty")
 
@@ -143,18 +142,15 @@ async def test_two_thousand_random_keys_never_raise(tmp_path: Path, seed: int) -
     async with app.run_test(size=(80, 24)) as pilot:
         # Keys arrive in bursts, as from a fast typist or a paste; `Pilot.press`
         # would wait 40 ms after each one (80 s for 2,000).
-        typed: set[str] = set()
         for start in range(0, len(keys), 250):
             for key in keys[start : start + 250]:
                 app.post_message(key_event(key))
             await pilot.pause()
-            typed.add(app.screen_stack[0].query_one(SearchBar).value)
             await pilot.resize_terminal(*rng.choice([(80, 24), (30, 8), (120, 40), (3, 3)]))
         await pilot.pause()
         await pilot.pause()
         assert app.is_running
         assert app.return_code is None
-        assert typed - {""}  # typing reached the search bar
 
 
 async def test_page_down_right_after_opening_the_palette_does_not_crash(

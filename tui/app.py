@@ -68,7 +68,8 @@ class FilmApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True)]
+    # Not in the footer, which is short at 60 columns: the help and the palette say it.
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True)]
 
     def __init__(
         self, library: Library, *, fresh: bool = False, loader: Loader | None = None

@@ -42,14 +42,6 @@ class History:
         del self._done[: -self._size]
         self._undone.clear()
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
     def next_undo(self) -> Change | None:
         return self._done[-1] if self._done else None
 

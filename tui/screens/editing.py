@@ -61,11 +61,7 @@ class EditFlows(Screen[None]):
         """None (shown disabled) when an action cannot apply now."""
         if action in NEEDS_FILM:
             return True if self.highlighted_film() is not None else None
-        if action == "undo":
-            return True if self.history.can_undo else None
-        if action == "redo":
-            return True if self.history.can_redo else None
-        return True
+        return True  # undo and redo too: with nothing to undo, `u` says so
 
     def _store(self, change: Callable[[], object], what: str) -> bool:
         """Run a store change; on failure, say why and report False."""
@@ -81,22 +77,19 @@ class EditFlows(Screen[None]):
             return False
         return True
 
-    def _do(self, change: Change, done: str) -> None:
-        """Make a new change, record it and say `done`."""
+    def _do(self, change: Change, done: str | None = None) -> None:
+        """Make a new change and record it; say `done`, if given."""
         if self._store(change.redo, change.what):
             self.history.record(change)
             self._show(change, change.redo_select if change.films else None)
-            self.notify(f"{done} u undoes it.", markup=False)
+            if done is not None:
+                self.notify(f"{done} u undoes it.", markup=False)
 
     def _mark(
-        self,
-        film: Film,
-        what: str,
-        undo: Callable[[], object],
-        redo: Callable[[], object],
-        done: str,
+        self, film: Film, what: str, undo: Callable[[], object], redo: Callable[[], object]
     ) -> None:
-        self._do(Change(what, undo, redo, undo_select=film.id, redo_select=film.id), done)
+        """A change of the user's marks: the row and the details show it, quietly."""
+        self._do(Change(what, undo, redo, undo_select=film.id, redo_select=film.id))
 
     def _show(self, change: Change, select: str | None) -> None:
         if change.films:
@@ -115,8 +108,7 @@ class EditFlows(Screen[None]):
         now = not self.library.is_favourite(film.id)
         mark = partial(self.library.set_favourite, film.id)
         what = f"{'marking' if now else 'unmarking'} {_named(film)} as a favourite"
-        done = f"{_named(film)} is {'a favourite' if now else 'no longer a favourite'}."
-        self._mark(film, what, partial(mark, not now), partial(mark, now), done)
+        self._mark(film, what, partial(mark, not now), partial(mark, now))
 
     def action_rate(self, rating: int) -> None:
         film = self.highlighted_film()
@@ -129,12 +121,7 @@ class EditFlows(Screen[None]):
             if rating
             else f"clearing the rating of {_named(film)}"
         )
-        done = (
-            f"Rated {_named(film)} {rating}/5."
-            if rating
-            else f"Cleared the rating of {_named(film)}."
-        )
-        self._mark(film, what, partial(rate, was), partial(rate, rating), done)
+        self._mark(film, what, partial(rate, was), partial(rate, rating))
 
     def action_toggle_watched(self) -> None:
         film = self.highlighted_film()
@@ -146,8 +133,7 @@ class EditFlows(Screen[None]):
             self.library.update_personal(film.id, {"watched": state})
 
         what = f"marking {_named(film)} {'watched' if now else 'not watched'}"
-        done = f"{_named(film)} is marked {'watched' if now else 'not watched'}."
-        self._mark(film, what, partial(watched, not now), partial(watched, now), done)
+        self._mark(film, what, partial(watched, not now), partial(watched, now))
 
     # -- films -------------------------------------------------------------------
 

@@ -91,7 +91,7 @@ class MainScreen(EditFlows):
         with Horizontal(id="panes"):
             yield FilmList(id="films")
             yield FilmDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._detail.border_title = "Details"
@@ -166,6 +166,7 @@ class MainScreen(EditFlows):
         started = build_in_background(self.index, self.library)
         if started and len(self.index) >= self.search_in_thread_from:  # worth saying
             self._indexing = self.set_interval(0.25, self._show_indexing)
+            self._show_state()
 
     def _show_indexing(self) -> None:
         """Keep the list's edge up to date while the index is being built."""

@@ -75,7 +75,7 @@ class FilmList(ScrollView, can_focus=True):
         Binding("end", "last", "Last", show=False, id="list.last"),
         Binding("slash", "search", "Search", id="list.search"),
         Binding("enter", "screen.open_details", "Details", show=False, id="list.details"),
-        Binding("f", "screen.toggle_favourite", "Fav", id="list.favourite"),
+        Binding("f", "screen.toggle_favourite", "Favourite", id="list.favourite"),
         Binding("w", "screen.toggle_watched", "Watched", show=False, id="list.watched"),
         *(
             Binding(

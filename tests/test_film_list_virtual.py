@@ -17,6 +17,7 @@ from textual import events
 from textual.widgets import Static
 
 from tests.conftest import write_catalog
+from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
 from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
@@ -291,10 +292,7 @@ async def test_the_highlighted_row_is_redrawn_when_focus_moves(big_app: FilmApp)
 
 
 async def wait_until_loaded(app: FilmApp, pilot: object) -> None:
-    for _ in range(500):
-        if not app.loading:
-            break
-        await asyncio.sleep(0.01)
+    await wait_until(lambda: not app.loading, "the load")
     await settle(app, pilot)
 
 
@@ -345,9 +343,6 @@ async def test_a_big_catalog_that_cannot_be_read_exits_with_status_2(
     path.write_text('{"films": {"1": {"id": "x", "title": ', encoding="utf-8")
     app = make_app(path)  # does not raise: the file is read after the first frame
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
-            if not app.is_running:
-                break
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: not app.is_running, "the app to exit")
         await pilot.pause()
     assert app.return_code == 2

@@ -20,6 +20,7 @@ from tests.test_film_list_virtual import (  # noqa: F401 - big_app is a fixture
     film_list,
     settle,
 )
+from tests.waiting import wait_until
 from tui.app import FilmApp
 from tui.screens import index_builds, search_runs
 from tui.screens.loading import LoadingScreen
@@ -127,12 +128,13 @@ async def test_the_list_edge_says_indexing_until_the_index_is_built(
         await pilot.press(*"film 12")  # typed while the index is built: it waits, the UI does not
         assert big_app.query_one(SearchBar).value == "film 12"
         release.set()
-        for _ in range(100):
-            if big_app.main.index.prepared and "indexing" not in str(
-                film_list(big_app).border_subtitle
-            ):
-                break
-            await pilot.pause(0.05)
+        await wait_until(
+            lambda: (
+                big_app.main.index.prepared
+                and "indexing" not in str(film_list(big_app).border_subtitle)
+            ),
+            "the index to be built and said so",
+        )
         await settle(big_app, pilot)
         assert "indexing" not in str(film_list(big_app).border_subtitle)
         assert big_app.main.shown_query == "film 12"
@@ -160,10 +162,7 @@ async def test_the_loading_screen_shows_how_far_the_reading_has_got(
         assert isinstance(screen, LoadingScreen)
         assert screen.query_one(ProgressBar).progress == 50
         release.set()
-        for _ in range(200):
-            if not app.loading:
-                break
-            await pilot.pause(0.02)
+        await wait_until(lambda: not app.loading, "the load")
         await settle(app, pilot)
         assert not isinstance(app.screen, LoadingScreen)
         assert len(film_list(app).films) == len(big_app.library.films)
@@ -193,10 +192,10 @@ async def test_an_edit_in_a_big_catalog_is_indexed_in_a_thread(
         assert len(film_list(big_app).films) == COUNT  # the old index still answers
         await pilot.press("down")  # the UI is not waiting
         release.set()
-        for _ in range(200):
-            if "indexing the change" not in str(film_list(big_app).border_subtitle):
-                break
-            await pilot.pause(0.02)
+        await wait_until(
+            lambda: "indexing the change" not in str(film_list(big_app).border_subtitle),
+            "the change to be indexed",
+        )
         await settle(big_app, pilot)
         assert len(film_list(big_app).films) == COUNT + 1
         highlighted = film_list(big_app).highlighted_film
@@ -210,9 +209,6 @@ async def test_a_load_that_fails_unexpectedly_ends_the_app_with_a_message(
         raise RuntimeError("something no one foresaw")
 
     app = FilmApp(Library(path=big_app.library.path, base_films=[]), loader=loader)
-    async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.02)
+    async with app.run_test(size=SIZE):
+        await wait_until(lambda: not app.is_running, "the app to exit")
     assert app.return_code == 2

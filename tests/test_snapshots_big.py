@@ -21,6 +21,7 @@ import pytest
 from textual.pilot import Pilot
 
 from benchmarks import generate
+from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
 from tui.screens import search_runs
 from tui.screens.main import MainScreen
@@ -106,16 +107,14 @@ def test_first_films_of_a_search(
 
     monkeypatch.setattr(SearchIndex, "find_steps", held_after_first_films)
     app = make_app(big_catalog)
+    app.main.index.prepare()  # else the first search, on the UI thread, would be held
     monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     assert search_runs.FIRST_FILMS == 300
 
     async def type_s(pilot: Pilot[None]) -> None:
-        app.main.index.prepare()
+        await pilot.pause()  # the main screen's first search, and the focus
         await pilot.press("s")
-        for _ in range(200):
-            if app.main.shown_query == "s":
-                break
-            await pilot.pause(0.02)
+        await wait_until(lambda: app.main.shown_query == "s", "the first films of s", pilot=pilot)
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_s)

@@ -12,6 +12,8 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.dom import DOMNode
 
 from tui.cli.main import EXIT_BAD_INPUT
 from tui.commands import FilmCommands, FilmPalette
@@ -39,7 +41,7 @@ def binding_ids() -> list[str]:
     """The id of every binding a keymap may change."""
     from tui.screens.film_form import FilmForm  # as in `tui.screens.editing`
 
-    owners = [
+    owners: list[type[DOMNode]] = [
         FilmApp,
         MainScreen,
         FilmList,
@@ -133,7 +135,7 @@ class FilmApp(App[None]):
             self.call_after_refresh(self.exit)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not FilmPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(FilmPalette(id="--command-palette"))
 
 

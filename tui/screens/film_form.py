@@ -118,7 +118,9 @@ class FilmForm(ModalScreen[FilmDraft | None]):
         draft, errors = make_draft(
             self._value("title", shown["title"]),
             shown["year"],
-            *(self._value(field, shown[field]) for field in TEXT_FIELDS),
+            description=self._value("description", shown["description"]),
+            fact=self._value("fact", shown["fact"]),
+            notes=self._value("notes", shown["notes"]),
         )
         for field in ("title", "year"):
             self._show_error(field, errors.get(field))

@@ -15,8 +15,9 @@ from textual.widgets import Static
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean, clean_line
+from tui.search.query import Field
 
-Spans = Callable[[str, str], Sequence[tuple[int, int]]]
+Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
 """`spans(text, field)`: the (start, end) spans of `text` to highlight as matches."""
 
 
@@ -38,6 +39,10 @@ def meta_line(film: Film, marks: UserMarks) -> str:
     if marks.watched:
         parts.append("✓ Watched")
     return " · ".join(parts)
+
+
+def _film_id(view: DetailView) -> str | None:
+    return view.film.id if view.film is not None else None
 
 
 class FilmDetail(VerticalScroll):
@@ -83,10 +88,10 @@ class FilmDetail(VerticalScroll):
 
     def watch_view(self, old: DetailView, new: DetailView) -> None:
         self.show(new)
-        if (old.film and old.film.id) != (new.film and new.film.id):
+        if _film_id(old) != _film_id(new):  # another film: read it from the top
             self.scroll_home(animate=False)
 
-    def _marked(self, text: str, field: str) -> Content:
+    def _marked(self, text: str, field: Field) -> Content:
         """`text` as plain text (never markup), with the search matches styled."""
         content = Content(text)
         if self.view.spans is not None:

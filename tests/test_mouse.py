@@ -22,7 +22,7 @@ async def test_click_on_the_star_column_toggles_the_favourite(app: FilmApp) -> N
     async with app.run_test(size=SIZE) as pilot:
         film_list = app.query_one(FilmList)
         await pilot.pause()  # the layout for the terminal's width
-        star_x = film_list.region.width - 5  # right border, space, ✓, rating: the ★
+        star_x = film_list.region.width - 6  # right border, space, ✓, two for the rating: ★
         await pilot.click(FilmList, offset=(star_x, 3))
         film = film_list.highlighted_film
         assert film is not None and film == film_list.films[2]

@@ -31,7 +31,7 @@ from tui.widgets.focus import focus_now
 STAR = "★"
 WATCHED = "✓"
 YEAR_WIDTH = 4
-MARKS_WIDTH = 3  # ★, the rating's digit, ✓
+MARKS_WIDTH = 4  # ★, the rating in two cells (` 4`, `3½`), ✓
 ROWS_CACHED = 1_000  # a few screens' worth, for every width and highlight
 SEARCH_HOW = "Letters here are commands: press / to search."
 
@@ -60,6 +60,14 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None
+
+
+def _short_rating(rating: float) -> str:
+    """A rating in two cells: ` 4`, `3½` (half stars), or blank when unrated."""
+    if not rating:
+        return "  "
+    whole = int(rating)
+    return f"{whole}½" if rating - whole else f" {whole}"
 
 
 class FilmList(ScrollView, can_focus=True):
@@ -335,7 +343,7 @@ class FilmList(ScrollView, can_focus=True):
     def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
         marks = self._marks.get(film.id)
         star = STAR if marks and marks.favourite else " "
-        rating = str(marks.rating) if marks and marks.rating else " "
+        rating = _short_rating(marks.rating if marks else 0)
         watched = WATCHED if marks and marks.watched else " "
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4

@@ -156,7 +156,7 @@ async def _press_and_wait(app: FilmApp, key: str, expected: str, complete: bool 
         lambda: (
             search.value == expected
             and _shown_query(app) in (expected, None)
-            and not (complete and app.searching)
+            and not (complete and app.main.searching)
         ),
         lambda: (
             f"{expected!r} after {key!r}: search bar {search.value!r}, "
@@ -201,7 +201,7 @@ async def run(path: Path) -> dict[str, Any]:
         await _press_and_wait(app, "escape", "")
         # The searchable text is built in a thread after the first frame; a key
         # typed before it is ready waits for it (without freezing the screen).
-        await _until(lambda: app.index.build_progress is None, lambda: "the index to be built")
+        await _until(lambda: app.main.index.build_progress is None, lambda: "the index to be built")
         figures["index_ready"] = time.perf_counter() - start
         figures["stall_start"] = max(figures["stall_start"], monitor.stop())
         await pilot.pause()

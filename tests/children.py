@@ -59,7 +59,7 @@ async def favourite(catalog: Path) -> dict[str, Any]:
             "film": film.id,
             "notices": notices,
             "star_in_list": "★" in film_list.render_line(0).text,
-            "detail_says_favourite": app.query_one(FilmDetail).favourite,
+            "detail_says_favourite": app.query_one(FilmDetail).view.marks.favourite,
             "library_favourites": sorted(app.library.favourites),
             "running": app.is_running,
         }

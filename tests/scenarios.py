@@ -45,6 +45,18 @@ SCENARIOS = (
         size=(60, 20),
     ),
     Scenario("tiny", "40×12: still usable.", press=(*"star",), size=(40, 12)),
+    Scenario(
+        "tiny-details",
+        "40×12: Enter on the list opens the details full-screen.",
+        press=("down", "enter"),
+        size=(40, 12),
+    ),
+    Scenario(
+        "medium-marks",
+        "80×24: rating, watched and favourite fit in the list and the details.",
+        press=("down", "f", "4", "w"),
+        size=(80, 24),
+    ),
     Scenario("palette", "The command palette with a query.", press=("ctrl+p", *"fav")),
     Scenario("no-match", "A search that matches nothing says so.", press=(*"xyzq",)),
 )

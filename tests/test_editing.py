@@ -54,7 +54,9 @@ async def test_e_edits_the_highlighted_film_and_keeps_its_id(
         await pilot.press("ctrl+s")
         assert highlighted(app) == "planet-of-storms-1961"
         detail = app.query_one(FilmDetail)
-        assert detail.film is not None and detail.film.title == "Planet of Storms [restored]"
+        assert (
+            detail.view.film is not None and detail.view.film.title == "Planet of Storms [restored]"
+        )
     reopened = film_in(open_library(catalog_path), "planet-of-storms-1961")
     assert reopened is not None and reopened.title == "Planet of Storms [restored]"
 
@@ -97,7 +99,7 @@ async def test_u_undoes_the_last_edit(app: FilmApp, catalog_path: Path) -> None:
         await pilot.press("e")
         app.screen.query_one("#title", Input).value = "Something else"
         await pilot.press("ctrl+s", "u")
-        assert app.query_one(FilmDetail).film == original
+        assert app.query_one(FilmDetail).view.film == original
     assert film_in(open_library(catalog_path), film_id) == original
 
 
@@ -106,10 +108,10 @@ async def test_digit_keys_rate_and_w_marks_watched(app: FilmApp, catalog_path: P
         await pilot.press("down", "4", "w")
         film_id = highlighted(app)
         detail = app.query_one(FilmDetail)
-        assert detail.personal.rating == 4
-        assert detail.personal.watched is True
+        assert detail.view.marks.rating == 4
+        assert detail.view.marks.watched is True
         await pilot.press("0")
-        assert detail.personal.rating == 0
+        assert detail.view.marks.rating == 0
         await pilot.press("3")
     personal = open_library(catalog_path).personal(film_id)
     assert (personal.rating, personal.watched) == (3, True)
@@ -120,4 +122,4 @@ async def test_notes_from_the_form_show_in_the_detail(app: FilmApp) -> None:
         await pilot.press("down", "e")
         app.screen.query_one("#notes").load_text("Seen at the [Rio] cinema")  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
-        assert app.query_one(FilmDetail).personal.notes == "Seen at the [Rio] cinema"
+        assert app.query_one(FilmDetail).view.marks.notes == "Seen at the [Rio] cinema"

@@ -17,9 +17,11 @@ from textual import events
 from textual.widgets import Static
 
 from tests.conftest import write_catalog
+from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
 from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
+from tui.screens.main import MainScreen
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.query import Query
 from tui.store.library import Library
@@ -145,7 +147,7 @@ async def test_clicking_a_row_after_scrolling_highlights_that_film(big_app: Film
         assert highlighted_title(big_app) == f"Film {top + 3:04}"
         assert round(widget.scroll_y) == top  # a click on a visible row does not scroll
         detail = big_app.query_one(FilmDetail)
-        assert detail.film is not None and detail.film.title == f"Film {top + 3:04}"
+        assert detail.view.film is not None and detail.view.film.title == f"Film {top + 3:04}"
 
 
 async def test_mouse_wheel_scrolls_without_moving_the_highlight(big_app: FilmApp) -> None:
@@ -174,7 +176,7 @@ async def test_shrinking_results_keep_the_same_film_highlighted(big_app: FilmApp
         assert highlighted_title(big_app) == target
         assert_cursor_on_screen(big_app)
         detail = big_app.query_one(FilmDetail)
-        assert detail.film is not None and detail.film.title == target
+        assert detail.view.film is not None and detail.view.film.title == target
 
 
 async def test_results_shrinking_under_the_highlight_show_a_film_on_screen(
@@ -190,7 +192,7 @@ async def test_results_shrinking_under_the_highlight_show_a_film_on_screen(
         assert widget.max_scroll_y == 100 - widget.scrollable_content_region.height
         assert_cursor_on_screen(big_app)
         detail = big_app.query_one(FilmDetail)
-        assert detail.film == widget.highlighted_film
+        assert detail.view.film == widget.highlighted_film
 
 
 async def test_no_results_draw_the_message_and_nothing_else(big_app: FilmApp) -> None:
@@ -212,10 +214,10 @@ async def test_fast_typing_shows_the_results_of_the_last_query(big_app: FilmApp)
     async with big_app.run_test(size=SIZE) as pilot:
         await pilot.press(*"film 12", "backspace", *"3")
         await settle(big_app, pilot)
-        expected = big_app.index.find("film 13").films
+        expected = big_app.main.index.find("film 13").films
         assert big_app.query_one(SearchBar).value == "film 13"
         assert big_app.query_one(FilmList).films == expected
-        assert big_app.shown_query == "film 13"
+        assert big_app.main.shown_query == "film 13"
 
 
 class SlowSearch(SearchIndex):
@@ -233,39 +235,44 @@ class SlowSearch(SearchIndex):
         yield from super().find_steps(query, **options)
 
 
-async def test_a_slow_older_search_never_replaces_a_newer_one(big_app: FilmApp) -> None:
-    big_app.search_in_thread_from = 0  # search in a thread worker, as for a huge catalog
-    big_app.index = SlowSearch(big_app.library.films, slow="film 1")
+async def test_a_slow_older_search_never_replaces_a_newer_one(
+    big_app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Search in a thread worker, as for a huge catalog.
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     async with big_app.run_test(size=SIZE) as pilot:
+        big_app.main.index = SlowSearch(big_app.library.films, slow="film 1")
         widget = film_list(big_app)
         shown: list[list[Film]] = []
-        show = widget.show
+        show = widget.show_films
 
         def recording_show(films: Sequence[Film], *args: Any, **kwargs: Any) -> None:
             shown.append(list(films))
             show(films, *args, **kwargs)
 
-        widget.show = recording_show  # type: ignore[method-assign]
+        widget.show_films = recording_show  # type: ignore[method-assign]
         await pilot.press(*"film 1")
-        assert big_app.index.slow_started.is_set()
+        assert big_app.main.index.slow_started.is_set()
         await pilot.press("2")  # while the search for "film 1" is still running
         await settle(big_app, pilot)
         await asyncio.sleep(0.4)  # long enough for the slow search to have finished
         await settle(big_app, pilot)
         assert big_app.query_one(SearchBar).value == "film 12"
-        assert big_app.shown_query == "film 12"
-        assert widget.films == big_app.index.find("film 12").films
-        assert big_app.index.find("film 1").films not in shown
+        assert big_app.main.shown_query == "film 12"
+        assert widget.films == big_app.main.index.find("film 12").films
+        assert big_app.main.index.find("film 1").films not in shown
         assert shown[-1] == widget.films
 
 
-async def test_typing_fast_with_threaded_search_keeps_every_keystroke(big_app: FilmApp) -> None:
-    big_app.search_in_thread_from = 0
+async def test_typing_fast_with_threaded_search_keeps_every_keystroke(
+    big_app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     async with big_app.run_test(size=SIZE) as pilot:
         await pilot.press(*"film 12", "backspace", *"34")
         await settle(big_app, pilot)
         assert big_app.query_one(SearchBar).value == "film 134"
-        assert big_app.shown_query == "film 134"
+        assert big_app.main.shown_query == "film 134"
         titles = [film.title for film in big_app.query_one(FilmList).films]
         assert "Film 1340" in titles and "Film 1234" not in titles
         assert_cursor_on_screen(big_app)
@@ -286,10 +293,7 @@ async def test_the_highlighted_row_is_redrawn_when_focus_moves(big_app: FilmApp)
 
 
 async def wait_until_loaded(app: FilmApp, pilot: object) -> None:
-    for _ in range(500):
-        if not app.loading:
-            break
-        await asyncio.sleep(0.01)
+    await wait_until(lambda: not app.loading, "the load")
     await settle(app, pilot)
 
 
@@ -313,11 +317,11 @@ async def test_a_big_catalog_loads_behind_a_loading_screen(big_app: FilmApp) -> 
         await wait_until_loaded(app, pilot)
         assert not isinstance(app.screen, LoadingScreen)
         assert len(film_list(app).films) == COUNT
-        assert app.shown_query == ""
+        assert app.main.shown_query == ""
         assert isinstance(app.focused, SearchBar)
         await pilot.press(*"film 12")
         await settle(app, pilot)
-        assert app.shown_query == "film 12"
+        assert app.main.shown_query == "film 12"
 
 
 async def test_make_app_loads_a_big_file_in_the_background(
@@ -340,9 +344,6 @@ async def test_a_big_catalog_that_cannot_be_read_exits_with_status_2(
     path.write_text('{"films": {"1": {"id": "x", "title": ', encoding="utf-8")
     app = make_app(path)  # does not raise: the file is read after the first frame
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
-            if not app.is_running:
-                break
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: not app.is_running, "the app to exit")
         await pilot.pause()
     assert app.return_code == 2

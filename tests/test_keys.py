@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.binding import Binding
 
-from tests.conftest import key_event, write_catalog
+from tests.conftest import key_event, record_notices, write_catalog
+from tests.library_helpers import film_in
 from tui.app import FilmApp, make_app
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.details import DetailScreen
+from tui.screens.film_form import FilmForm
 from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.store.opening import open_library
 from tui.widgets.film_detail import FilmDetail
-from tui.widgets.film_list import FilmList
+from tui.widgets.film_list import SEARCH_HOW, FilmList
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)
@@ -89,7 +94,7 @@ async def test_arrow_keys_move_the_highlight_and_the_detail_follows(app: FilmApp
         await pilot.press("up")
         assert highlighted(app) == titles(app)[1]
         detail = app.query_one(FilmDetail)
-        assert detail.film is not None and detail.film.title == titles(app)[1]
+        assert detail.view.film is not None and detail.view.film.title == titles(app)[1]
 
 
 async def test_j_and_k_move_like_down_and_up(app: FilmApp) -> None:
@@ -141,11 +146,11 @@ async def test_f_toggles_the_favourite_and_the_screen_shows_it(app: FilmApp) -> 
         film = app.query_one(FilmList).highlighted_film
         assert film is not None
         assert app.library.is_favourite(film.id)
-        assert app.query_one(FilmDetail).favourite is True
+        assert app.query_one(FilmDetail).view.marks.favourite is True
         assert "1 ★" in str(app.query_one(FilmList).border_subtitle)
         await pilot.press("f")
         assert not app.library.is_favourite(film.id)
-        assert app.query_one(FilmDetail).favourite is False
+        assert app.query_one(FilmDetail).view.marks.favourite is False
 
 
 async def test_capital_f_shows_only_favourites_and_says_so(app: FilmApp) -> None:
@@ -164,7 +169,7 @@ async def test_unmarking_in_favourites_only_view_removes_the_row(app: FilmApp) -
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "f", "F", "f")
         assert titles(app) == []
-        assert app.query_one(FilmDetail).film is None
+        assert app.query_one(FilmDetail).view.film is None
 
 
 async def test_slash_returns_to_the_search_bar(app: FilmApp) -> None:
@@ -175,13 +180,77 @@ async def test_slash_returns_to_the_search_bar(app: FilmApp) -> None:
         assert search.value == "sky"
 
 
-async def test_printable_key_in_list_types_into_the_search_bar(app: FilmApp) -> None:
+async def test_a_letter_that_is_no_command_changes_nothing_and_says_how_to_search(
+    app: FilmApp,
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", *"orbit")
-        search = app.query_one(SearchBar)
-        assert app.focused is search
-        assert search.value == "orbit"
-        assert titles(app) == ["The Return from Orbit"]
+        notices = record_notices(app)
+        await pilot.press("down")
+        before = titles(app), highlighted(app)
+        await pilot.press(*"xyz")
+        assert isinstance(app.focused, FilmList)
+        assert app.query_one(SearchBar).value == ""
+        assert (titles(app), highlighted(app)) == before
+        assert notices == [SEARCH_HOW]  # said once, not three times
+
+
+async def test_typing_fellini_into_the_list_loses_nothing(app: FilmApp) -> None:
+    """f marks (undoably), e opens the form, whose keys were typed in the list."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        for key in "fellini":  # one burst, as a fast typist sends it
+            app.post_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.library.is_favourite(film.id)
+        assert isinstance(app.screen, FilmForm)  # nothing is saved without ctrl+s
+        await pilot.press("escape")
+        if isinstance(app.screen, ConfirmScreen):  # the form was typed into
+            await pilot.press("y")
+        assert app.main.library.films == open_library(app.library.path).films
+        assert film_in(app.library, film.id) == film
+        await pilot.press("u")
+        assert app.library.favourites == frozenset()
+
+
+async def test_typing_solaris_into_the_list_loses_nothing(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")
+        films = list(app.library.films)
+        notices = record_notices(app)
+        for key in "solaris":
+            app.post_message(key_event(key))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, FilmForm)  # `a`: adding asks for the film first
+        await pilot.press("escape")
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")
+        assert list(app.library.films) == films
+        assert app.library.favourites == frozenset()
+        assert any(notice.startswith("Sorted by") for notice in notices)  # `s` says so
+
+
+async def test_question_mark_in_the_search_bar_opens_help(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"ven", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.query_one(SearchBar).value == "ven"
+
+
+async def test_enter_opens_the_details_full_screen_on_a_small_terminal(app: FilmApp) -> None:
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        film = app.screen.query_one(FilmDetail).view.film
+        assert film is not None and film == app.main.film_list.highlighted_film
+        assert film.description[:20] in app.screen.query_one("#detail-description").render().plain
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert isinstance(app.focused, FilmList)
 
 
 async def test_question_mark_opens_help_and_escape_closes_it(app: FilmApp) -> None:
@@ -239,7 +308,7 @@ async def test_clicking_a_row_highlights_it(app: FilmApp) -> None:
         await pilot.click(FilmList, offset=(5, 4))  # border row + 3 → fourth film
         assert isinstance(app.focused, FilmList)
         assert highlighted(app) == titles(app)[3]
-        assert app.query_one(FilmDetail).film == app.query_one(FilmList).films[3]
+        assert app.query_one(FilmDetail).view.film == app.query_one(FilmList).films[3]
 
 
 async def test_no_match_says_so_instead_of_a_stale_film(app: FilmApp) -> None:
@@ -247,8 +316,8 @@ async def test_no_match_says_so_instead_of_a_stale_film(app: FilmApp) -> None:
         await pilot.press(*"xyzq")
         assert titles(app) == []
         detail = app.query_one(FilmDetail)
-        assert detail.film is None
-        assert "xyzq" in detail.empty_text
+        assert detail.view.film is None
+        assert "xyzq" in detail.view.empty_text
         assert "0 of 10" in str(app.query_one(FilmList).border_subtitle)
 
 
@@ -292,26 +361,9 @@ async def test_keys_typed_in_one_burst_after_down_go_to_the_list(app: FilmApp) -
         assert app.library.favourites == {first.id, second.id}
 
 
-@pytest.mark.parametrize(
-    ("burst", "typed"),
-    [
-        (["v", "e", "n"], "ven"),
-        (["slash", "v", "e", "n"], "ven"),
-        (["x", "y", "escape", "o", "r", "b"], "orb"),
-        (["x", "f", "j"], "xfj"),  # once typing has begun, f and j are text
-        (["x", "question_mark"], "x?"),  # and so is ?, as in the search bar
-    ],
-)
-async def test_keys_typed_in_one_burst_in_the_list_reach_the_search_bar_in_order(
-    app: FilmApp, burst: list[str], typed: str
-) -> None:
+async def test_textual_s_own_focus_action_works(app: FilmApp) -> None:
+    """The app's state must not hide `App.query()`, which the `focus` action uses."""
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")
+        await app.run_action("focus('films')")
+        await pilot.pause()
         assert isinstance(app.focused, FilmList)
-        for key in burst:
-            app.post_message(key_event(key))
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.focused, SearchBar)
-        assert app.query_one(SearchBar).value == typed
-        assert app.library.favourites == frozenset()

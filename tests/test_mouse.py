@@ -21,11 +21,13 @@ async def test_double_click_toggles_the_favourite(app: FilmApp) -> None:
 async def test_click_on_the_star_column_toggles_the_favourite(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         film_list = app.query_one(FilmList)
-        star_x = film_list.region.width - 3  # border + scrollbar + star column
+        await pilot.pause()  # the layout for the terminal's width
+        star_x = film_list.region.width - 6  # right border, space, ✓, two for the rating: ★
         await pilot.click(FilmList, offset=(star_x, 3))
         film = film_list.highlighted_film
         assert film is not None and film == film_list.films[2]
         assert app.library.is_favourite(film.id)
+        await pilot.pause(0.6)  # not a double click
         await pilot.click(FilmList, offset=(5, 3))
         assert app.library.is_favourite(film.id)  # a click on the title only highlights
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
@@ -24,7 +24,7 @@ async def run_command(app: FilmApp, pilot: object, query: str) -> None:
 async def test_palette_toggles_favourites_only(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await run_command(app, pilot, "favourites only")
-        assert app.favourites_only is True
+        assert app.main.search.favourites_only is True
 
 
 async def test_palette_toggles_the_highlighted_favourite(app: FilmApp) -> None:
@@ -61,21 +61,53 @@ async def test_palette_shows_markup_titles_literally(tmp_path) -> None:  # type:
         )
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down")
-        await run_command(app, pilot, "strange")
+        await pilot.press("down", "ctrl+p", *"strange")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await palette.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        commands = palette.query_one(CommandList)
+        lines = [commands.render_line(y).text for y in range(commands.size.height)]
+        assert any("Go to: [/] Strange [b]title" in line for line in lines), lines
+        await pilot.press("down", "enter")
+        await pilot.pause()
         assert app.is_running
-        assert app.query_one(FilmList).highlighted_film is not None
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None and film.title == "[/] Strange [b]title"
+
+
+async def test_palette_rates_the_highlighted_film(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        await run_command(app, pilot, "rate 4")
+        assert app.library.personal(film.id).rating == 4
+
+
+async def test_palette_goes_to_a_film_when_asked_in_words(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(app, pilot, "go to orbit")
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None and film.title == "The Return from Orbit"
+
+
+async def test_palette_undoes_the_last_change(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "f")
+        await run_command(app, pilot, "undo")
+        assert app.library.favourites == frozenset()
 
 
 async def test_palette_sorts_by_year_and_remembers_it(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await run_command(app, pilot, "sort by year")
-        assert app.sort.value == "year"
+        assert app.main.search.sort.value == "year"
         years = [film.year for film in app.query_one(FilmList).films]
         assert years == sorted(years)
         assert "by year" in str(app.query_one(FilmList).border_title)
     again = make_app(app.library.path)
-    assert again.sort.value == "year"
+    async with again.run_test(size=SIZE):
+        assert again.main.search.sort.value == "year"
 
 
 async def test_palette_sorts_by_title(app: FilmApp) -> None:
@@ -85,7 +117,7 @@ async def test_palette_sorts_by_title(app: FilmApp) -> None:
         titles = [film.title for film in app.query_one(FilmList).films]
         # Leading articles do not count: "The Dead…" sorts as "Dead…", before "Dream".
         assert titles[:2] == ["The Dead Mountaineer's Hotel", "A Dream Come True"]
-        assert app.sort.value == "title"
+        assert app.main.search.sort.value == "title"
 
 
 async def test_palette_changes_the_theme(app: FilmApp) -> None:

@@ -32,7 +32,7 @@ async def test_query_film_view_and_theme_come_back(catalog_path: Path) -> None:
         await pilot.pause()
         film_list = app.query_one(FilmList)
         assert app.query_one(SearchBar).value == "the"
-        assert app.favourites_only is True
+        assert app.main.search.favourites_only is True
         assert app.theme == "nord"
         assert film_list.highlighted_film is not None
         assert film_list.highlighted_film.title == left_at
@@ -45,7 +45,7 @@ async def test_fresh_starts_without_the_remembered_state(catalog_path: Path) -> 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.query_one(SearchBar).value == ""
-        assert app.favourites_only is False
+        assert app.main.search.favourites_only is False
         assert app.theme == "textual-dark"
         assert len(app.query_one(FilmList).films) == 10
 

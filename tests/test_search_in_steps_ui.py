@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -21,10 +20,11 @@ from tests.test_film_list_virtual import (  # noqa: F401 - big_app is a fixture
     film_list,
     settle,
 )
-from tui import app as app_module
+from tests.waiting import wait_until
 from tui.app import FilmApp
-from tui.model.film import Film
+from tui.screens import index_builds, search_runs
 from tui.screens.loading import LoadingScreen
+from tui.screens.main import MainScreen
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex
 from tui.search.orders import Sort
@@ -38,32 +38,41 @@ SIZE = (100, 30)
 @pytest.fixture
 def stepping(big_app: FilmApp, monkeypatch: pytest.MonkeyPatch) -> FilmApp:  # noqa: F811
     """The big app searching in a thread, in steps of 50 films, first 5 films early."""
-    big_app.search_in_thread_from = 0
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     monkeypatch.setattr(search_steps, "CHUNKS", (50,))
     monkeypatch.setattr(search_steps, "EARLY_BUDGET", 200)
-    monkeypatch.setattr(app_module, "FIRST_FILMS", 5)
+    monkeypatch.setattr(search_runs, "FIRST_FILMS", 5)
     return big_app
 
 
 def record_shown(app: FilmApp) -> list[tuple[list[str], str, str]]:
-    """Every list the film list is given: titles, its bottom edge, its empty text."""
+    """What the screen shows after each list of films the list is given: the list's
+    titles, its bottom edge and the details' text for no film, read once the
+    screen has refreshed (the screen's own code has set them by then)."""
     widget = film_list(app)
     shown: list[tuple[list[str], str, str]] = []
-    show = widget.show
+    show_films = widget.show_films
 
-    def recording(films: Sequence[Film], *args: Any, **kwargs: Any) -> None:
-        show(films, *args, **kwargs)
-        app._update_status(len(films))
-        shown.append(([f.title for f in films], str(widget.border_subtitle), widget._empty_text))
+    def recording(*args: Any, **kwargs: Any) -> None:
+        show_films(*args, **kwargs)
+        titles = [f.title for f in widget.films]
 
-    widget.show = recording  # type: ignore[method-assign]
+        empty = str(kwargs.get("empty_text", ""))
+
+        def record() -> None:
+            shown.append((titles, str(widget.border_subtitle), empty))
+
+        app.call_after_refresh(record)
+
+    widget.show_films = recording  # type: ignore[method-assign]
     return shown
 
 
 @pytest.mark.parametrize("sort", ["relevance", "title", "year"])
 async def test_the_first_films_show_before_the_search_is_done(stepping: FilmApp, sort: str) -> None:
-    stepping.set_reactive(FilmApp.sort, Sort(sort))
     async with stepping.run_test(size=SIZE) as pilot:
+        stepping.main.choose_sort(Sort(sort))
+        await settle(stepping, pilot)
         shown = record_shown(stepping)
         await pilot.press(*"film")
         await settle(stepping, pilot)
@@ -75,7 +84,7 @@ async def test_the_first_films_show_before_the_search_is_done(stepping: FilmApp,
         assert final_edge.startswith("3,000 of 3,000") and "searching" not in final_edge
         assert titles == final[:5]
         assert list(film_list(stepping).films) == list(
-            stepping.index.find("film", sort=stepping.sort).films
+            stepping.main.index.find("film", sort=Sort(sort)).films
         )
 
 
@@ -85,8 +94,8 @@ async def test_typing_on_drops_the_older_search(stepping: FilmApp) -> None:
         await pilot.press(*"film 1", "backspace", "2")
         await settle(stepping, pilot)
         assert stepping.query_one(SearchBar).value == "film 2"
-        assert stepping.shown_query == "film 2"
-        assert shown[-1][0] == [f.title for f in stepping.index.find("film 2").films]
+        assert stepping.main.shown_query == "film 2"
+        assert shown[-1][0] == [f.title for f in stepping.main.index.find("film 2").films]
         assert "searching" not in shown[-1][1]
 
 
@@ -105,7 +114,7 @@ async def test_the_list_edge_says_indexing_until_the_index_is_built(
     big_app: FilmApp,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    big_app.search_in_thread_from = 0
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     release = threading.Event()
     build = SearchIndex.build
 
@@ -123,14 +132,17 @@ async def test_the_list_edge_says_indexing_until_the_index_is_built(
         await pilot.press(*"film 12")  # typed while the index is built: it waits, the UI does not
         assert big_app.query_one(SearchBar).value == "film 12"
         release.set()
-        for _ in range(100):
-            if big_app.index.built and "indexing" not in str(film_list(big_app).border_subtitle):
-                break
-            await pilot.pause(0.05)
+        await wait_until(
+            lambda: (
+                big_app.main.index.built
+                and "indexing" not in str(film_list(big_app).border_subtitle)
+            ),
+            "the index to be built and said so",
+        )
         await settle(big_app, pilot)
         assert "indexing" not in str(film_list(big_app).border_subtitle)
-        assert big_app.shown_query == "film 12"
-        assert list(film_list(big_app).films) == list(big_app.index.find("film 12").films)
+        assert big_app.main.shown_query == "film 12"
+        assert list(film_list(big_app).films) == list(big_app.main.index.find("film 12").films)
 
 
 async def test_the_loading_screen_shows_how_far_the_reading_has_got(
@@ -154,10 +166,7 @@ async def test_the_loading_screen_shows_how_far_the_reading_has_got(
         assert isinstance(screen, LoadingScreen)
         assert screen.query_one(ProgressBar).progress == 50
         release.set()
-        for _ in range(200):
-            if not app.loading:
-                break
-            await pilot.pause(0.02)
+        await wait_until(lambda: not app.loading, "the load")
         await settle(app, pilot)
         assert not isinstance(app.screen, LoadingScreen)
         assert len(film_list(app).films) == len(big_app.library.films)
@@ -169,16 +178,16 @@ async def test_an_edit_in_a_big_catalog_is_indexed_in_a_thread(
 ) -> None:
     """Adding a film: the old index answers while the new one is built; then the
     new film is in the list, highlighted."""
-    big_app.search_in_thread_from = 0
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     release = threading.Event()
-    indexed = app_module.library_index
+    indexed = index_builds.library_index
 
     def held_index(library: Library) -> SearchIndex:
         if len(library.films) > COUNT:  # the index of the changed films
             release.wait(10)
         return indexed(library)
 
-    monkeypatch.setattr(app_module, "library_index", held_index)
+    monkeypatch.setattr(index_builds, "library_index", held_index)
     async with big_app.run_test(size=SIZE) as pilot:
         await settle(big_app, pilot)
         await pilot.press("down", "a", *"Solaris", "tab", *"1972", "ctrl+s")
@@ -187,10 +196,10 @@ async def test_an_edit_in_a_big_catalog_is_indexed_in_a_thread(
         assert len(film_list(big_app).films) == COUNT  # the old index still answers
         await pilot.press("down")  # the UI is not waiting
         release.set()
-        for _ in range(200):
-            if "indexing the change" not in str(film_list(big_app).border_subtitle):
-                break
-            await pilot.pause(0.02)
+        await wait_until(
+            lambda: "indexing the change" not in str(film_list(big_app).border_subtitle),
+            "the change to be indexed",
+        )
         await settle(big_app, pilot)
         assert len(film_list(big_app).films) == COUNT + 1
         highlighted = film_list(big_app).highlighted_film
@@ -204,9 +213,6 @@ async def test_a_load_that_fails_unexpectedly_ends_the_app_with_a_message(
         raise RuntimeError("something no one foresaw")
 
     app = FilmApp(Library(path=big_app.library.path, base_films=[]), loader=loader)
-    async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            if not app.is_running:
-                break
-            await pilot.pause(0.02)
+    async with app.run_test(size=SIZE):
+        await wait_until(lambda: not app.is_running, "the app to exit")
     assert app.return_code == 2

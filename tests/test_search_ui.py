@@ -149,7 +149,7 @@ async def test_no_result_says_so_and_suggests_the_nearest_title(app: FilmApp) ->
 async def test_no_result_without_a_close_title_suggests_nothing(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"xyzq")
-        text = app.query_one(FilmDetail).empty_text
+        text = app.query_one(FilmDetail).view.empty_text
         assert "No films match “xyzq”" in text
         assert "Did you mean" not in text
 
@@ -220,4 +220,4 @@ async def test_changing_a_mark_the_query_filters_on_updates_the_list(app: FilmAp
         assert len(titles(app)) == 1
         await pilot.press("down", "w")  # not watched after all
         assert titles(app) == []
-        assert "No films match" in app.query_one(FilmDetail).empty_text
+        assert "No films match" in app.query_one(FilmDetail).view.empty_text

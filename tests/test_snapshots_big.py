@@ -21,8 +21,10 @@ import pytest
 from textual.pilot import Pilot
 
 from benchmarks import generate
-from tui import app as app_module
+from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
+from tui.screens import search_runs
+from tui.screens.main import MainScreen
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex, SearchResult
 from tui.store.library import Library
@@ -80,7 +82,7 @@ def test_indexing(
 
     monkeypatch.setattr(SearchIndex, "build", held_build)
     app = make_app(big_catalog)
-    app.search_in_thread_from = 0
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
     assert snap_compare(app, terminal_size=SIZE, run_before=_steady)
 
 
@@ -106,16 +108,14 @@ def test_first_films_of_a_search(
 
     monkeypatch.setattr(SearchIndex, "find_steps", held_after_first_films)
     app = make_app(big_catalog)
-    app.search_in_thread_from = 0
-    app.index.build()
-    assert app_module.FIRST_FILMS == 300
+    app.main.index.build()  # else the first search, on the UI thread, would be held
+    monkeypatch.setattr(MainScreen, "search_in_thread_from", 0)
+    assert search_runs.FIRST_FILMS == 300
 
     async def type_s(pilot: Pilot[None]) -> None:
+        await pilot.pause()  # the main screen's first search, and the focus
         await pilot.press("s")
-        for _ in range(200):
-            if app.shown_query == "s":
-                break
-            await pilot.pause(0.02)
+        await wait_until(lambda: app.main.shown_query == "s", "the first films of s", pilot=pilot)
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_s)

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): every action of filmtui, found by name.
+"""The command palette (ctrl+p): every action of filmtui under the words a user would type.
 
 Film titles are catalog text, so their palette entries are built as `Content`
 (never through `Matcher.highlight`, which parses its argument as markup).
@@ -6,22 +6,21 @@ Film titles are catalog text, so their palette entries are built as `Content`
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.finder import find_in
 from tui.safe_text import clean_line
-from tui.search.index import fold
 from tui.search.orders import Sort
 
-if TYPE_CHECKING:
-    from tui.app import FilmApp
-
 FILM_HITS = 20
+GO_TO = "go to "
 
 
 @dataclass(frozen=True)
@@ -31,51 +30,95 @@ class Command:
     run: Callable[[], object]
 
 
-class FilmCommands(Provider):
-    """filmtui's own commands, and a "Go to" command for every film."""
+class FilmPalette(CommandPalette):
+    """Textual's palette, safe against PageUp/PageDown pressed as it opens."""
 
-    @property
-    def film_app(self) -> FilmApp:
-        return cast("FilmApp", self.app)
+    BINDINGS = [
+        Binding("pagedown", "page('page_down')", "Next page", show=False),
+        Binding("pageup", "page('page_up')", "Previous page", show=False),
+    ]
+
+    def action_page(self, move: str) -> None:
+        command_list = self.query_one(CommandList)
+        page = getattr(command_list, f"action_{move}")
+        try:
+            page()
+        except KeyError:
+            # Textual 8.2.8's OptionList._move_page reads the list's lines before
+            # it is laid out (KeyError: 0): move once it is.
+            self.call_after_refresh(page)
+
+
+def _go_to_text(query: str) -> str:
+    """The title words of a query, without a leading "go to"."""
+    text = query.strip()
+    if text.lower().startswith(GO_TO.strip()):
+        text = text[len(GO_TO.strip()) :].strip()
+    return text.replace('"', " ").strip()
+
+
+class FilmCommands(Provider):
+    """filmtui's own commands, and "Go to" for the films whose title holds the words."""
 
     def _commands(self) -> list[Command]:
-        app = self.film_app
+        from tui.screens.main import MainScreen  # which imports this module's app
+
+        main = self.screen
+        if not isinstance(main, MainScreen):
+            return []
+        rates = [
+            Command(
+                f"Rate {n}" if n else "Rate 0 (clear the rating)",
+                f"Give the highlighted film {n} of 5 ({n})" if n else "Clear the rating (0)",
+                partial(main.action_rate, n),
+            )
+            for n in range(6)
+        ]
+        sorts = [
+            Command(
+                f"Sort by {sort}",
+                f"Order the list by {sort} (s cycles)",
+                partial(main.choose_sort, sort),
+            )
+            for sort in Sort
+        ]
         return [
             Command(
                 "Toggle favourite",
-                "Mark or unmark the highlighted film as a favourite (f)",
-                app.action_toggle_favourite,
+                "Mark or unmark the highlighted film (f)",
+                main.action_toggle_favourite,
             ),
             Command(
                 "Favourites only",
                 "Show only favourites, or all films again (F)",
-                app.action_toggle_favourites_only,
-            ),
-            Command("Add a film", "Open the form for a new film (a)", app.action_add_film),
-            Command("Edit film", "Edit the highlighted film (e)", app.action_edit_film),
-            Command("Delete film", "Delete the highlighted film (d)", app.action_delete_film),
-            Command("Undo", "Undo the last delete or edit (u)", app.action_undo),
-            Command(
-                "Toggle watched", "Mark the highlighted film watched (w)", app.action_toggle_watched
+                main.action_toggle_favourites_only,
             ),
             Command(
-                "Sort by relevance",
-                "Best match first while there is a query; by title without one (s cycles)",
-                partial(app.choose_sort, Sort.RELEVANCE),
+                "Toggle watched",
+                "Mark the highlighted film watched, or not (w)",
+                main.action_toggle_watched,
             ),
+            *rates,
             Command(
-                "Sort by title",
-                "Order the list by title (s cycles)",
-                partial(app.choose_sort, Sort.TITLE),
+                "Undo",
+                "Undo the last change: a mark, an edit, a delete, an add (u)",
+                main.action_undo,
             ),
+            Command("Redo", "Make the last undone change again (ctrl+r)", main.action_redo),
+            Command("Add a film", "Open the form for a new film (a)", main.action_add_film),
+            Command("Edit film", "Edit the highlighted film (e)", main.action_edit_film),
             Command(
-                "Sort by year",
-                "Order the list by year, oldest first (s cycles)",
-                partial(app.choose_sort, Sort.YEAR),
+                "Delete film",
+                "Delete the highlighted film, after asking (d)",
+                main.action_delete_film,
             ),
-            Command("Search", "Move to the search bar (/)", app.action_focus_search),
-            Command("Clear search", "Empty the search bar", app.action_clear_search),
-            Command("Help", "Show every key (?)", app.action_help),
+            *sorts,
+            Command(
+                "Show details", "The highlighted film's details (Enter)", main.action_open_details
+            ),
+            Command("Search", "Move to the search bar (/)", main.action_focus_search),
+            Command("Clear search", "Empty the search bar", main.action_clear_search),
+            Command("Help", "Show every key (?)", main.action_help),
         ]
 
     async def discover(self) -> Hits:
@@ -88,26 +131,30 @@ class FilmCommands(Provider):
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
-        folded = fold(query).strip()
-        if len(folded) < 2:
+        async for hit in self._go_to(query):
+            yield hit
+
+    async def _go_to(self, query: str) -> Hits:
+        """A "Go to" hit for each of the first films whose title holds the query's words."""
+        from tui.screens.main import MainScreen
+
+        main = self.screen
+        words = _go_to_text(query)
+        if not isinstance(main, MainScreen) or len(words) < 2:
             return
-        found = 0
-        for film in self.film_app.library.films:
-            title = clean_line(film.title)
-            start = fold(title).find(folded)
-            if start < 0:
-                continue
-            shown = Content(title)
-            if len(fold(title)) == len(title):
-                shown = shown.stylize("bold", start, start + len(folded))
-            prompt = Content.assemble("Go to: ", shown)
+        # The search engine, in a thread: the palette never waits on the event loop.
+        result = await asyncio.to_thread(
+            find_in, main.library, main.index, f'title:"{words}"', sort=Sort.RELEVANCE
+        )
+        for rank, film in enumerate(result.films[:FILM_HITS]):
+            title = Content(clean_line(film.title))
+            if result.highlighter:
+                for start, end in result.highlighter.spans(title.plain, "title"):
+                    title = title.stylize("bold", start, end)
             yield Hit(
-                0.5 if start else 0.75,
-                prompt,
-                partial(self.film_app.jump_to_film, film.id),
-                text=f"Go to: {title}",
+                0.75 - rank / (4 * FILM_HITS),
+                Content.assemble("Go to: ", title),
+                partial(main.jump_to_film, film.id),
+                text=f"Go to: {clean_line(film.title)}",
                 help=film.year_text,
             )
-            found += 1
-            if found >= FILM_HITS:
-                return

@@ -19,22 +19,6 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-        & > Vertical {
-            width: 60;
-            max-width: 100%;
-            height: auto;
-            border: round $error;
-            background: $surface;
-            padding: 1 2;
-        }
-        #confirm-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-        #confirm-buttons Button { margin-left: 1; }
-    }
-    """
-
     def __init__(self, question: str, yes_label: str = "Yes") -> None:
         super().__init__()
         self._question = question
@@ -42,9 +26,9 @@ class ConfirmScreen(ModalScreen[bool]):
         self._answered = False
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(Content(self._question))
-            with Horizontal(id="confirm-buttons"):
+            with Horizontal(id="confirm-buttons", classes="buttons"):
                 yield Button("Cancel", id="no")
                 yield Button(self._yes_label, id="yes", variant="error")
 

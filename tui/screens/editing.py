@@ -1,58 +1,74 @@
-"""The app's editing actions: add, edit, delete, undo, rate, watched.
+"""The changes the user makes to the library from the main screen, and their undoing.
 
-A mixin of `FilmApp`, kept apart so that `app.py` stays about composing and
-wiring. The work itself is the store's (`Library`); this module only asks
-the user (form, confirmation), calls the store, says what went wrong, and
-keeps the session's undo stack.
+Each flow reads top to bottom: ask (form, confirmation), call the store, record
+the change in the run's `History`, show it. The work itself is the store's
+(`Library`); a change that cannot be saved is said once, here, and changes nothing.
 """
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from functools import partial
 
-from tui.model.draft import FilmDraft
+from textual import work
+from textual.screen import Screen
+
+from tui.history import Change, History
 from tui.model.film import Film
 from tui.safe_text import clean_line
 from tui.screens.confirm import ConfirmScreen
-from tui.store.library import StoreWriteError
+from tui.store.library import Library, StoreWriteError
 
-if TYPE_CHECKING:
-    from tui.app import FilmApp
-
-NEEDS_FILM = {"edit_film", "delete_film", "toggle_watched", "rate"}
+NEEDS_FILM = {"toggle_favourite", "edit_film", "delete_film", "toggle_watched", "rate"}
 
 
-@dataclass(frozen=True)
-class Undo:
-    what: str
-    run: Callable[[], None]
+def _named(film: Film) -> str:
+    return f"“{clean_line(film.title)}”"
 
 
-class EditActions:
-    """Mixed into FilmApp."""
+class EditFlows(Screen[None]):
+    """The main screen's changes: marks, add, edit, delete, undo and redo."""
 
-    undo_stack: list[Undo]
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.history = History()
 
-    def _app(self) -> FilmApp:
-        return self  # type: ignore[return-value]
+    # -- what the main screen provides -----------------------------------------
 
-    def can_edit(self, action: str) -> bool | None:
-        """For `check_action`: None (shown disabled) when an action cannot apply now."""
-        app = self._app()
+    @abstractmethod
+    def highlighted_film(self) -> Film | None: ...
+
+    @abstractmethod
+    def neighbour_film(self) -> Film | None:
+        """The film to highlight when the highlighted one goes away."""
+
+    @abstractmethod
+    def films_changed(self, select: str | None = None) -> None: ...
+
+    @abstractmethod
+    def marks_changed(self) -> None: ...
+
+    @abstractmethod
+    def highlight(self, film_id: str) -> None:
+        """Highlight the film with `film_id` if the list shows it."""
+
+    # -- the rules -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """None (shown disabled) when an action cannot apply now."""
         if action in NEEDS_FILM:
-            return True if app.highlighted_film() is not None else None
-        if action == "undo":
-            return True if self.undo_stack else None
-        return True
+            return True if self.highlighted_film() is not None else None
+        return True  # undo and redo too: with nothing to undo, `u` says so
 
     def _store(self, change: Callable[[], object], what: str) -> bool:
         """Run a store change; on failure, say why and report False."""
         try:
             change()
         except StoreWriteError as error:
-            self._app().notify(
+            self.notify(
                 f"Could not save {what}: {error}. Nothing was changed.",
                 title="Not saved",
                 severity="error",
@@ -61,18 +77,75 @@ class EditActions:
             return False
         return True
 
-    # -- add and edit ----------------------------------------------------------
+    def _do(self, change: Change, done: str | None = None) -> None:
+        """Make a new change and record it; say `done`, if given."""
+        if self._store(change.redo, change.what):
+            self.history.record(change)
+            self._show(change, change.redo_select if change.films else None)
+            if done is not None:
+                self.notify(f"{done} u undoes it.", markup=False)
 
-    def action_add_film(self) -> None:
+    def _mark(
+        self, film: Film, what: str, undo: Callable[[], object], redo: Callable[[], object]
+    ) -> None:
+        """A change of the user's marks: the row and the details show it, quietly."""
+        self._do(Change(what, undo, redo, undo_select=film.id, redo_select=film.id))
+
+    def _show(self, change: Change, select: str | None) -> None:
+        if change.films:
+            self.films_changed(select=select)
+        else:
+            self.marks_changed()
+            if select is not None:
+                self.highlight(select)
+
+    # -- marks -----------------------------------------------------------------
+
+    def action_toggle_favourite(self) -> None:
+        film = self.highlighted_film()
+        if film is None:
+            return
+        now = not self.library.is_favourite(film.id)
+        mark = partial(self.library.set_favourite, film.id)
+        what = f"{'marking' if now else 'unmarking'} {_named(film)} as a favourite"
+        self._mark(film, what, partial(mark, not now), partial(mark, now))
+
+    def action_rate(self, rating: int) -> None:
+        film = self.highlighted_film()
+        if film is None:
+            return
+        was = self.library.personal(film.id).rating
+        rate = partial(self.library.set_rating, film.id)
+        what = (
+            f"rating {_named(film)} {rating}"
+            if rating
+            else f"clearing the rating of {_named(film)}"
+        )
+        self._mark(film, what, partial(rate, was), partial(rate, rating))
+
+    def action_toggle_watched(self) -> None:
+        film = self.highlighted_film()
+        if film is None:
+            return
+        now = not self.library.personal(film.id).watched
+
+        def watched(state: bool) -> None:
+            self.library.update_personal(film.id, {"watched": state})
+
+        what = f"marking {_named(film)} {'watched' if now else 'not watched'}"
+        self._mark(film, what, partial(watched, not now), partial(watched, now))
+
+    # -- films -------------------------------------------------------------------
+
+    @work(exclusive=True, group="edit")
+    async def action_add_film(self) -> None:
         from tui.screens.film_form import FilmForm  # its text area costs 10 ms to import
 
-        self._app().push_screen(FilmForm("Add a film"), self._add_draft)
-
-    def _add_draft(self, draft: FilmDraft | None) -> None:
+        draft = await self.app.push_screen_wait(FilmForm("Add a film"))
         if draft is None:
             return
-        app = self._app()
-        library = app.library
+        library = self.library
+        before = self.highlighted_film()
         added: list[Film] = []
 
         def add() -> None:
@@ -81,100 +154,93 @@ class EditActions:
             if draft.notes:
                 library.update_personal(film.id, {"notes": draft.notes})
 
-        if self._store(add, "the new film"):
-            app.films_changed(select=added[0].id)
-            app.notify(f"Added “{clean_line(draft.title)}”.", markup=False)
-
-    def action_edit_film(self) -> None:
-        app = self._app()
-        film = app.highlighted_film()
-        if film is None:
+        if not self._store(add, "the new film"):
             return
-        personal = app.library.personal(film.id)
+        film = added[0]
+        change = Change(
+            f"adding {_named(film)}",
+            undo=partial(library.delete_film, film.id),
+            redo=partial(library.undelete_film, film.id),
+            undo_select=before.id if before else None,
+            redo_select=film.id,
+            films=True,
+        )
+        self.history.record(change)
+        self._show(change, film.id)
+        self.notify(f"Added {_named(film)}. u undoes it.", markup=False)
+
+    @work(exclusive=True, group="edit")
+    async def action_edit_film(self) -> None:
+        before = self.highlighted_film()
+        if before is None:
+            return
+        notes_before = self.library.personal(before.id).notes
         from tui.screens.film_form import FilmForm  # as in `action_add_film`
 
         form = FilmForm(
             "Edit film",
-            title=film.title,
-            year=film.year,
-            description=film.description,
-            fact=film.fact,
-            notes=personal.notes,
+            title=before.title,
+            year=before.year,
+            description=before.description,
+            fact=before.fact,
+            notes=notes_before,
         )
-        app.push_screen(form, lambda draft: self._save_edit(film, draft))
-
-    def _save_edit(self, before: Film, draft: FilmDraft | None) -> None:
+        draft = await self.app.push_screen_wait(form)
         if draft is None:
             return
-        app = self._app()
-        library = app.library
-        personal = library.personal(before.id)
         after = Film(before.id, draft.title, draft.year, draft.description, draft.fact)
-        if after == before and draft.notes == personal.notes:
+        if after == before and draft.notes == notes_before:
             return
-        if self._store(
-            lambda: library.save_film(after, replace(personal, notes=draft.notes)), "the edit"
-        ):
-            self.undo_stack.append(
-                Undo(
-                    f"edit of “{clean_line(before.title)}”",
-                    lambda: library.save_film(
-                        before, replace(library.personal(before.id), notes=personal.notes)
-                    ),
-                )
-            )
-            app.films_changed(select=before.id)
 
-    # -- delete and undo -------------------------------------------------------
+        def save(film: Film, notes: str) -> None:
+            marks = self.library.personal(film.id)
+            self.library.save_film(film, replace(marks, notes=notes))
 
-    def action_delete_film(self) -> None:
-        app = self._app()
-        film = app.highlighted_film()
+        change = Change(
+            f"the edit of {_named(before)}",
+            undo=partial(save, before, notes_before),
+            redo=partial(save, after, draft.notes),
+            undo_select=before.id,
+            redo_select=before.id,
+            films=True,
+        )
+        self._do(change, f"Saved {_named(after)}.")
+
+    @work(exclusive=True, group="edit")
+    async def action_delete_film(self) -> None:
+        film = self.highlighted_film()
         if film is None:
             return
-        question = f"Delete “{clean_line(film.title)}” ({film.year_text})?\nu undoes it."
-        app.push_screen(
-            ConfirmScreen(question, yes_label="Delete"),
-            lambda yes: self._delete(film) if yes else None,
+        neighbour = self.neighbour_film()
+        question = f"Delete {_named(film)} ({film.year_text})?\nu undoes it."
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Delete")):
+            return
+        change = Change(
+            f"deleting {_named(film)}",
+            undo=partial(self.library.undelete_film, film.id),
+            redo=partial(self.library.delete_film, film.id),
+            undo_select=film.id,
+            redo_select=neighbour.id if neighbour else None,
+            films=True,
         )
+        self._do(change, f"Deleted {_named(film)}.")
 
-    def _delete(self, film: Film) -> None:
-        app = self._app()
-        library = app.library
-        if self._store(lambda: library.delete_film(film.id), "the deletion"):
-            self.undo_stack.append(
-                Undo(
-                    f"deletion of “{clean_line(film.title)}”",
-                    lambda: library.undelete_film(film.id),
-                )
-            )
-            app.films_changed()
-            app.notify(f"Deleted “{clean_line(film.title)}”. Press u to undo.", markup=False)
+    # -- undo and redo -----------------------------------------------------------
 
     def action_undo(self) -> None:
-        if not self.undo_stack:
-            return
-        app = self._app()
-        undo = self.undo_stack[-1]
-        if self._store(undo.run, f"the undo of the {undo.what}"):
-            self.undo_stack.pop()
-            app.films_changed()
-            app.notify(f"Undid the {undo.what}.", markup=False)
+        change = self.history.next_undo()
+        if change is None:
+            self.notify("Nothing to undo.", timeout=3)
+        elif self._store(change.undo, f"the undo of {change.what}"):
+            self.history.undone()
+            self._show(change, change.undo_select)
+            self.notify(f"Undid {change.what}. ctrl+r redoes it.", markup=False)
 
-    # -- personal fields ---------------------------------------------------------
-
-    def action_rate(self, rating: int) -> None:
-        app = self._app()
-        film = app.highlighted_film()
-        if film is not None and self._store(
-            lambda: app.library.set_rating(film.id, rating), "the rating"
-        ):
-            app.personal_changed()
-
-    def action_toggle_watched(self) -> None:
-        app = self._app()
-        film = app.highlighted_film()
-        if film is not None and self._store(
-            lambda: app.library.toggle_watched(film.id), "the watched mark"
-        ):
-            app.personal_changed()
+    def action_redo(self) -> None:
+        change = self.history.next_redo()
+        if change is None:
+            self.notify("Nothing to redo.", timeout=3)
+        elif self._store(change.redo, f"the redo of {change.what}"):
+            self.history.redone()
+            self._show(change, change.redo_select)
+            self.notify(f"Redid {change.what}.", markup=False)

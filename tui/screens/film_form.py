@@ -1,8 +1,9 @@
-"""The film form: add a film or edit one. Esc cancels, ctrl+s saves."""
+"""The film form: add a film or edit one. ctrl+s saves; Esc cancels, asking first
+if something was changed."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,6 +13,9 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.model.draft import FilmDraft, check_title, check_year, make_draft
 from tui.safe_text import clean, clean_line
+from tui.screens.confirm import ConfirmScreen
+
+TEXT_FIELDS = ("description", "fact", "notes")
 
 
 class FilmForm(ModalScreen[FilmDraft | None]):
@@ -20,29 +24,21 @@ class FilmForm(ModalScreen[FilmDraft | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        # Priority: the focus moves as the key is read, so the keys typed right
+        # after Tab go to the field they were typed in, not the one left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True, id="form.next"),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            show=False,
+            priority=True,
+            id="form.previous",
+        ),
     ]
 
-    DEFAULT_CSS = """
-    FilmForm {
-        align: center middle;
-        & > VerticalScroll {
-            width: 76;
-            max-width: 100%;
-            height: auto;
-            max-height: 100%;
-            border: round $primary;
-            border-title-color: $text-primary;
-            background: $surface;
-            padding: 0 1;
-        }
-        Label { margin-top: 1; color: $text-muted; }
-        .error { color: $text-error; height: auto; }
-        .error:disabled, .error.-hidden { display: none; }
-        TextArea { height: 5; }
-        #form-buttons { height: auto; margin-top: 1; align-horizontal: right; }
-        #form-buttons Button { margin-left: 1; }
-    }
-    """
+    _title = getters.query_one("#title", Input)
+    _year = getters.query_one("#year", Input)
 
     def __init__(
         self,
@@ -74,7 +70,7 @@ class FilmForm(ModalScreen[FilmDraft | None]):
         return self._stored[field] if shown == self._initial[field] else shown
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as form:
+        with VerticalScroll(classes="dialog") as form:
             form.border_title = self._heading
             form.border_subtitle = "ctrl+s save · esc cancel"
             yield Label("Title")
@@ -83,15 +79,25 @@ class FilmForm(ModalScreen[FilmDraft | None]):
             yield Label("Year")
             yield Input(self._initial["year"], id="year", type="integer", max_length=4)
             yield Static(classes="error -hidden", id="year-error")
-            for field in ("description", "fact", "notes"):
+            for field in TEXT_FIELDS:
                 yield Label(field.capitalize())
                 yield TextArea(self._initial[field], id=field, soft_wrap=True)
-            with Horizontal(id="form-buttons"):
+            with Horizontal(id="form-buttons", classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#title", Input).focus()
+        self._title.focus()
+
+    def _shown(self) -> dict[str, str]:
+        """What each field shows now."""
+        texts = {field: self.query_one(f"#{field}", TextArea).text for field in TEXT_FIELDS}
+        return {"title": self._title.value, "year": self._year.value, **texts}
+
+    @property
+    def changed(self) -> bool:
+        """True if a field shows something else than when the form opened."""
+        return self._shown() != self._initial
 
     def _show_error(self, field: str, message: str | None) -> None:
         error = self.query_one(f"#{field}-error", Static)
@@ -108,13 +114,13 @@ class FilmForm(ModalScreen[FilmDraft | None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        shown = self._shown()
         draft, errors = make_draft(
-            self._value("title", self.query_one("#title", Input).value),
-            self.query_one("#year", Input).value,
-            *(
-                self._value(field, self.query_one(f"#{field}", TextArea).text)
-                for field in ("description", "fact", "notes")
-            ),
+            self._value("title", shown["title"]),
+            shown["year"],
+            description=self._value("description", shown["description"]),
+            fact=self._value("fact", shown["fact"]),
+            notes=self._value("notes", shown["notes"]),
         )
         for field in ("title", "year"):
             self._show_error(field, errors.get(field))
@@ -125,5 +131,11 @@ class FilmForm(ModalScreen[FilmDraft | None]):
         self.dismiss(draft)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    @work(exclusive=True, group="cancel")
+    async def action_cancel(self) -> None:
+        """Close without saving; ask first if something was changed."""
+        if self.changed:
+            question = "Discard your changes to this film?"
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes_label="Discard")):
+                return
         self.dismiss(None)

@@ -1,46 +1,68 @@
-"""The screen shown while a big catalog loads in the background."""
+"""Loading a big catalog behind a screen that says how far it has got.
+
+The screen reads and indexes the catalog in a thread, shows its progress, and
+dismisses with what was loaded, or with why it could not be.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from threading import Thread
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from tui.finder import library_index
 from tui.safe_text import clean_line
+from tui.search.index import SearchIndex
+from tui.store.library import Library
+from tui.store.opening import StoreError
+
+PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
+
+Loader = Callable[[Callable[[float], None]], Library]
+"""Reads the library; called with a callback that takes the fraction read so far."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    library: Library
+    index: SearchIndex
+
+
+@dataclass
+class LoadProgress(Message):
+    """How far the load has got (posted from its thread); `fraction` None: no telling."""
+
+    stage: str
+    fraction: float | None
+
+
+@dataclass
+class LoadDone(Message):
+    """The load is over (posted from its thread); the app shows what was loaded."""
+
+    outcome: Loaded | StoreError
 
 
 class LoadingScreen(ModalScreen[None]):
-    """What is being read, and how far: the app dismisses it when the films are in."""
+    """What is being read, and how far, until the films are in."""
 
-    DEFAULT_CSS = """
-    LoadingScreen {
-        align: center middle;
-        & > Vertical {
-            width: auto;
-            max-width: 80%;
-            height: auto;
-            padding: 1 2;
-            border: round $primary;
-            background: $surface;
-        }
-        & Static { width: auto; }
-        & #loading-detail { color: $text-muted; }
-        & #loading-stage { margin-top: 1; }
-        & ProgressBar { height: 1; }
-    }
-    """
-
-    def __init__(self, catalog: Path, size_bytes: int) -> None:
+    def __init__(self, catalog: Path, loader: Loader) -> None:
         super().__init__(id="loading")
         self.catalog = catalog
-        self.size_bytes = size_bytes
+        self.size_bytes = catalog.stat().st_size if catalog.exists() else 0
+        self._loader = loader
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(Content(f"Loading {clean_line(self.catalog.name)}…"), id="loading-title")
             yield Static(
                 Content(f"{self.size_bytes / 1e6:,.0f} MB of films to read; ctrl+q quits."),
@@ -49,11 +71,37 @@ class LoadingScreen(ModalScreen[None]):
             yield Static(Content("Reading"), id="loading-stage")
             yield ProgressBar(total=100, show_eta=False)
 
-    def show_progress(self, stage: str, fraction: float | None) -> None:
-        """Say what is being done, and how much of it (None: no telling)."""
-        self.query_one("#loading-stage", Static).update(Content(stage))
+    def on_mount(self) -> None:
+        # A daemon thread, not a worker: quitting must not wait for the load.
+        Thread(target=self._load, daemon=True, name="filmtui-load").start()
+
+    def _load(self) -> None:
+        """Read and index the catalog (in a thread); post the progress, then dismiss."""
+        shown = 0.0
+
+        def reading(fraction: float) -> None:
+            # Ten updates a second at most: each is a frame the loading waits for.
+            nonlocal shown
+            if time.monotonic() - shown >= PROGRESS_EVERY:
+                shown = time.monotonic()
+                self.post_message(LoadProgress("Reading", fraction))
+
+        outcome: Loaded | StoreError
+        try:
+            library = self._loader(reading)
+            self.post_message(LoadProgress(f"Sorting {len(library.films):,} films", None))
+            outcome = Loaded(library, library_index(library))
+        except StoreError as error:
+            outcome = error
+        except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
+            message = f"{self.catalog}: could not be loaded ({type(error).__name__}: {error})"
+            outcome = StoreError(message)
+        self.post_message(LoadDone(outcome))  # for the app, which replaces this screen
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.query_one("#loading-stage", Static).update(Content(message.stage))
         bar = self.query_one(ProgressBar)
-        if fraction is None:
+        if message.fraction is None:
             bar.update(total=None)
         else:
-            bar.update(total=100, progress=round(100 * fraction))
+            bar.update(total=100, progress=round(100 * message.fraction))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -13,10 +15,38 @@ from textual.widgets import Static
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean, clean_line
+from tui.search.query import Field
+
+Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
+"""`spans(text, field)`: the (start, end) spans of `text` to highlight as matches."""
+
+
+@dataclass(frozen=True, slots=True)
+class DetailView:
+    """What the detail pane shows: a film with the user's marks, or why there is none."""
+
+    film: Film | None = None
+    marks: UserMarks = field(default_factory=UserMarks)
+    spans: Spans | None = None
+    empty_text: str = "No film selected."
+
+
+def meta_line(film: Film, marks: UserMarks) -> str:
+    """Year, favourite, rating and watched, short enough for a narrow pane."""
+    parts = [film.year_text, "★ Favourite" if marks.favourite else "not a favourite"]
+    if marks.rating:
+        parts.append(f"{marks.rating}/5")
+    if marks.watched:
+        parts.append("✓ Watched")
+    return " · ".join(parts)
+
+
+def _film_id(view: DetailView) -> str | None:
+    return view.film.id if view.film is not None else None
 
 
 class FilmDetail(VerticalScroll):
-    """Title, year, favourite state, description and fact of one film."""
+    """Title, year, the user's marks, description, fact and notes of one film."""
 
     DEFAULT_CSS = """
     FilmDetail {
@@ -32,15 +62,15 @@ class FilmDetail(VerticalScroll):
     }
     """
 
-    film: reactive[Film | None] = reactive(None, init=False)
-    favourite: reactive[bool] = reactive(False, init=False)
-    personal: reactive[UserMarks] = reactive(UserMarks(), init=False)
-    """What the user recorded: rating, watched, notes (and the favourite)."""
-    empty_text: reactive[str] = reactive("No film selected.", init=False)
-    marks: reactive[Callable[[str, str], Sequence[tuple[int, int]]] | None] = reactive(
-        None, init=False
-    )
-    """`marks(text, field)`: the spans of `text` to highlight as search matches."""
+    view: reactive[DetailView] = reactive(DetailView, init=False)
+    """What to show; the pane scrolls back to the top only when the film changes."""
+
+    _title = getters.query_one("#detail-title", Static)
+    _meta = getters.query_one("#detail-meta", Static)
+    _description = getters.query_one("#detail-description", Static)
+    _fact = getters.query_one("#detail-fact", Static)
+    _notes = getters.query_one("#detail-notes", Static)
+    _empty = getters.query_one("#detail-empty", Static)
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-title", classes="film")
@@ -54,53 +84,33 @@ class FilmDetail(VerticalScroll):
         yield Static(id="detail-empty")
 
     def on_mount(self) -> None:
-        self._update()
+        self.show(self.view)
 
-    def watch_film(self) -> None:
-        self._update()
+    def watch_view(self, old: DetailView, new: DetailView) -> None:
+        self.show(new)
+        if _film_id(old) != _film_id(new):  # another film: read it from the top
+            self.scroll_home(animate=False)
 
-    def watch_favourite(self) -> None:
-        self._update()
-
-    def watch_personal(self) -> None:
-        self._update()
-
-    def watch_empty_text(self) -> None:
-        self._update()
-
-    def watch_marks(self) -> None:
-        self._update()
-
-    def _marked(self, text: str, field: str) -> Content:
+    def _marked(self, text: str, field: Field) -> Content:
         """`text` as plain text (never markup), with the search matches styled."""
         content = Content(text)
-        if self.marks is not None:
-            for start, end in self.marks(text, field):
+        if self.view.spans is not None:
+            for start, end in self.view.spans(text, field):
                 content = content.stylize("$text-accent bold underline", start, end)
         return content
 
-    def _update(self) -> None:
-        film = self.film
+    def show(self, view: DetailView) -> None:
+        """Draw `view` into the pane's parts."""
+        film = view.film
         self.set_class(film is None, "-empty")
         if film is None:
-            self.query_one("#detail-empty", Static).update(Content(clean(self.empty_text)))
+            self._empty.update(Content(clean(view.empty_text)))
             return
-        personal = self.personal
-        meta_parts = [film.year_text, "★ Favourite" if self.favourite else "not a favourite"]
-        if personal.rating:
-            meta_parts.append(f"{personal.stars} {personal.rating}/5")
-        if personal.watched:
-            meta_parts.append("✓ Watched")
-        meta = "  ·  ".join(meta_parts)
-        title = self._marked(clean_line(film.title), "title")
-        self.query_one("#detail-title", Static).update(title)
-        self.query_one("#detail-meta", Static).update(Content(meta))
-        self.query_one("#detail-description", Static).update(
+        self._title.update(self._marked(clean_line(film.title), "title"))
+        self._meta.update(Content(meta_line(film, view.marks)))
+        self._description.update(
             self._marked(clean(film.description), "desc") if film.description else Content("—")
         )
-        self.query_one("#detail-fact", Static).update(
-            self._marked(clean(film.fact), "fact") if film.fact else Content("—")
-        )
-        self.set_class(not personal.notes, "-no-notes")
-        self.query_one("#detail-notes", Static).update(self._marked(clean(personal.notes), "notes"))
-        self.scroll_home(animate=False)
+        self._fact.update(self._marked(clean(film.fact), "fact") if film.fact else Content("—"))
+        self.set_class(not view.marks.notes, "-no-notes")
+        self._notes.update(self._marked(clean(view.marks.notes), "notes"))

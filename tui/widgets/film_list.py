@@ -7,12 +7,14 @@ list, so a catalog of thousands of films costs nothing to show.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, eq
 
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -20,42 +22,60 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widget import Widget
-from textual.widgets import Input
 
 from tui.model.film import Film
+from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
-from tui.search.result_films import ResultFilms
 from tui.widgets.focus import focus_now
 
 STAR = "★"
+WATCHED = "✓"
 YEAR_WIDTH = 4
+MARKS_WIDTH = 4  # ★, the rating in two cells (` 4`, `3½`), ✓
+ROWS_CACHED = 1_000  # a few screens' worth, for every width and highlight
+SEARCH_HOW = "Letters here are commands: press / to search."
 
 _film_id = attrgetter("id")
+# These `index` compare every film with `==` in Python (30 ms at 100,000 films):
+# comparing the ids in C is faster. A search's result has its own, which is not.
+_COMPARING_INDEX = (Sequence.index, list.index)
 
 
 def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | None:
     """Where `film` (or the film with that id) is in `films`, looking at `hint` first.
 
-    A film is found in a search's result by its position in the index
-    (milliseconds at a million films); else the ids are compared, in C
-    (map/compress): at 100,000 films a miss costs about 2 ms instead of 6 ms.
+    A film is looked up with the sequence's own `index`, if it has a fast one
+    (a search's result finds it by its place in the index, milliseconds at a
+    million films); else, and for an id, the ids are compared in C
+    (map/compress): at 100,000 films a miss costs about 10 ms, not 35.
     """
     film_id = film if isinstance(film, str) else film.id
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
-    if isinstance(films, ResultFilms) and not isinstance(film, str):
+    if not isinstance(film, str) and type(films).index not in _COMPARING_INDEX:
         try:
             return films.index(film)
         except ValueError:
-            return None
+            pass  # maybe a film of that id with other fields (edited)
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None
 
 
+def _short_rating(rating: float) -> str:
+    """A rating in two cells: ` 4`, `3½` (half stars), or blank when unrated."""
+    if not rating:
+        return "  "
+    whole = int(rating)
+    return f"{whole}½" if rating - whole else f" {whole}"
+
+
 class FilmList(ScrollView, can_focus=True):
-    """Films, one row each: title, year and a ★ for favourites."""
+    """Films, one row each: title, year, ★ for favourites, the rating and ✓ for watched.
+
+    Its letters are commands, never text: the actions that change what is shown
+    or the library are the screen's (`screen.`), which decides what they mean.
+    """
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
@@ -64,26 +84,33 @@ class FilmList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("home", "first", "First", show=False, id="list.first"),
         Binding("end", "last", "Last", show=False, id="list.last"),
-        Binding("f", "toggle_favourite", "Favourite", id="list.favourite"),
-        Binding("F", "toggle_favourites_only", "Favourites only", id="list.favourites-only"),
         Binding("slash", "search", "Search", id="list.search"),
-        Binding("s", "cycle_sort", "Sort", id="list.sort"),
-        # Carried out by the app (tui.screens.editing): the list only says where they apply.
-        Binding("e", "app.edit_film", "Edit", id="list.edit"),
-        Binding("a", "app.add_film", "Add", id="list.add"),
-        Binding("d", "app.delete_film", "Delete", show=False, id="list.delete"),
-        Binding("u", "app.undo", "Undo", show=False, id="list.undo"),
-        Binding("w", "app.toggle_watched", "Watched", show=False, id="list.watched"),
+        Binding("enter", "screen.open_details", "Details", show=False, id="list.details"),
+        Binding("f", "screen.toggle_favourite", "Favourite", id="list.favourite"),
+        Binding("w", "screen.toggle_watched", "Watched", show=False, id="list.watched"),
         *(
             Binding(
                 str(n),
-                f"app.rate({n})",
+                f"screen.rate({n})",
                 "Rate (0 clears the rating)",
                 show=False,
                 id=f"list.rate-{n}",
             )
             for n in range(6)
         ),
+        Binding("u", "screen.undo", "Undo", id="list.undo"),
+        Binding("ctrl+r,U", "screen.redo", "Redo", show=False, id="list.redo"),
+        Binding(
+            "F",
+            "screen.toggle_favourites_only",
+            "Favourites only",
+            show=False,
+            id="list.favourites-only",
+        ),
+        Binding("s", "screen.cycle_sort", "Sort", show=False, id="list.sort"),
+        Binding("e", "screen.edit_film", "Edit", id="list.edit"),
+        Binding("a", "screen.add_film", "Add", show=False, id="list.add"),
+        Binding("d", "screen.delete_film", "Delete", show=False, id="list.delete"),
     ]
 
     COMPONENT_CLASSES = {
@@ -113,54 +140,41 @@ class FilmList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
+    @dataclass
     class Highlighted(Message):
         """The highlighted film changed (None: the list is empty)."""
 
-        def __init__(self, film_list: FilmList, film: Film | None) -> None:
-            super().__init__()
-            self.film_list = film_list
-            self.film = film
+        film_list: FilmList
+        film: Film | None
 
         @property
         def control(self) -> FilmList:
             return self.film_list
 
-    class FavouriteToggleRequested(Message):
-        """The user asked to flip the favourite of `film`."""
-
-        def __init__(self, film: Film) -> None:
-            super().__init__()
-            self.film = film
-
-    class FavouritesOnlyToggleRequested(Message):
-        """The user asked to show only favourites, or all films again."""
-
-    class SortCycleRequested(Message):
-        """The user asked for the next sort order."""
-
     def __init__(self, *, id: str | None = None, search: str = "#search") -> None:
-        """`search` selects the widget that typing in the list hands over to."""
+        """`search` selects the widget that `/` moves the focus to."""
         super().__init__(id=id)
         self._search = search
         self._films: Sequence[Film] = []
-        self._favourites: frozenset[str] = frozenset()
+        self._marks: Mapping[str, UserMarks] = {}
         self._empty_text = ""
-        self._marks: Callable[[str], Sequence[tuple[int, int]]] | None = None
+        self._spans: Callable[[str], Sequence[tuple[int, int]]] | None = None
         self._announced: Film | None = None
+        self._said_how_to_search = False
         # Rendered rows by (film index, highlighted?, width); cleared whenever
-        # what a row shows may change (films, favourites, marks, styles, size).
-        self._lines: dict[tuple[int, bool, int], Strip] = {}
+        # what a row shows may change (films, marks, matches, styles, size).
+        self._rows: LRUCache[tuple[int, bool, int], Strip] = LRUCache(ROWS_CACHED)
 
-    # -- what the app sets ---------------------------------------------------
+    # -- what the screen sets ------------------------------------------------
 
     @property
     def films(self) -> Sequence[Film]:
         """The films shown, in order (read it, do not change it)."""
         return self._films
 
-    def shows(self, film_id: str) -> bool:
-        """True if the film with `film_id` is in the list."""
-        return _position(self._films, film_id, hint=self.cursor) is not None
+    def __contains__(self, film_id: object) -> bool:
+        """True if the film with the id `film_id` is in the list."""
+        return isinstance(film_id, str) and _position(self._films, film_id, self.cursor) is not None
 
     @property
     def highlighted_film(self) -> Film | None:
@@ -168,26 +182,33 @@ class FilmList(ScrollView, can_focus=True):
             return self._films[self.cursor]
         return None
 
-    def show(
+    def neighbour_of_highlighted(self) -> Film | None:
+        """The film after the highlighted one (or before it, at the end)."""
+        for position in (self.cursor + 1, self.cursor - 1):
+            if 0 <= position < len(self._films) and position != self.cursor:
+                return self._films[position]
+        return None
+
+    def show_films(
         self,
         films: Sequence[Film],
-        favourites: frozenset[str],
+        marks: Mapping[str, UserMarks],
         empty_text: str = "",
-        marks: Callable[[str], Sequence[tuple[int, int]]] | None = None,
+        spans: Callable[[str], Sequence[tuple[int, int]]] | None = None,
     ) -> None:
         """Show `films`, keeping the highlight on the same film if it is still there.
 
-        `marks(title)` gives the (start, end) spans of a title to highlight as
-        matches; `empty_text` may hold several lines. `films` is kept as it is,
-        not copied (a million films would cost milliseconds): do not change it
-        afterwards.
+        `marks` are the user's marks by film id; `spans(title)` gives the (start,
+        end) spans of a title to highlight as matches; `empty_text` may hold
+        several lines. `films` is kept as it is, not copied (a million films
+        would cost milliseconds): do not change it afterwards.
         """
         current = self.highlighted_film
         self._films = films
-        self._favourites = favourites
-        self._empty_text = empty_text
         self._marks = marks
-        self._lines.clear()
+        self._empty_text = empty_text
+        self._spans = spans
+        self._rows.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         index = None
         if current is not None:
@@ -201,9 +222,10 @@ class FilmList(ScrollView, can_focus=True):
         if position is not None:
             self.cursor = position
 
-    def set_favourites(self, favourites: frozenset[str]) -> None:
-        self._favourites = favourites
-        self._lines.clear()
+    def set_marks(self, marks: Mapping[str, UserMarks]) -> None:
+        """Show changed favourites, ratings or watched marks."""
+        self._marks = marks
+        self._rows.clear()
         self.refresh()
 
     # -- cursor --------------------------------------------------------------
@@ -248,56 +270,20 @@ class FilmList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.cursor = len(self._films) - 1
 
-    # -- requests that the app carries out -----------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_favourite":
-            return self.highlighted_film is not None or None
-        return True
-
-    def action_toggle_favourite(self) -> None:
-        film = self.highlighted_film
-        if film is not None:
-            self.post_message(self.FavouriteToggleRequested(film))
-
-    def action_toggle_favourites_only(self) -> None:
-        self.post_message(self.FavouritesOnlyToggleRequested())
+    # -- keys and clicks ------------------------------------------------------
 
     def action_search(self) -> None:
         focus_now(self.screen, self._search)
 
-    def _search_widget(self) -> Widget | None:
-        return next(iter(self.screen.query(self._search)), None)
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that is no command changes nothing: say, once, how to search."""
+        if event.is_printable and event.key not in self.screen.active_bindings:
+            event.stop()
+            if not self._said_how_to_search:
+                self._said_how_to_search = True
+                self.notify(SEARCH_HOW, title="Not a command", timeout=6)
 
-    def action_cycle_sort(self) -> None:
-        self.post_message(self.SortCycleRequested())
-
-    async def on_key(self, event: events.Key) -> None:
-        """A printable key that is not a binding starts a search with it.
-
-        The focus moves to the search bar at once and the character is typed
-        there. Keys of the same burst that were already on their way here go
-        there too, in order: `x` then `y` types `xy`, `x` then Esc clears it.
-        """
-        printable = bool(event.is_printable and event.character)
-        if self.screen.focused is self:
-            if not printable or event.key in self.screen.active_bindings:
-                return
-            focus_now(self.screen, self._search)
-        search = self._search_widget()
-        if search is None or self.screen.focused is not search:
-            return
-        event.stop()
-        event.prevent_default()
-        active = self.screen.active_bindings.get(event.key)  # those of the search bar now
-        if printable and isinstance(search, Input):
-            search.insert_text_at_cursor(event.character or "")  # as the Input would
-        elif active is not None and active.enabled:
-            await self.app.run_action(active.binding.action, active.node)
-        else:
-            self.app.post_message(events.Key(event.key, event.character))
-
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         """Click highlights; double-click, or a click on the ★ column, toggles the favourite."""
         offset = event.get_content_offset(self)
         self.focus()
@@ -307,18 +293,18 @@ class FilmList(ScrollView, can_focus=True):
         if not 0 <= index < len(self._films):
             return
         self.cursor = index
-        on_star = offset.x >= self.scrollable_content_region.width - 3
+        on_star = offset.x >= self.scrollable_content_region.width - MARKS_WIDTH - 1
         if (event.chain == 2 and not on_star) or (event.chain == 1 and on_star):
-            self.post_message(self.FavouriteToggleRequested(self._films[index]))
+            await self.run_action("screen.toggle_favourite")
 
     # -- rendering -----------------------------------------------------------
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()  # a new theme, or focus changed the cursor's colours
+        self._rows.clear()  # a new theme, or focus changed the cursor's colours
 
     def on_resize(self) -> None:
-        self._lines.clear()
+        self._rows.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         self._scroll_to_cursor()
 
@@ -341,15 +327,13 @@ class FilmList(ScrollView, can_focus=True):
             return Strip.blank(width, base.rich_style)
         highlighted = index == self.cursor
         key = (index, highlighted, width)
-        line = self._lines.get(key)
+        line = self._rows.get(key)
         if line is None:
             film = self._films[index]
             style = self.get_visual_style("film-list--cursor") if highlighted else base
             row = self._row(film, width, cursor=highlighted)
             line = Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
-            if len(self._lines) > 4 * max(self.size.height, 25):
-                self._lines.clear()  # keep only about a screen's worth or a few
-            self._lines[key] = line
+            self._rows[key] = line
         return line
 
     def _part_style(self, component: str) -> Style:
@@ -357,9 +341,12 @@ class FilmList(ScrollView, can_focus=True):
         return Style(foreground=self.get_visual_style(component).foreground)
 
     def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
-        star = STAR if film.id in self._favourites else " "
+        marks = self._marks.get(film.id)
+        star = STAR if marks and marks.favourite else " "
+        rating = _short_rating(marks.rating if marks else 0)
+        watched = WATCHED if marks and marks.watched else " "
         year = film.year_text.rjust(YEAR_WIDTH)
-        title_width = width - YEAR_WIDTH - 5
+        title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4
         title = self._marked_title(film, cursor)
         if title_width < 4:
             # Too narrow for columns: the title alone.
@@ -372,6 +359,8 @@ class FilmList(ScrollView, can_focus=True):
             year if cursor else (year, self._part_style("film-list--year")),
             " ",
             (star, self._part_style("film-list--star")),
+            rating,
+            watched,
             " ",
         )
 
@@ -379,7 +368,7 @@ class FilmList(ScrollView, can_focus=True):
         """The title as plain text (never markup) with the matched spans styled."""
         text = clean_line(film.title)
         title = Content(text)
-        if self._marks is None:
+        if self._spans is None:
             return title
         match = self.get_visual_style("film-list--match")
         style = Style(
@@ -387,6 +376,6 @@ class FilmList(ScrollView, can_focus=True):
             bold=match.bold,
             underline=match.underline,
         )
-        for start, end in self._marks(text):
+        for start, end in self._spans(text):
             title = title.stylize(style, start, end)
         return title

@@ -33,6 +33,11 @@ class SearchBar(Input):
         )
         self._hands_over_to = hands_over_to
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Every printable key is text, but `?`: it opens the help here as anywhere
+        on the main screen (no title is found by a `?`, which the search ignores)."""
+        return key != "question_mark" and super().check_consume_key(key, character)
+
     def watch_hint(self, hint: str) -> None:
         self.border_subtitle = Content(hint) if hint else None
         self.set_class(bool(hint), "-hint")

@@ -1,0 +1,397 @@
+"""The main screen: search bar, film list and details, and the wiring between them.
+
+The widgets post what happened (`Input.Changed`, `FilmList.Highlighted`); this
+screen decides what it means and sets what the widgets show. The searching is
+`tui.screens.search_runs`, the words on the list's edges `tui.screens.status`,
+the changes to the library `tui.screens.editing`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from tui.finder import library_index
+from tui.model.film import Film
+from tui.screens.details import DetailScreen
+from tui.screens.editing import EditFlows
+from tui.screens.help import HelpScreen, describe_bindings
+from tui.screens.index_builds import Reindexed, build_in_background, reindex
+from tui.screens.search_runs import (
+    Found,
+    Search,
+    SearchDone,
+    find_in_steps,
+    find_now,
+    in_thread,
+    steps_of,
+)
+from tui.screens.status import ListState, empty_text
+from tui.search.index import SearchIndex
+from tui.search.orders import Sort, next_sort
+from tui.store.library import Library
+from tui.store.remembered import Place, Remembered
+from tui.widgets.film_detail import DetailView, FilmDetail
+from tui.widgets.film_list import FilmList
+from tui.widgets.search_bar import SearchBar
+
+
+class MainScreen(EditFlows):
+    """Search, browse and change the library."""
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help", priority=True),
+        Binding("f1", "help", "Help", show=False, id="app.help-f1"),
+    ]
+
+    search: reactive[Search] = reactive(Search, init=False)
+    """What the list shows: the query typed, the view and the order."""
+
+    search_in_thread_from = 20_000
+    """From this many films, typing searches in a thread worker: the UI never waits."""
+
+    class FirstResults(Message):
+        """The list shows films (or says there are none) for the first time."""
+
+    _search_bar = getters.query_one(SearchBar)
+    film_list = getters.query_one(FilmList)
+    _detail = getters.query_one(FilmDetail)
+
+    def __init__(
+        self,
+        library: Library,
+        index: SearchIndex,
+        remembered: Remembered,
+        *,
+        fresh: bool = False,
+        loaded: bool = True,
+    ) -> None:
+        """`fresh` starts at the top, without the remembered query, film and view.
+        Not `loaded`: `library` stands in, empty, until `show_library` is called."""
+        super().__init__(library)
+        self.index = index
+        self._fresh = fresh
+        self._loaded = loaded
+        self.remembered = remembered
+        self.set_reactive(MainScreen.search, Search(sort=Sort.read(remembered.sort)))
+        self._found: Found | None = None
+        self._indexing: Timer | None = None
+        self._reindexing = False  # the films changed and are being indexed again
+        self._view = DetailView()
+        """What the detail pane shows (kept here too: the pane is gone at unmount)."""
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar()
+        with Horizontal(id="panes"):
+            yield FilmList(id="films")
+            yield FilmDetail(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._detail.border_title = "Details"
+        if self._loaded:
+            self._start()
+
+    def show_library(self, library: Library, index: SearchIndex) -> None:
+        """The library loaded in the background: show it."""
+        self.library = library
+        self.index = index
+        self._loaded = True
+        self._start()
+
+    def _start(self) -> None:
+        """Show the library: remembered place, results, focus, warnings."""
+        if not self._fresh:
+            self._restore_place()
+        self._run_search()
+        # After the first frame: the thread would slow the drawing of it down.
+        self.call_after_refresh(self._build_index)
+        self._search_bar.focus()
+        for notice in self.library.notices:
+            self.notify(notice, title="Your marks", severity="warning", markup=False, timeout=20)
+        if self.library.problem_count:
+            count = self.library.problem_count
+            self.notify(
+                f"{count} record{'s' if count != 1 else ''} in {self.library.path} had "
+                "missing or wrong fields; they are shown as well as they can be read.",
+                title="Catalog problems",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+
+    def on_unmount(self) -> None:
+        if not self._loaded:
+            return  # nothing was shown: keep what was remembered
+        film = self._view.film
+        place = Place(self.search.text, film.id if film else None, self.search.favourites_only)
+        self.remembered.set_place(self.library.path, place)
+        self.remembered.theme = self.app.theme
+        self.remembered.save()
+
+    @property
+    def shown_query(self) -> str | None:
+        """The query whose results the list shows (maybe its first films only)."""
+        return self._found.search.text if self._found is not None else None
+
+    @property
+    def searching(self) -> bool:
+        """True while a search runs in a thread (the list may show its first films)."""
+        return self._found is not None and not self._found.result.complete
+
+    # -- the remembered place --------------------------------------------------
+
+    def _restore_place(self) -> None:
+        """Come back where the user left: query, view and film."""
+        place = self.remembered.place(self.library.path)
+        self.set_reactive(
+            MainScreen.search,
+            replace(self.search, text=place.query, favourites_only=place.favourites_only),
+        )
+        with self._search_bar.prevent(Input.Changed):
+            self._search_bar.value = place.query
+        if place.film_id is not None:
+            self.call_after_refresh(self.film_list.highlight_film, place.film_id)
+
+    # -- the index -------------------------------------------------------------
+
+    def _build_index(self) -> None:
+        """Build the searchable text in a thread, while the user looks at the list.
+
+        A search that starts before it is done waits for it (in the search
+        worker for big catalogs, so the UI does not).
+        """
+        started = build_in_background(self.index, self.library)
+        if started and len(self.index) >= self.search_in_thread_from:  # worth saying
+            self._indexing = self.set_interval(0.25, self._show_indexing)
+            self._show_state()
+
+    def _show_indexing(self) -> None:
+        """Keep the list's edge up to date while the index is being built."""
+        self._show_state()
+        if self.index.build_progress is None and self._indexing is not None:
+            self._indexing.stop()
+            self._indexing = None
+
+    def films_changed(self, select: str | None = None) -> None:
+        """The library's films changed (added, edited, deleted): search them afresh.
+
+        A big catalog is indexed again in a thread worker (seconds at a million
+        films); the old index answers meanwhile, and the list's edge says so.
+        """
+        if len(self.library.films) < self.search_in_thread_from:
+            self._use_index(library_index(self.library), select)
+            return
+        self._reindexing = True
+        self._show_state()
+        self.run_worker(
+            lambda: reindex(self.library, select, self.post_message),
+            thread=True,
+            exclusive=True,
+            group="reindex",
+        )
+
+    def on_reindexed(self, message: Reindexed) -> None:
+        self._reindexing = False
+        self._use_index(message.index, message.select)
+
+    def _use_index(self, index: SearchIndex, select: str | None) -> None:
+        self.index = index
+        self._run_search()
+        self._build_index()
+        if select is not None:
+            self.jump_to_film(select)
+
+    # -- searching -------------------------------------------------------------
+
+    def watch_search(self) -> None:
+        self._run_search()
+
+    def _run_search(self) -> None:
+        """Search for what `search` says and show what is found: at once in a small
+        catalog, from a thread worker in a big one (the UI never waits; a newer
+        search drops an older one)."""
+        search = self.search
+        if not in_thread(self.index, search, self.search_in_thread_from):
+            self.workers.cancel_group(self, "search")  # what it would find is not wanted now
+            self._show_found(find_now(self.library, self.index, search))
+            return
+        steps = steps_of(self.library, self.index, search)
+        self._show_state(searching=True)
+        self.run_worker(
+            lambda: find_in_steps(steps, search, self.index, self.post_message),
+            thread=True,
+            exclusive=True,
+            group="search",
+        )
+
+    def on_search_done(self, message: SearchDone) -> None:
+        if message.found.search == self.search:
+            self._show_found(message.found)  # else a newer search is on its way: it wins
+            self.call_after_refresh(message.shown.set)
+        else:
+            message.shown.set()
+
+    def _show_found(self, found: Found) -> None:
+        first = self._found is None
+        self._found = found
+        result = found.result
+        highlighter = result.highlighter
+        self.film_list.show_films(
+            result.films,
+            self.library.all_marks(),
+            empty_text=self._empty_text(),
+            spans=(lambda text: highlighter.spans(text, "title")) if highlighter else None,
+        )
+        self._search_bar.hint = result.hint
+        self._show_state()
+        self._show_detail()
+        if first:
+            self.post_message(self.FirstResults())
+
+    def _empty_text(self) -> str:
+        suggestion = self._found.suggestion if self._found is not None else None
+        return empty_text(self.search.text, self.search.favourites_only, suggestion)
+
+    # -- what the widgets show -----------------------------------------------
+
+    def _show_state(self, searching: bool = False) -> None:
+        """The list's edges: the view and order, the counts, what is going on."""
+        result = self._found.result if self._found is not None else None
+        state = ListState(
+            favourites_only=self.search.favourites_only,
+            sort=result.sort if result is not None else self.search.sort,
+            shown=len(self.film_list.films),
+            total=len(self.index),
+            favourites=len(self.library.favourites),
+            complete=result is None or result.complete,
+            reindexing=self._reindexing,
+            indexing=None if self._indexing is None else self.index.build_progress,
+            searching=searching or self.searching,
+        )
+        self.film_list.border_title = Content(state.title)
+        self.film_list.border_subtitle = state.subtitle
+        self.film_list.set_class(self.search.favourites_only, "-favourites-only")
+
+    def _detail_view(self) -> DetailView:
+        film = self.film_list.highlighted_film
+        highlighter = self._found.result.highlighter if self._found is not None else None
+        return DetailView(
+            film=film,
+            marks=self.library.personal(film.id) if film is not None else DetailView().marks,
+            spans=highlighter.spans if highlighter else None,
+            empty_text=self._empty_text(),
+        )
+
+    def _show_detail(self) -> None:
+        self._view = self._detail.view = self._detail_view()
+
+    def marks_changed(self) -> None:
+        """Show changed favourites, ratings or watched marks (the films are the same).
+
+        A query that filters on them (`is:fav`, `is:watched`, `rating:`) is
+        searched again, so the list never shows a film the query no longer keeps.
+        """
+        parsed = self._found.result.query if self._found is not None else None
+        filters = parsed is not None and (
+            parsed.favourites_only or parsed.watched_only or parsed.ratings
+        )
+        if filters or self.search.favourites_only:
+            self._run_search()
+            return
+        self.film_list.set_marks(self.library.all_marks())
+        self._show_state()
+        self._show_detail()
+
+    # -- messages from the widgets ---------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def on_search_bar_changed(self, event: Input.Changed) -> None:
+        self.search = replace(self.search, text=event.value)
+
+    def on_film_list_highlighted(self, event: FilmList.Highlighted) -> None:
+        if event.control.is_attached:  # else the app quit before the message came
+            self._show_detail()
+
+    # -- what the editing flows need -------------------------------------------
+
+    def highlighted_film(self) -> Film | None:
+        return self.film_list.highlighted_film
+
+    def neighbour_film(self) -> Film | None:
+        return self.film_list.neighbour_of_highlighted()
+
+    def highlight(self, film_id: str) -> None:
+        self.film_list.highlight_film(film_id)
+
+    def jump_to_film(self, film_id: str) -> None:
+        """Highlight a film, widening the view first if it is filtered out."""
+        if film_id not in self.film_list:
+            with self._search_bar.prevent(Input.Changed):
+                self._search_bar.value = ""
+            self.set_reactive(
+                MainScreen.search, replace(self.search, text="", favourites_only=False)
+            )
+            self.workers.cancel_group(self, "search")
+            self._show_found(find_now(self.library, self.index, self.search))
+        self.film_list.highlight_film(film_id)
+        self.film_list.focus()
+
+    # -- actions (keys and the command palette) --------------------------------
+
+    def action_toggle_favourites_only(self) -> None:
+        self.search = replace(self.search, favourites_only=not self.search.favourites_only)
+
+    def action_cycle_sort(self) -> None:
+        has_query = self._found is not None and not self._found.result.query.is_empty
+        self.choose_sort(next_sort(self.search.sort, has_query))
+
+    def choose_sort(self, sort: Sort) -> None:
+        """Order the list by `sort` from now on (remembered across restarts)."""
+        self.search = replace(self.search, sort=sort)
+        self.remembered.sort = sort.value
+        self.notify(f"Sorted by {sort}.", timeout=3)
+
+    def action_focus_search(self) -> None:
+        self._search_bar.focus()
+
+    def action_clear_search(self) -> None:
+        self._search_bar.value = ""
+
+    def action_open_details(self) -> None:
+        """Enter on the list: the details full-screen where the pane is too small to read."""
+        if self.has_class("-narrow") or self.has_class("-short"):
+            self.app.push_screen(DetailScreen(self._view))
+        else:
+            self._detail.focus()
+
+    def action_help(self) -> None:
+        sections = [
+            (
+                "Search bar",
+                [("type", "Filter the list"), *describe_bindings(self.app, SearchBar)],
+            ),
+            (
+                "Film list",
+                [*describe_bindings(self.app, FilmList), ("other letters", "Nothing (/ searches)")],
+            ),
+            (
+                "Anywhere",
+                [
+                    ("tab / shift+tab", "Move between search, list and details"),
+                    *describe_bindings(self.app, MainScreen),
+                    ("^p", "Command palette"),
+                    ("^q", "Quit"),
+                ],
+            ),
+        ]
+        self.app.push_screen(HelpScreen(sections))

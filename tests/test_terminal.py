@@ -59,7 +59,13 @@ def run_in_pty(argv: list[str], env: dict[str, str], keys: list[bytes]) -> tuple
         assert b"Details" in output, output[-500:]
         for key in keys:
             os.write(master, key)
-            read_for(0.04)
+            # Until the screen is quiet (drawn), however slow a loaded machine is.
+            settled = time.monotonic() + 3
+            while time.monotonic() < settled:
+                before = len(output)
+                read_for(0.1)
+                if len(output) == before:
+                    break
         os.write(master, CTRL_Q)
         read_for(3)
         status = process.wait(timeout=10)

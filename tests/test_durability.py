@@ -19,7 +19,12 @@ import pytest
 from benchmarks import crash_test
 from tests.conftest import write_catalog
 from tui.store.atomic_json import encode, stale_temp_files
-from tui.store.locations import backup_path, bundled_catalog_bytes, personal_data_path
+from tui.store.locations import (
+    backup_path,
+    bundled_catalog_bytes,
+    personal_data_path,
+    recent_marks_path,
+)
 from tui.store.opening import open_library
 from tui.store.user_file import PERSONAL_TABLE
 
@@ -77,7 +82,13 @@ def test_temp_file_left_by_a_killed_writer_is_removed_at_the_next_start(tmp_path
     assert process.stdout.readline().strip() == "writing"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    temp_files = stale_temp_files(personal) + stale_temp_files(backup_path(personal))
+    recent = recent_marks_path(catalog)  # where a mark goes once the marks file is big
+    temp_files = [
+        *stale_temp_files(personal),
+        *stale_temp_files(backup_path(personal)),
+        *stale_temp_files(recent),
+        *stale_temp_files(backup_path(recent)),
+    ]
     assert temp_files, "the writer was killed before it made its temp file"
     assert personal.read_bytes() == before
     open_library(catalog)

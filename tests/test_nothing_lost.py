@@ -371,9 +371,7 @@ def test_a_user_file_that_is_a_folder_is_named_as_such(
     personal_data_path(catalog_path).mkdir()
     code, _, err = run("--db", str(catalog_path), "list", capsys=capsys)
     assert code == EXIT_BAD_INPUT
-    assert (
-        f"{personal_data_path(catalog_path)}: the file of your marks and edits is a folder" in err
-    )
+    assert f"{personal_data_path(catalog_path)}: the file of your marks is a folder" in err
 
 
 def test_a_utf16_csv_without_a_bom_is_named_as_such(tmp_path: Path) -> None:

@@ -38,8 +38,21 @@ def personal_data_path(catalog: Path) -> Path:
     Kept apart from the catalog so that marking a favourite never rewrites
     the catalog, and so that two catalogs never share favourites.
     """
-    stem = catalog.stem if catalog.suffix == ".json" else catalog.name
-    return catalog.with_name(f"{stem}.user.json")
+    return catalog.with_name(f"{_stem(catalog)}.user.json")
+
+
+def edits_path(catalog: Path) -> Path:
+    """The file beside a catalog of the films the user added, imported or edited."""
+    return personal_data_path(catalog).with_name(f"{_stem(catalog)}.edits.json")
+
+
+def recent_marks_path(catalog: Path) -> Path:
+    """The small file of the user's latest marks, once their marks file is big."""
+    return personal_data_path(catalog).with_name(f"{_stem(catalog)}.user.recent.json")
+
+
+def _stem(catalog: Path) -> str:
+    return catalog.stem if catalog.suffix == ".json" else catalog.name
 
 
 def library_path(catalog: Path) -> Path:

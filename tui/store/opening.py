@@ -41,14 +41,18 @@ from tui.store.locations import (
     backup_path,
     bundled_catalog_bytes,
     default_library_path,
+    edits_path,
     library_path,
     lock_path,
     personal_data_path,
+    recent_marks_path,
 )
 from tui.store.lock import LockError, exclusive_lock
 from tui.store.tinydb_file import TinyDBFile, file_of, open_tinydb
 from tui.store.user_file import (
+    EDITS_TABLES,
     FILMS_TABLE,
+    MARKS_TABLES,
     UserFile,
     UserTables,
     has_backup,
@@ -104,8 +108,8 @@ def open_library(
     report = _Progress(progress)
     with gc_paused():
         films, problems = _read_films(path, report.read)
-        user, notices = _read_user_file(path)
-        library = Library(path, films, problems, user, notices)
+        user, recent, notices = _read_user_files(path)
+        library = Library(path, films, problems, user, notices, recent)
     report.finish()
     return library
 
@@ -212,8 +216,8 @@ def _digest(document: Mapping[str, Any]) -> str:
 
 
 def _data_files(catalog: Path) -> Iterable[Path]:
-    personal = personal_data_path(catalog)
-    return (catalog, personal, backup_path(catalog), backup_path(personal))
+    own = (catalog, personal_data_path(catalog), edits_path(catalog), recent_marks_path(catalog))
+    return (*own, *map(backup_path, own))
 
 
 EMPTY_CATALOG = b'{"films": {}}\n'
@@ -266,16 +270,31 @@ def _emptied(path: Path) -> StoreError:
     )
 
 
-def _read_user_file(catalog: Path) -> tuple[UserTables, list[str]]:
-    """What the user's file holds, and what to tell the user about it."""
-    user_file = UserFile(personal_data_path(catalog), lock_path(catalog))
+def _read_user_files(
+    catalog: Path,
+) -> tuple[UserTables, list[dict[str, Any]], list[str]]:
+    """What the user's files hold (marks and edits, and the recent marks), and what
+    to tell the user about them."""
+    lock = lock_path(catalog)
+    marks, notices = _read_one(UserFile(personal_data_path(catalog), lock), "marks")
+    edits_file = UserFile(edits_path(catalog), lock, EDITS_TABLES)
+    recent_file = UserFile(recent_marks_path(catalog), lock, MARKS_TABLES)
+    edits, more = _read_one(edits_file, "edits")
+    later, most = _read_one(recent_file, "latest marks")
+    if os.path.lexists(edits_file.path):  # else an older layout: the edits are in the marks file
+        marks = UserTables(marks.personal, edits.films, edits.deleted)
+    return marks, later.personal, [*notices, *more, *most]
+
+
+def _read_one(user_file: UserFile, what: str) -> tuple[UserTables, list[str]]:
+    """What one of the user's files holds, and what to tell the user about it."""
     path = user_file.path
     try:
         tables = user_file.read()
     except DamagedStoreError as error:
         raise _damaged(path, error) from None
     except OSError as error:
-        raise _unreadable(path, error, "the file of your marks and edits ") from None
+        raise _unreadable(path, error, f"the file of your {what} ") from None
     notices: list[str] = []
     exists = os.path.lexists(path)
     if has_backup(path):
@@ -283,7 +302,7 @@ def _read_user_file(catalog: Path) -> tuple[UserTables, list[str]]:
             raise _emptied(path)
         if not exists:
             notices.append(
-                f"{path} (your marks and edits) is missing, but its backup "
+                f"{path} (your {what}) is missing, but its backup "
                 f"{backup_path(path)} is not: to get them back, quit and copy the backup "
                 "over it. The backup is kept whatever you do now."
             )

@@ -1,8 +1,17 @@
-"""The user's own file beside the catalog (`films.user.json`), read and changed.
+"""The user's own files beside the catalog, read and changed.
 
-It holds three TinyDB tables: `personal` (one document of marks per film),
-`films` (the user's versions of films, and films they added) and `deleted`
-(ids of films they hid). Every change is made with TinyDB's `Table` API on a
+`films.user.json` holds the marks (table `personal`, one document per film);
+`films.edits.json` the films the user added, imported or edited (table
+`films`, whole documents that take the place of the catalog's) and the ids
+of films they hid (table `deleted`). The frequent small writes (a favourite)
+and the rare big ones (an import of 60,000 films) never share a file. When
+the marks file grows big, a mark goes to `films.user.recent.json` instead,
+a file of the latest marks that is folded into the big one every
+`FOLD_RECENT_AT` marks, so a mark costs a millisecond however many films
+were rated. (An older `films.user.json` holding `films` and `deleted` too
+is still read; its films move to the edits file at the first change.)
+
+Every change is made with TinyDB's `Table` API on a
 fresh `TinyDB` opened under the library's lock, on a file read afresh: two
 filmtui processes never undo each other's changes, and TinyDB's caches never
 outlive the change. The lock is never waited on: a change that finds it held
@@ -19,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +53,12 @@ PERSONAL_TABLE = "personal"
 FILMS_TABLE = "films"
 DELETED_TABLE = "deleted"
 USER_TABLES = (PERSONAL_TABLE, FILMS_TABLE, DELETED_TABLE)
+MARKS_TABLES = (PERSONAL_TABLE,)
+EDITS_TABLES = (FILMS_TABLE, DELETED_TABLE)
+# A marks file this big takes longer than a keystroke to rewrite: marks go to
+# the small file of recent marks, folded in after this many.
+RECENT_MARKS_FROM_BYTES = 256 * 1024
+FOLD_RECENT_AT = 500
 WRITE_LOCK_WAIT = 0.05  # seconds: a change never waits longer for another filmtui
 
 Document = dict[str, Any]
@@ -70,6 +85,19 @@ class UserTables:
         """The documents `db` holds now (its storage's data, not copies of it)."""
         data = db.storage.read() or {}
         return cls(*(list(data.get(name, {}).values()) for name in USER_TABLES))
+
+    @property
+    def has_films(self) -> bool:
+        return bool(self.films or self.deleted)
+
+
+def signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells that a file changed since it was read: its time, size and inode."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
 
 
 def table(db: TinyDB, name: str) -> Table:
@@ -108,17 +136,31 @@ def upsert_many(target: Table, documents: Mapping[str, Mapping[str, Any]]) -> No
     )
 
 
-class UserFile:
-    """The user's file of one library, and the lock that guards its changes."""
+@contextlib.contextmanager
+def locked(lock: Path, path: Path) -> Iterator[None]:
+    """The library's lock, for one change; `StoreBusyError` at once if another holds it."""
+    check_writable(path)  # before the lock, which needs the folder writable too
+    try:
+        with exclusive_lock(lock, timeout=WRITE_LOCK_WAIT):
+            yield
+    except LockError:
+        raise StoreBusyError(
+            f"another filmtui is writing to {path}; try again in a moment"
+        ) from None
 
-    def __init__(self, path: Path, lock: Path) -> None:
+
+class UserFile:
+    """One of the user's files of a library, and the lock that guards its changes."""
+
+    def __init__(self, path: Path, lock: Path, tables: tuple[str, ...] = USER_TABLES) -> None:
         self.path = path
         self.lock = lock
+        self.tables = tables
         self._backed_up = False
 
     def read(self) -> UserTables:
         """What the file holds; raises `DamagedStoreError` or `OSError` if unreadable."""
-        db = open_tinydb(self.path, USER_TABLES)
+        db = open_tinydb(self.path, self.tables)
         return UserTables.of(db)
 
     def change(self, change: Callable[[TinyDB], None]) -> UserTables:
@@ -127,32 +169,30 @@ class UserFile:
         Raises `StoreWriteError` (the file is as it was) if it cannot be done,
         `StoreBusyError` at once if another filmtui is writing.
         """
+        with locked(self.lock, self.path):
+            return self.change_locked(change)
+
+    def change_locked(self, change: Callable[[TinyDB], None]) -> UserTables:
+        """`change`, with the lock already held (several files in one change)."""
         path = self.path
-        check_writable(path)  # before the lock, which needs the folder writable too
         try:
-            with exclusive_lock(self.lock, timeout=WRITE_LOCK_WAIT):
-                db = open_tinydb(path, USER_TABLES)
-                storage = file_of(db)
-                try:
-                    db.storage.read()
-                except DamagedStoreError as error:
-                    raise StoreWriteError(
-                        f"the file has become unreadable: it {error} ({path})"
-                    ) from None
-                raw = storage.raw
-                if raw is not None and is_blank(raw) and has_backup(path):
-                    raise StoreWriteError(
-                        f"the file has become empty but its backup is not ({path})"
-                    )
-                change(db)
-                changed = UserTables.of(db)
-                self._back_up(raw)
-                db.close()  # the one write
-                return changed
-        except LockError:
-            raise StoreBusyError(
-                f"another filmtui is writing to {path}; try again in a moment"
-            ) from None
+            check_writable(path)
+            db = open_tinydb(path, self.tables)
+            storage = file_of(db)
+            try:
+                db.storage.read()
+            except DamagedStoreError as error:
+                raise StoreWriteError(
+                    f"the file has become unreadable: it {error} ({path})"
+                ) from None
+            raw = storage.raw
+            if raw is not None and is_blank(raw) and has_backup(path):
+                raise StoreWriteError(f"the file has become empty but its backup is not ({path})")
+            change(db)
+            changed = UserTables.of(db)
+            self._back_up(raw)
+            db.close()  # the one write
+            return changed
         except StoreWriteError:
             raise
         except OSError as error:

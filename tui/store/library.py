@@ -91,6 +91,7 @@ class Library:
         self._marks: dict[str, UserMarks] = {}  # of the marks file
         self._recent_marks: dict[str, UserMarks] = {}  # the latest: they win
         self._read_marks: dict[str, tuple[Mapping[str, Any], UserMarks]] = {}
+        self._read_films: dict[str, tuple[Mapping[str, Any], Film]] = {}
         self._apply(user or UserTables.empty(), recent or [], force=True)
 
     @property
@@ -246,7 +247,8 @@ class Library:
         films: dict[str, dict[str, Any]] = {}
         marks: dict[str, dict[str, Any]] = {}
         for film, personal in entries:
-            films[film.id] = film.to_document()
+            films[film.id] = document = film.to_document()
+            self._read_films[film.id] = ({"id": film.id, **document}, film)  # not read again
             if personal is not None:
                 marks[film.id] = personal.to_fields()
 
@@ -332,22 +334,27 @@ class Library:
         same = previous.films is user.films and previous.deleted is user.deleted
         if force or (not same and (previous.films, previous.deleted) != (user.films, user.deleted)):
             own: dict[str, Film] = {}
+            known, self._read_films = self._read_films, {}
             for document in user.films:
-                if isinstance(document.get("id"), str):
-                    film = film_from_document(document).film
-                    own[film.id] = film
+                film_id = document.get("id")
+                if isinstance(film_id, str):
+                    before = known.get(film_id)
+                    if before is None or before[0] != document:
+                        before = (document, film_from_document(document).film)
+                    self._read_films[film_id] = before
+                    own[film_id] = before[1]
             deleted = {d["id"] for d in user.deleted if isinstance(d.get("id"), str)}
             self._layer.apply(own, deleted)
         if force or previous.personal is not user.personal:
             # The marks of documents that did not change are kept, not read
             # again (60,000 marks after an import).
-            known, self._read_marks = self._read_marks, {}
+            read, self._read_marks = self._read_marks, {}
             for document in user.personal:
                 film_id = document.get("id")
                 if isinstance(film_id, str):
-                    before = known.get(film_id)
-                    if before is not None and before[0] == document:
-                        self._read_marks[film_id] = before
+                    marks = read.get(film_id)
+                    if marks is not None and marks[0] == document:
+                        self._read_marks[film_id] = marks
                     else:
                         self._read_marks[film_id] = (document, marks_from_document(document))
             self._marks = {film_id: marks for film_id, (_, marks) in self._read_marks.items()}

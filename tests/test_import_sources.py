@@ -127,7 +127,7 @@ def test_an_imdb_ratings_export_keeps_ids_genres_runtime_directors() -> None:
     assert solaris["runtime"] == 167
     assert solaris["directors"] == ["Andrei Tarkovsky"]
     assert solaris["original_title"] == "Solyaris"
-    assert films["Planet of Storms"]["rating"] == 3.5
+    assert films["Planet of Storms"]["rating"] == 3  # 6 of 10
     assert {"URL", "IMDb Rating", "Num Votes", "Title Type"} <= set(source.ignored)
     assert not any(film["warnings"] for film in films.values())
 

@@ -152,8 +152,15 @@ def export_letterboxd(entries: Iterable[Entry]) -> str:
             rewatch = "true" if number else ""
             review = marks.notes if number == len(marks.watches or ("",)) - 1 else ""
             row = [*base, day, rating, rewatch, tags, review]
-            writer.writerow([neutral_cell(cell) for cell in row])
+            writer.writerow([_formula_safe(cell) for cell in row])
     return escape_surrogates(buffer.getvalue())
+
+
+def _formula_safe(value: object) -> object:
+    """For Letterboxd, which reads a `'` as it is: only a formula gets one."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return NEUTRAL + value
+    return value
 
 
 def export_text(entries: Sequence[Entry], fmt: str) -> str:

@@ -60,10 +60,10 @@ def run_in_pty(argv: list[str], env: dict[str, str], keys: list[bytes]) -> tuple
         for key in keys:
             os.write(master, key)
             # Until the screen is quiet (drawn), however slow a loaded machine is.
-            settled = time.monotonic() + 3
+            settled = time.monotonic() + 5
             while time.monotonic() < settled:
                 before = len(output)
-                read_for(0.1)
+                read_for(0.3)
                 if len(output) == before:
                     break
         os.write(master, CTRL_Q)

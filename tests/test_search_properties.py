@@ -163,7 +163,7 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
         [*(f"rating:{r}" for r in ratings), *(["is:watched"] if watched_only else [])]
     )
     filtered = parse_query(filters)
-    narrowed = replace(parsed, ratings=filtered.ratings, watched_only=watched_only)
+    narrowed = replace(parsed, ratings=filtered.ratings, marks=filtered.marks)
     ranges: list[NumberRange] = list(filtered.ratings)
 
     def kept(film_id: str) -> bool:
@@ -172,6 +172,6 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
             return False
         return all(r.low <= mine.rating <= r.high for r in ranges)  # bounds, not `in`
 
-    before = [f.id for f in index.find(replace(parsed, watched_only=False, ratings=())).films]
+    before = [f.id for f in index.find(replace(parsed, marks=(), ratings=())).films]
     after = [f.id for f in index.find(narrowed, personal=personal).films]
     assert set(after) == {film_id for film_id in before if kept(film_id)}

@@ -310,7 +310,7 @@ def test_highlight_spans_mark_the_matched_characters(
 ) -> None:
     index = SearchIndex([film(text, description=text, fact=text), film("Moscow-Cassiopeia")])
     highlighter = index.find(query).highlighter
-    spans = highlighter.spans(text, field)  # type: ignore[arg-type]
+    spans = highlighter.spans(text, field)
     assert [text[start:end] for start, end in spans] == marked
 
 

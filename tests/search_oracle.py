@@ -50,6 +50,8 @@ def expected_ids(
     ]
     if sort is Sort.TITLE:
         return [film.id for film in found]
+    if sort in (Sort.RATING, Sort.RUNTIME, Sort.LAST_WATCHED):
+        return [film.id for film in _sorted_by_value(found, sort, personal)]
     by_year = sorted(found, key=year_sort_key)  # stable: title order within a year
     if sort is Sort.YEAR:
         return [film.id for film in by_year]
@@ -57,6 +59,21 @@ def expected_ids(
     if not ranked:
         return [film.id for film in by_year]
     return [film.id for film in sorted(by_year, key=lambda f: _tier(f, ranked, close))]
+
+
+def _sorted_by_value(
+    found: list[Film], sort: Sort, personal: Mapping[str, UserMarks]
+) -> list[Film]:
+    """`found` (in title order) by rating (highest first), runtime (shortest first) or
+    the last day watched (latest first); films without one last, ties in title order."""
+    mine = {film.id: personal.get(film.id, UserMarks()) for film in found}
+    if sort is Sort.RUNTIME:
+        return sorted(found, key=lambda film: (film.runtime is None, film.runtime or 0))
+    if sort is Sort.RATING:
+        return sorted(found, key=lambda film: -mine[film.id].rating)  # unrated (0) last
+    seen = [film for film in found if mine[film.id].watches]
+    never = [film for film in found if not mine[film.id].watches]
+    return sorted(seen, key=lambda film: max(mine[film.id].watches), reverse=True) + never
 
 
 def year_sort_key(film: Film) -> tuple[bool, int]:

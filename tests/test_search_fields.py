@@ -263,3 +263,48 @@ def test_typing_field_queries_letter_by_letter_gives_what_a_fresh_index_gives(
         for typed in (step[:cut] for cut in range(len(step) + 1)):
             expected = SearchIndex(films).find(typed, personal=personal).films
             assert shared.find(typed, personal=personal).films == expected
+
+
+# -- sorting by the new fields -----------------------------------------------------
+
+SORTABLE = [
+    Film("a", "Alpha", 1990, "", "", runtime=120),
+    Film("b", "Beta", 1980, "", "", runtime=90),
+    Film("c", "Gamma", 1970, "", ""),
+    Film("d", "Delta", 1960, "", "", runtime=90),
+]
+SORT_MARKS = {
+    "a": UserMarks(rating=3.5, watches=("2021-01-01",)),
+    "b": UserMarks(rating=5, watches=("2019-03-03", "2024-02-02")),
+    "d": UserMarks(rating=3.5),
+}
+
+
+@pytest.mark.parametrize(
+    ("sort", "ids"),
+    [
+        (Sort.RATING, ["b", "a", "d", "c"]),  # highest first; a tie in title order; unrated last
+        (Sort.RUNTIME, ["b", "d", "a", "c"]),  # shortest first; unknown last
+        (Sort.LAST_WATCHED, ["b", "a", "d", "c"]),  # latest day first; never seen last
+    ],
+)
+@pytest.mark.parametrize("query", ["", "a"])
+def test_sorts_by_rating_runtime_and_last_watched(query: str, sort: Sort, ids: list[str]) -> None:
+    result = SearchIndex(SORTABLE).find(query, personal=SORT_MARKS, sort=sort)
+    assert result.sort is sort
+    assert [film.id for film in result.films] == ids  # every title holds an `a`
+
+
+def test_a_new_rating_reorders_the_same_query() -> None:
+    index = SearchIndex(SORTABLE)
+    assert index.find("", personal=SORT_MARKS, sort=Sort.RATING).films[0].id == "b"
+    rerated = {**SORT_MARKS, "c": UserMarks(rating=5)}
+    assert [f.id for f in index.find("", personal=rerated, sort=Sort.RATING).films][:2] == [
+        "b",
+        "c",
+    ]
+
+
+def test_every_sort_has_a_label_to_show() -> None:
+    assert Sort.LAST_WATCHED.label == "last watched"
+    assert Sort.read("last-watched") is Sort.LAST_WATCHED

@@ -144,7 +144,9 @@ def test_steps_give_the_first_films_early_and_what_film_by_film_search_finds(
         assert first is not None and ids(early) == expected[:first]
 
 
-@pytest.mark.parametrize("sort", list(Sort))
+@pytest.mark.parametrize(
+    "sort", [Sort.RELEVANCE, Sort.TITLE, Sort.YEAR]
+)  # the orders found in order
 def test_a_dense_query_shows_its_first_films_before_the_search_is_done(sort: Sort) -> None:
     films = [
         Film(f"film-{n}", f"Film {n} {'star' if n % 2 else 'moon'}", 1950 + n % 50)

@@ -55,12 +55,13 @@ from tui.model.marks import UserMarks
 from tui.search.fields import Field
 from tui.search.folding import fold, words
 from tui.search.highlight import Highlighter
+from tui.search.marked import marked_for, sort_values
 from tui.search.masks import mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
-from tui.search.query import Mark, Query, Term, parse_query
+from tui.search.query import Query, Term, parse_query
 from tui.search.result_films import ResultFilms
 from tui.search.search_texts import STEP as TEXT_STEP
-from tui.search.searchable import Marked, Searchable
+from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
 
 __all__ = [
@@ -305,9 +306,10 @@ class SearchIndex:
         first: int | None,
     ) -> Iterator[SearchResult | None]:
         sort = effective_sort(sort, not parsed.is_empty)
-        marked = _marked(parsed, favourites, favourites_only, personal)
+        marked = marked_for(parsed, favourites, favourites_only, personal)
         searchable = self._built_searchable()
-        key = (parsed, sort, marked)
+        by_marks = sort_values(sort, personal)
+        key = (parsed, sort, marked, by_marks)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
             yield replace(self._last[1], query=parsed)
@@ -331,9 +333,11 @@ class SearchIndex:
             searchable.title_words,
             plan,
             None if candidates is None else mask_of(candidates, size),
-            first,
+            first if sort in _FOUND_IN_ORDER else None,  # the others sort once all is found
         )
-        if sort is Sort.TITLE:
+        if sort not in _FOUND_IN_ORDER:
+            steps = searchable.sorted_steps(search.by_title(), sort, dict(by_marks or ()))
+        elif sort is Sort.TITLE:
             steps = search.by_title()
         elif sort is Sort.RELEVANCE and plan.ranked:
             steps = search.by_relevance()
@@ -358,27 +362,7 @@ class SearchIndex:
         yield result
 
 
-def _marked(
-    query: Query,
-    favourites: Collection[str] | None,
-    favourites_only: bool,
-    personal: Mapping[str, UserMarks],
-) -> Marked:
-    """What the query's filters need of the user's marks (`favourites_only`: is:fav too)."""
-    wanted = (*query.marks, *((("favourite", True),) if favourites_only else ()))
-    marks: list[tuple[Mark, bool, frozenset[str]]] = []
-    for mark, keep in dict.fromkeys(wanted):
-        if mark == "favourite":
-            ids = frozenset(favourites or ())
-        else:
-            ids = frozenset(i for i, mine in personal.items() if getattr(mine, mark))
-        marks.append((mark, keep, ids))
-    rated = watches = None
-    if query.ratings:
-        rated = frozenset((i, mine.rating) for i, mine in personal.items() if mine.rating)
-    if query.watches:
-        watches = frozenset((i, mine.watches) for i, mine in personal.items() if mine.watches)
-    return Marked(tuple(marks), rated, watches)
+_FOUND_IN_ORDER = (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR)  # the search finds them in order
 
 
 def _highlighter(query: Query, close: dict[Term, list[str]]) -> Highlighter:

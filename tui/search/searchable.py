@@ -9,33 +9,21 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
 
 from tui.model.film import Film
 from tui.search.fields import Field, own_names, value_number
 from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
+from tui.search.marked import Marked
 from tui.search.match_cache import MatchCache
-from tui.search.orders import Orders, sorted_in_runs, year_order
-from tui.search.query import Mark, NumberRange, Query, Term
+from tui.search.orders import Orders, Sort, by_values, in_order_of, sorted_in_runs, year_order
+from tui.search.query import NumberRange, Query, Term
 from tui.search.search_texts import FilmTexts
+from tui.search.stepwise import Steps
 
 RUNTIME = "runtime"  # the number column of the runtimes (the others are own fields)
-
-
-@dataclass(frozen=True, slots=True)
-class Marked:
-    """What the user's marks say, as far as a query's filters need it.
-
-    `marks`: for each `is:` filter, the ids of the films with that mark;
-    `rated`: (id, rating) of every rated film, None when no `rating:`;
-    `watches`: (id, days) of every film seen on a known day, None when no `watched:`.
-    """
-
-    marks: tuple[tuple[Mark, bool, frozenset[str]], ...] = ()
-    rated: frozenset[tuple[str, float]] | None = None
-    watches: frozenset[tuple[str, tuple[str, ...]]] | None = None
 
 
 class NumberColumn:
@@ -43,15 +31,16 @@ class NumberColumn:
 
     def __init__(self, numbers: Iterable[tuple[int | float, int]]) -> None:
         """`numbers`: (number, position) of each film that has one."""
-        ordered = sorted_in_runs(list(numbers), key=itemgetter(0))
+        ordered = sorted_in_runs(list(numbers), key=itemgetter(0))  # stable
         self._numbers = [number for number, _ in ordered]
-        self._positions = [position for _, position in ordered]
+        self.positions = [position for _, position in ordered]
+        """The films that have a number, in its order (films of one number as given)."""
 
     def within(self, numbers: NumberRange) -> set[int]:
         """The positions of the films whose number is in `numbers`."""
         low = bisect.bisect_left(self._numbers, numbers.low)
         high = bisect.bisect_right(self._numbers, numbers.high)
-        return set(self._positions[low:high])
+        return set(self.positions[low:high])
 
 
 class Searchable:
@@ -128,6 +117,18 @@ class Searchable:
             found = _both(found, seen)
         return found
 
+    def sorted_steps(self, steps: Steps, sort: Sort, values: Mapping[str, Any]) -> Steps:
+        """`steps` (which find the films in title order) with what they found sorted by
+        runtime, or by `values` of the user's marks (the rating, the last day watched)
+        highest first; the films without a value last, in title order."""
+        found = yield from steps
+        size = len(self.films)
+        if sort is Sort.RUNTIME:
+            return in_order_of(found, self._column(RUNTIME).positions, size)
+        position_of = self.position_of
+        by_position = {position_of[i]: value for i, value in values.items() if i in position_of}
+        return by_values(found, by_position, self.orders.title_order, highest_first=True)
+
     def _without(self, found: set[int] | range | None, drop: set[int]) -> set[int] | range | None:
         """The films of `found` (None: every film) that are not in `drop`."""
         if not drop:
@@ -140,8 +141,11 @@ class Searchable:
         column = self._columns.get(name)
         if column is None:
             numbers: Iterable[tuple[int | float, int]]
-            if name == RUNTIME:
-                numbers = ((film.runtime, p) for p, film in enumerate(self.films) if film.runtime)
+            if name == RUNTIME:  # in title order, for sorting by runtime
+                films = self.films
+                numbers = (
+                    (films[p].runtime or 0, p) for p in self.orders.title_order if films[p].runtime
+                )
             else:
                 numbers = _own_numbers(self.films, name)
             column = self._columns[name] = NumberColumn(numbers)

@@ -11,11 +11,12 @@ follow, only those it has, each after a marker of its own: a group separator
 (a query's words are split at it), so no word matches a marker or runs from
 one part into the next, and a field's text is found with one regular
 expression that runs in C (`marker`, anything but a separator, the text).
-Folding a million films' texts takes
-seconds, so they are built in steps of `STEP` films, in the index's order, by
-whichever thread needs them first: the index's own thread after the first
-frame, or a search that gets there before it (and which waits for a step at
-most, never for all).
+A film with only the main five fields costs what it did before they existed.
+
+Folding a million films' texts takes seconds, so they are built in steps of
+`STEP` films, in the index's order, by whichever thread needs them first: the
+index's own thread after the first frame, or a search that gets there before
+it (and which waits for a step at most, never for all).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ Flags = Callable[[Field | None, str, Sequence[int]], bytes]
 
 
 class FilmTexts:
-    """The text of `films` (their folded `titles` given), with the `notes` by film id."""
+    """The text of `films` (their folded `titles` given), with the `notes` and `tags`
+    by film id."""
 
     def __init__(
         self,

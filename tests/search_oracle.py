@@ -1,12 +1,15 @@
 """What a search must find, worked out the slow and obvious way: film by film.
 
 The index (`tui.search.index`) finds the same films in chunks, through masks and
-tiers computed for many films at once; the tests compare the two.
+tiers computed for many films at once; the tests compare the two. The user's
+notes and tags are read from `personal` here (the index is given them apart).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+import math
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
@@ -27,7 +30,7 @@ def expected_ids(
 ) -> list[str]:
     """The ids of the films `query` finds, in the order they must be shown."""
     personal = personal or {}
-    parsed = parse_query(query)
+    parsed = parse_query(query, {fold(name) for film in films for name in film.own})
     sort = effective_sort(sort, not parsed.is_empty)
     library = sorted(films, key=title_sort_key)
     vocabulary = Vocabulary()
@@ -47,6 +50,8 @@ def expected_ids(
     ]
     if sort is Sort.TITLE:
         return [film.id for film in found]
+    if sort in (Sort.RATING, Sort.RUNTIME, Sort.LAST_WATCHED):
+        return [film.id for film in _sorted_by_value(found, sort, personal)]
     by_year = sorted(found, key=year_sort_key)  # stable: title order within a year
     if sort is Sort.YEAR:
         return [film.id for film in by_year]
@@ -54,6 +59,21 @@ def expected_ids(
     if not ranked:
         return [film.id for film in by_year]
     return [film.id for film in sorted(by_year, key=lambda f: _tier(f, ranked, close))]
+
+
+def _sorted_by_value(
+    found: list[Film], sort: Sort, personal: Mapping[str, UserMarks]
+) -> list[Film]:
+    """`found` (in title order) by rating (highest first), runtime (shortest first) or
+    the last day watched (latest first); films without one last, ties in title order."""
+    mine = {film.id: personal.get(film.id, UserMarks()) for film in found}
+    if sort is Sort.RUNTIME:
+        return sorted(found, key=lambda film: (film.runtime is None, film.runtime or 0))
+    if sort is Sort.RATING:
+        return sorted(found, key=lambda film: -mine[film.id].rating)  # unrated (0) last
+    seen = [film for film in found if mine[film.id].watches]
+    never = [film for film in found if not mine[film.id].watches]
+    return sorted(seen, key=lambda film: max(mine[film.id].watches), reverse=True) + never
 
 
 def year_sort_key(film: Film) -> tuple[bool, int]:
@@ -67,11 +87,55 @@ def _close_words(vocabulary: Vocabulary, term: Term) -> list[str]:
     return vocabulary.close_words(term.text)
 
 
-def _fields(film: Film, notes: str) -> dict[str | None, str]:
-    title, description, fact = fold(film.title), fold(film.description), fold(film.fact)
-    notes = fold(notes)
-    whole = "\n".join([title, film.year_text, description, fact, notes])
-    return {None: whole, "title": title, "desc": description, "fact": fact, "notes": notes}
+_LISTS = ("directors", "cast", "genres", "countries", "languages")
+
+
+def _fields(film: Film, mine: UserMarks) -> dict[str | None, list[str]]:
+    """Each field's folded texts (a list's items one by one); None: all of them."""
+    fields: dict[str | None, list[str]] = {
+        "title": [fold(film.title)],
+        "desc": [fold(film.description)],
+        "fact": [fold(film.fact)],
+        "notes": [fold(mine.notes)],
+        "original_title": [fold(film.original_title)],
+        "imdb_id": [fold(film.imdb_id)],
+        "tags": [fold(tag) for tag in mine.tags],
+    }
+    for name in _LISTS:
+        fields[name] = [fold(item) for item in getattr(film, name)]
+    for name, value in film.own.items():
+        fields.setdefault(f"own:{fold(name)}", []).extend(map(fold, _own_texts(value)))
+    fields[None] = [film.year_text, *(text for texts in fields.values() for text in texts)]
+    return fields
+
+
+def _own_texts(value: object) -> Iterator[str]:
+    """An own field's value as the texts a search reads in it."""
+    if isinstance(value, bool):
+        yield str(value).lower()
+    elif isinstance(value, str | int):
+        yield str(value)
+    elif isinstance(value, float) and math.isfinite(value):
+        yield repr(value)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _own_texts(item)
+
+
+def _own_numbers(film: Film, name: str) -> list[int | float]:
+    numbers: list[int | float] = []
+    for key, value in film.own.items():
+        if fold(key) != name or isinstance(value, bool):
+            continue
+        if isinstance(value, int | float) and math.isfinite(value):
+            numbers.append(value)
+        elif isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):
+            numbers.append(float(value) if "." in value else int(value))
+    return numbers
+
+
+def _has(film: Film, mark: str, favourites: set[str], mine: UserMarks) -> bool:
+    return film.id in favourites if mark == "favourite" else bool(getattr(mine, mark))
 
 
 def _matches(
@@ -83,19 +147,29 @@ def _matches(
     personal: Mapping[str, UserMarks],
 ) -> bool:
     mine = personal.get(film.id, UserMarks())
-    if (favourites_only or query.favourites_only) and film.id not in favourites:
-        return False
-    if query.watched_only and not mine.watched:
+    marks = [*query.marks, *([("favourite", True)] if favourites_only else [])]
+    if any(_has(film, mark, favourites, mine) != wanted for mark, wanted in marks):
         return False
     if not all(r.low <= mine.rating <= r.high for r in query.ratings):
         return False
     if not all(film.year is not None and film.year in r for r in query.years):
         return False
-    fields = _fields(film, mine.notes)
-    for term in query.terms:
-        if term.text not in fields[term.field] and film.id not in close.get(term, ()):
+    if not all(film.runtime is not None and film.runtime in r for r in query.runtimes):
+        return False
+    if not all(any(day in r for day in mine.watches) for r in query.watches):
+        return False
+    for name, numbers in query.own_numbers:
+        if not any(n in numbers for n in _own_numbers(film, name)):
             return False
-    return not any(term.text in fields[term.field] for term in query.excluded)
+    fields = _fields(film, mine)
+
+    def holds(term: Term) -> bool:
+        return any(term.text in text for text in fields.get(term.field, []))
+
+    for term in query.terms:
+        if not holds(term) and film.id not in close.get(term, ()):
+            return False
+    return not any(holds(term) for term in query.excluded)
 
 
 def _tier(film: Film, ranked: list[Term], close: Mapping[Term, set[str]]) -> int:

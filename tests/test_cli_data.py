@@ -43,7 +43,7 @@ def test_list_sorts_by_year_or_title(db: str, tmp_path: Path) -> None:
         "The First Spaceship on Venus",  # "The" does not count: First < Planet
         "Planet of Storms",
     ]
-    wrong = run_filmtui("--db", db, "list", "--sort", "rating", home=tmp_path)
+    wrong = run_filmtui("--db", db, "list", "--sort", "stars", home=tmp_path)
     assert wrong.returncode == 2
     assert "invalid choice" in wrong.stderr
 

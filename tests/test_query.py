@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.search.query import Query, RatingRange, Term, YearRange, parse_query
+from tui.search.query import NumberRange, Query, RatingRange, Term, YearRange, parse_query
 
 
 @pytest.mark.parametrize(
@@ -130,8 +130,6 @@ def test_is_fav_and_is_watched_combine() -> None:
         ("year:19610", "year:", []),
         ("-year:1961", "-year:", []),
         ("is:nonsense", "is:watched", []),
-        ("-is:fav", "is:", []),
-        ("-is:watched", "is:", []),
         ("rating:abc", "rating:", []),
         ("rating:", "rating:", []),
         ("rating:..", "rating:", []),
@@ -162,7 +160,7 @@ def test_malformed_parts_give_a_hint_and_are_ignored_or_searched_as_text(
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "-", '""', "year:abc", "rating:9", "is:nonsense", "-is:watched"]
+    "text", ["", "   ", "-", '""', "year:abc", "rating:9", "is:nonsense", "runtime:x"]
 )
 def test_queries_that_ask_nothing_are_empty(text: str) -> None:
     assert parse_query(text).is_empty
@@ -190,7 +188,133 @@ def test_parts_combine() -> None:
         terms=(Term("planet"), Term("third planet", phrase=True)),
         excluded=(Term("storms"),),
         years=(YearRange(1960, 1985),),
-        favourites_only=True,
         ratings=(RatingRange(3, 5),),
-        watched_only=True,
+        marks=(("favourite", True), ("watched", True)),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("director:tarkovsky", [Term("tarkovsky", "directors")]),
+        ("cast:banionis", [Term("banionis", "cast")]),
+        ("genre:drama", [Term("drama", "genres")]),
+        ("country:USSR", [Term("ussr", "countries")]),
+        ("lang:russian", [Term("russian", "languages")]),
+        ("orig:Солярис", [Term("солярис", "original_title")]),
+        ("original:solaris", [Term("solaris", "original_title")]),
+        ("imdb:tt0069293", [Term("tt0069293", "imdb_id")]),
+        ("tag:rewatch", [Term("rewatch", "tags")]),
+        ('Director:"andrei tarkovsky"', [Term("andrei tarkovsky", "directors", phrase=True)]),
+    ],
+)
+def test_every_field_has_a_prefix(text: str, terms: list[Term]) -> None:
+    query = parse_query(text)
+    assert list(query.terms) == terms
+    assert query.hint == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "runtimes"),
+    [
+        ("runtime:90", [NumberRange(90, 90)]),
+        ("runtime:<90", [NumberRange(0, 89)]),
+        ("runtime:90..120", [NumberRange(90, 120)]),
+        ("runtime:>=120", [NumberRange(120, 999_999)]),
+    ],
+)
+def test_runtime_takes_minutes(text: str, runtimes: list[NumberRange]) -> None:
+    assert list(parse_query(text).runtimes) == runtimes
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside"),
+    [
+        ("watched:2024", ["2024-01-01", "2024-12-31"], ["2023-12-31", "2025-01-01"]),
+        ("watched:2024-05", ["2024-05-01", "2024-05-31"], ["2024-04-30", "2024-06-01"]),
+        ("watched:2024-05-17", ["2024-05-17"], ["2024-05-16", "2024-05-18"]),
+        ("watched:2020..2023", ["2020-01-01", "2023-12-31"], ["2019-12-31", "2024-01-01"]),
+        ("watched:2023..2020", ["2020-01-01", "2023-12-31"], ["2019-12-31", "2024-01-01"]),
+        ("watched:2024-03..", ["2024-03-01", "2030-01-01"], ["2024-02-29"]),
+        ("watched:..2019", ["1999-01-01", "2019-12-31"], ["2020-01-01"]),
+        ("watched:>2023", ["2024-01-01"], ["2023-12-31"]),
+        ("watched:>=2023", ["2023-01-01"], ["2022-12-31"]),
+        ("watched:<2020", ["2019-12-31"], ["2020-01-01"]),
+        ("watched:<2024-01", ["2023-12-31"], ["2024-01-01"]),
+        ("watched:<=2024-05", ["2024-05-31"], ["2024-06-01"]),
+        ("watched:<2024-05-17", ["2024-05-16"], ["2024-05-17"]),
+    ],
+)
+def test_watched_takes_years_months_and_days(
+    text: str, inside: list[str], outside: list[str]
+) -> None:
+    (days,) = parse_query(text).watches
+    assert all(day in days for day in inside)
+    assert not any(day in days for day in outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("is:watchlist", [("watchlist", True)]),
+        ("-is:watched", [("watched", False)]),
+        ("-is:fav is:watchlist", [("favourite", False), ("watchlist", True)]),
+        ("is:fav is:favourite", [("favourite", True)]),
+    ],
+)
+def test_is_marks_and_their_negation(text: str, marks: list[tuple[str, bool]]) -> None:
+    query = parse_query(text)
+    assert list(query.marks) == marks
+    assert query.reads_marks and query.hint == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "numbers"),
+    [
+        ("budget:cheap", [Term("cheap", "own:budget")], []),
+        ("BUDGET:1000000", [Term("1000000", "own:budget")], []),  # a lone number is text
+        ("budget:>1000000", [], [("budget", ">1000000")]),
+        ("budget:2..5", [], [("budget", "2..5")]),
+        ("budget:<=-2.5", [], [("budget", "<=-2.5")]),
+    ],
+)
+def test_own_fields_are_prefixes_by_name(
+    text: str, terms: list[Term], numbers: list[tuple[str, str]]
+) -> None:
+    query = parse_query(text, {"budget"})
+    assert list(query.terms) == terms
+    assert [name for name, _ in query.own_numbers] == [name for name, _ in numbers]
+    assert query.hint == ""
+
+
+def test_own_number_comparisons_are_strict_and_ranges_inclusive() -> None:
+    (_, above), (_, between) = parse_query("budget:>1000000 budget:2..5", {"budget"}).own_numbers
+    assert 1_000_000 not in above and 1_000_001 in above and 1_000_000.5 in above
+    assert 2 in between and 5 in between and 5.01 not in between
+
+
+@pytest.mark.parametrize(
+    ("text", "hint_part"),
+    [
+        ("runtime:abc", "runtime:"),
+        ("runtime:0", "runtime:"),
+        ("-runtime:90", "-runtime:"),
+        ("watched:2024-13", "watched:"),
+        ("watched:2023-02-29", "watched:"),
+        ("watched:", "watched:"),
+        ("watched:..", "watched:"),
+        ("-watched:2024", "-watched:"),
+        ("director:", "director:"),
+        ("budget:5", "budget: is no film's field"),
+        ("directr:lem", "did you mean director:?"),
+    ],
+)
+def test_new_malformed_parts_give_a_hint(text: str, hint_part: str) -> None:
+    assert hint_part in parse_query(text).hint
+
+
+@pytest.mark.parametrize("text", ["12:00", "Trek:", "http://example.com"])
+def test_colons_in_text_are_not_taken_for_fields(text: str) -> None:
+    query = parse_query(text)
+    assert [term.text for term in query.terms] == [text.lower()]
+    assert query.hint == ""

@@ -262,10 +262,14 @@ def test_without_a_query_relevance_means_title_order() -> None:
     [
         (Sort.RELEVANCE, True, Sort.TITLE),
         (Sort.TITLE, True, Sort.YEAR),
-        (Sort.YEAR, True, Sort.RELEVANCE),
+        (Sort.YEAR, True, Sort.RATING),
+        (Sort.RATING, True, Sort.RUNTIME),
+        (Sort.RUNTIME, True, Sort.LAST_WATCHED),
+        (Sort.LAST_WATCHED, True, Sort.RELEVANCE),
         (Sort.RELEVANCE, False, Sort.YEAR),  # relevance shows as title without a query
         (Sort.TITLE, False, Sort.YEAR),
-        (Sort.YEAR, False, Sort.TITLE),
+        (Sort.YEAR, False, Sort.RATING),
+        (Sort.LAST_WATCHED, False, Sort.TITLE),
     ],
 )
 def test_s_cycles_the_sort(chosen: Sort, has_query: bool, after: Sort) -> None:
@@ -310,7 +314,7 @@ def test_highlight_spans_mark_the_matched_characters(
 ) -> None:
     index = SearchIndex([film(text, description=text, fact=text), film("Moscow-Cassiopeia")])
     highlighter = index.find(query).highlighter
-    spans = highlighter.spans(text, field)  # type: ignore[arg-type]
+    spans = highlighter.spans(text, field)
     assert [text[start:end] for start, end in spans] == marked
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,8 +22,14 @@ from tui.store.remembered import Remembered
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
 SYNTAX = [
     *['"', "-", ":", "title:", "desc:", "fact:", "year:", "is:fav", "..", ">", "<=", " "],
-    *["rating:", "is:watched", "3", "0"],
+    *["rating:", "is:watched", "3", "0", "director:", "cast:", "genre:", "country:", "tag:"],
+    *["orig:", "imdb:", "runtime:", "watched:", "is:watchlist", "-is:", "budget:", "Shelf:"],
+    *["90", "2024", "2024-05", "1e6", "language:", "note:"],
 ]
+NAMES = ["Tarkovsky", "Lem", "Drama", "USSR", "star", "Venus-3", "ß", "tt0069293"]
+DAYS = ["2023-12-31", "2024-01-01", "2024-05-17", "2020-02-29"]
+# A film's own fields: text, numbers (as numbers and as text), lists, odd values.
+OWN_VALUES = [0, 90, 1000000, -2.5, "90", " 1000000 ", "B2 star", ["a", 3], True, None, {}]
 
 texts = st.text(max_size=40)
 queries = st.one_of(
@@ -38,7 +46,16 @@ plain_words = st.one_of(
 half_stars = st.integers(0, 2 * MAX_RATING).map(lambda n: n // 2 if n % 2 == 0 else n / 2)
 personals = st.dictionaries(
     st.sampled_from([f"film-{n}" for n in range(10)] + ["not-in-the-catalog"]),
-    st.builds(UserMarks, rating=half_stars, watched=st.booleans()),
+    st.builds(
+        UserMarks,
+        rating=half_stars,
+        watched=st.booleans(),
+        watchlist=st.booleans(),
+        watches=st.lists(st.sampled_from(DAYS), max_size=2).map(lambda days: tuple(sorted(days))),
+        tags=st.lists(st.sampled_from(["rewatch", "Star", "ß"]), max_size=2, unique=True).map(
+            tuple
+        ),
+    ),
     max_size=10,
 )
 rating_filters = st.one_of(
@@ -58,8 +75,31 @@ def catalogs(draw: st.DrawFn) -> list[Film]:
     for number in range(count):
         title = draw(st.one_of(texts, st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join)))
         year = draw(st.one_of(st.none(), st.integers(1890, 2030)))
-        films.append(Film(f"film-{number}", title, year, draw(texts), draw(texts)))
+        film = Film(f"film-{number}", title, year, draw(texts), draw(texts))
+        films.append(replace(film, **draw(more_fields())) if draw(st.booleans()) else film)
     return films
+
+
+def more_fields() -> st.SearchStrategy[dict[str, Any]]:
+    """Some of the fields a film may have besides the main five."""
+    names = st.lists(st.sampled_from(NAMES), max_size=2).map(tuple)
+    own = st.dictionaries(
+        st.sampled_from(["budget", "Budget", "shelf"]), st.sampled_from(OWN_VALUES)
+    )
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "original_title": st.sampled_from(NAMES),
+            "imdb_id": st.sampled_from(["tt0069293", "tt1"]),
+            "directors": names,
+            "cast": names,
+            "genres": names,
+            "countries": names,
+            "languages": names,
+            "runtime": st.sampled_from([1, 89, 90, 120, 167]),
+            "own": own.map(MappingProxyType),
+        },
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -75,7 +115,7 @@ def test_any_query_never_raises_and_finds_only_catalog_films(
     assert isinstance(result.hint, str)
     for film in result.films:
         for field, text in (("title", film.title), ("desc", film.description), ("fact", film.fact)):
-            for start, end in result.highlighter.spans(text, field):  # type: ignore[arg-type]
+            for start, end in result.highlighter.spans(text, field):
                 assert 0 <= start < end <= len(text)
     index.suggest(query)
 
@@ -163,7 +203,7 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
         [*(f"rating:{r}" for r in ratings), *(["is:watched"] if watched_only else [])]
     )
     filtered = parse_query(filters)
-    narrowed = replace(parsed, ratings=filtered.ratings, watched_only=watched_only)
+    narrowed = replace(parsed, ratings=filtered.ratings, marks=filtered.marks)
     ranges: list[NumberRange] = list(filtered.ratings)
 
     def kept(film_id: str) -> bool:
@@ -172,6 +212,6 @@ def test_watched_and_rating_filters_keep_exactly_the_films_they_describe(
             return False
         return all(r.low <= mine.rating <= r.high for r in ranges)  # bounds, not `in`
 
-    before = [f.id for f in index.find(replace(parsed, watched_only=False, ratings=())).films]
+    before = [f.id for f in index.find(replace(parsed, marks=(), ratings=())).films]
     after = [f.id for f in index.find(narrowed, personal=personal).films]
     assert set(after) == {film_id for film_id in before if kept(film_id)}

@@ -97,6 +97,8 @@ async def test_s_cycles_the_sort_and_the_list_border_says_which(app: FilmApp) ->
         years = [film.year or 0 for film in film_list.films]
         assert years == sorted(years)
         await pilot.press("s")
+        assert "by rating" in str(film_list.border_title)
+        await pilot.press("s", "s", "s")  # runtime, last watched, then round again
         assert "by title" in str(film_list.border_title)  # no query: no relevance
 
 
@@ -109,7 +111,7 @@ async def test_s_offers_relevance_while_a_query_is_present(app: FilmApp) -> None
         await pilot.press("s")
         assert "by title" in str(film_list.border_title)
         assert titles(app) == ["The Mystery of the Third Planet", "Planet of Storms"]
-        await pilot.press("s", "s")
+        await pilot.press(*"s" * 5)  # year, rating, runtime, last watched, relevance
         assert "by relevance" in str(film_list.border_title)
 
 

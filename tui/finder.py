@@ -1,8 +1,9 @@
 """Searching a user's library: the one way the app and `filmtui list` search.
 
 `tui.search.index` knows films and a query; this module hands it what the library
-knows besides: the user's notes (searched like the rest of a film's text),
-favourites (`is:fav`), watched marks (`is:watched`) and ratings (`rating:`).
+knows besides: the user's notes and tags (searched like the rest of a film's
+text), favourites (`is:fav`) and the other marks (`is:watched`,
+`is:watchlist`, `rating:`, `watched:`).
 Knows nothing of Textual.
 """
 
@@ -18,10 +19,13 @@ from tui.store.library import Library
 
 
 def library_index(library: Library) -> SearchIndex:
-    """The search index of a library's films and the user's notes on them."""
-    notes = {film_id: mine.notes for film_id, mine in library.all_marks().items() if mine.notes}
+    """The search index of a library's films and the user's notes and tags on them
+    (index again when those change)."""
+    marks = library.all_marks()
+    notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
+    tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
     with gc_paused(keeps=3 * len(library.films)):  # in title order, and titles
-        return SearchIndex(library.films, notes=notes)
+        return SearchIndex(library.films, notes=notes, tags=tags)
 
 
 def find_in(

@@ -67,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--favourites", action="store_true", help="only favourites")
     listing.add_argument(
         "--sort",
-        choices=("relevance", "title", "year"),
+        choices=[sort.value for sort in Sort],
         default="relevance",
-        help="relevance (best match first; by title without a query), title or year",
+        help="relevance (best match first; by title without a query), title, year, "
+        "rating (highest first), runtime (shortest first) or last-watched (latest first)",
     )
     listing.add_argument(
         "--format",

@@ -10,13 +10,15 @@ order) and no excluded term does:
 - a word of five letters or more also matches a title word spelled close to
   it (`cassiopea`, `aspra`, `mountaineers`), ranked below exact title hits;
 - excluded terms, phrases and `desc:`/`fact:` words match exactly only;
-- the user's own fields filter: `is:fav` (the `favourites` given to `find`),
-  `is:watched` and `rating:` (read from the `personal` fields given to
-  `find`; a film without them is unwatched and has rating 0, unrated).
+- the user's marks filter: `is:fav` (the `favourites` given to `find`),
+  `is:watched`, `is:watchlist`, `rating:` and `watched:` (read from the
+  `personal` marks given to `find`; a film without them is unwatched and
+  has rating 0, unrated); `runtime:` and a film's own numbers
+  (`budget:>1000000`) filter by what the films hold.
 
 Speed: every film's text is folded once, when the index is built, so a
 keystroke costs substring tests only, and only on the films still in play:
-the year, favourite, watched and rating filters are applied first, and each
+the filters (year, runtime, own numbers, the user's marks) are applied first, and each
 term is tested only on the films the terms before it matched. What a test
 found is remembered per term (`tui.search.match_cache`), so a longer term (the user
 typed one more letter) is tested only on the films that held the shorter one.
@@ -50,8 +52,10 @@ from rapidfuzz import fuzz, process
 from tui.gc_paused import gc_paused
 from tui.model.film import Film
 from tui.model.marks import UserMarks
+from tui.search.fields import Field
 from tui.search.folding import fold, words
 from tui.search.highlight import Highlighter
+from tui.search.marked import marked_for, sort_values
 from tui.search.masks import mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
 from tui.search.query import Query, Term, parse_query
@@ -99,8 +103,14 @@ class SearchResult:
 class SearchIndex:
     """The films of a catalog, pre-folded for searching, in library order."""
 
-    def __init__(self, films: Sequence[Film], notes: Mapping[str, str] | None = None) -> None:
-        """Index `films`; `notes` are the user's notes by film id, searched like the rest.
+    def __init__(
+        self,
+        films: Sequence[Film],
+        notes: Mapping[str, str] | None = None,
+        tags: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Index `films`; `notes` and `tags` are the user's by film id, searched like
+        the rest (index again when they change).
 
         Only the title order is worked out here: that is all the first screen
         needs. The rest (`Searchable`) is built by `build()` (call it in a
@@ -108,6 +118,7 @@ class SearchIndex:
         """
         self._by_title, self._folded_by_title = in_title_order(films)
         self._notes = dict(notes or {})
+        self._tags = dict(tags or {})
         self._searchable: Searchable | None = None  # built once, under the lock
         self._letters_found = 0.0  # the share of uncommon letters found out (`build`)
         self._last: tuple[Hashable, SearchResult] | None = None
@@ -168,7 +179,9 @@ class SearchIndex:
     def _built_searchable(self) -> Searchable:
         """The searchable catalog, built now if it is not yet (call it holding the lock)."""
         if self._searchable is None:
-            self._searchable = Searchable(self._by_title, self._folded_by_title, self._notes)
+            self._searchable = Searchable(
+                self._by_title, self._folded_by_title, self._notes, self._tags
+            )
         return self._searchable
 
     def __len__(self) -> int:
@@ -199,9 +212,11 @@ class SearchIndex:
     ) -> SearchResult:
         """Search; `favourites` are the ids `is:fav` (or `favourites_only`) keeps.
 
-        `personal` holds the user's fields by film id, for `is:watched` and
-        `rating:`; a film missing from it is unwatched and unrated (rating 0).
-        It is read only when the query asks for one of them.
+        `personal` holds the user's marks by film id, for `is:watched`,
+        `is:watchlist`, `rating:` and `watched:`; a film missing from it is
+        unwatched and unrated (rating 0). It is read only when the query asks
+        for one of them. A query given as text is read knowing the films' own
+        fields (`budget:`); a `Query` is taken as it is.
 
         Safe to call from several threads (a search worker): calls take turns.
         """
@@ -244,6 +259,8 @@ class SearchIndex:
             yield SearchResult(everything, parsed, Sort.TITLE)
             return
         with self._lock:
+            if isinstance(query, str) and self._built_searchable().own_names:
+                parsed = parse_query(query, self._built_searchable().own_names)
             steps = self._steps(parsed, favourites, favourites_only, personal or {}, sort, first)
         while True:
             with self._lock:
@@ -259,7 +276,8 @@ class SearchIndex:
         of a second): when it says True, the answer is None.
         """
         parsed = parse_query(query) if isinstance(query, str) else query
-        text = " ".join(words(" ".join(t.text for t in parsed.terms if t.field != "desc")))
+        titled = (t.text for t in parsed.terms if t.field in (None, "title"))
+        text = " ".join(words(" ".join(titled)))
         if len(text) < 3 or not self._by_title:
             return None
         with self._lock:
@@ -288,19 +306,10 @@ class SearchIndex:
         first: int | None,
     ) -> Iterator[SearchResult | None]:
         sort = effective_sort(sort, not parsed.is_empty)
-        keep = frozenset(favourites or ()) if favourites_only or parsed.favourites_only else None
-        watched = (
-            frozenset(i for i, mine in personal.items() if mine.watched)
-            if parsed.watched_only
-            else None
-        )
-        rated = (
-            frozenset((i, mine.rating) for i, mine in personal.items() if mine.rating)
-            if parsed.ratings
-            else None
-        )
+        marked = marked_for(parsed, favourites, favourites_only, personal)
         searchable = self._built_searchable()
-        key = (parsed, sort, keep, watched, rated)
+        by_marks = sort_values(sort, personal)
+        key = (parsed, sort, marked, by_marks)
         if self._last is not None and self._last[0] == key:
             # The same search (`the` then `the `): only the hints may differ.
             yield replace(self._last[1], query=parsed)
@@ -316,7 +325,7 @@ class SearchIndex:
             parsed.excluded,
             close_films,
         )
-        candidates = searchable.candidates(parsed, (keep, watched, rated))
+        candidates = searchable.candidates(parsed, marked)
         search = StepwiseSearch(
             searchable.masks,
             searchable.orders,
@@ -324,9 +333,11 @@ class SearchIndex:
             searchable.title_words,
             plan,
             None if candidates is None else mask_of(candidates, size),
-            first,
+            first if sort in _FOUND_IN_ORDER else None,  # the others sort once all is found
         )
-        if sort is Sort.TITLE:
+        if sort not in _FOUND_IN_ORDER:
+            steps = searchable.sorted_steps(search.by_title(), sort, dict(by_marks or ()))
+        elif sort is Sort.TITLE:
             steps = search.by_title()
         elif sort is Sort.RELEVANCE and plan.ranked:
             steps = search.by_relevance()
@@ -351,13 +362,18 @@ class SearchIndex:
         yield result
 
 
+_FOUND_IN_ORDER = (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR)  # the search finds them in order
+
+
 def _highlighter(query: Query, close: dict[Term, list[str]]) -> Highlighter:
-    needles: dict[str, list[str]] = {"title": [], "desc": [], "fact": [], "notes": []}
+    scoped: dict[Field, list[str]] = {}
     for term in query.terms:
-        for name in (term.field,) if term.field else needles:
-            needles[name].append(term.text)
-        needles["title"].extend(close.get(term, []))
-    return Highlighter(**{name: tuple(found) for name, found in needles.items()})
+        if term.field is not None:
+            scoped.setdefault(term.field, []).append(term.text)
+        if close.get(term):
+            scoped.setdefault("title", []).extend(close[term])
+    everywhere = tuple(term.text for term in query.terms if term.field is None)
+    return Highlighter(everywhere, {name: tuple(found) for name, found in scoped.items()})
 
 
 def lists_everything(query: str, sort: Sort, favourites_only: bool) -> bool:

@@ -21,14 +21,19 @@ Only plain words, phrases and `title:` words count for the tiers; `desc:`,
 (unknown years last), then by title.
 
 Title order ignores a leading article (`The Sky Beckons` sorts under S);
-year order is by year, then title, with unknown years last.
+year order is by year, then title, with unknown years last. The other
+orders put the films that have no value last, and films of one value in
+title order: rating (the user's, highest first; unrated last), runtime
+(shortest first, so `runtime` answers "what fits in an evening"; unknown
+last) and last watched (the latest day the user saw it, most recent first;
+films never seen on a known day last).
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
@@ -36,6 +41,7 @@ from typing import Any, TypeVar
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
+from tui.search.masks import flipped, mask_of, pick
 from tui.search.query import Term, YearRange
 
 _ARTICLES = ("the ", "a ", "an ")
@@ -51,6 +57,14 @@ class Sort(StrEnum):
     RELEVANCE = "relevance"
     TITLE = "title"
     YEAR = "year"
+    RATING = "rating"
+    RUNTIME = "runtime"
+    LAST_WATCHED = "last-watched"
+
+    @property
+    def label(self) -> str:
+        """The sort as a list's title names it: `last watched`."""
+        return self.value.replace("-", " ")
 
     @classmethod
     def read(cls, value: object, default: Sort | None = None) -> Sort:
@@ -80,10 +94,36 @@ def effective_sort(chosen: Sort, has_query: bool) -> Sort:
 
 
 def next_sort(chosen: Sort, has_query: bool) -> Sort:
-    """What `s` switches to: relevance → title → year → relevance (no query: title ⇄ year)."""
+    """What `s` switches to: each sort in turn, in `Sort`'s order, relevance only
+    while there is a query."""
     current = effective_sort(chosen, has_query)
-    cycle = [Sort.RELEVANCE, Sort.TITLE, Sort.YEAR] if has_query else [Sort.TITLE, Sort.YEAR]
+    cycle = [sort for sort in Sort if has_query or sort is not Sort.RELEVANCE]
     return cycle[(cycle.index(current) + 1) % len(cycle)]
+
+
+def by_values(
+    found: Sequence[int],
+    values: Mapping[int, Any],
+    title_order: Sequence[int],
+    *,
+    highest_first: bool,
+) -> list[int]:
+    """`found` (in title order) in order of `values` (by position; the films
+    without one last), films of one value in title order."""
+    size = len(title_order)
+    has = mask_of(values.keys(), size)
+    ranked = list(compress(title_order, map(has.__getitem__, title_order)))
+    ranked.sort(key=values.__getitem__, reverse=highest_first)  # stable, even reversed
+    return in_order_of(found, ranked, size)
+
+
+def in_order_of(found: Sequence[int], ranked: Sequence[int], size: int) -> list[int]:
+    """The positions of `found` in the order of `ranked` (the films that have a
+    value, in order), then those `ranked` lacks, as `found` has them."""
+    matched = mask_of(found, size)
+    first = list(compress(ranked, map(matched.__getitem__, ranked)))
+    rest = compress(found, flipped(pick(mask_of(ranked, size), found)))
+    return [*first, *rest]
 
 
 def strip_article(title: str) -> str:

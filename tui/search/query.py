@@ -2,78 +2,80 @@
 
 Syntax (every part is optional and parts combine with AND):
 
-    word          every word must occur in the title, year, description, fact
-                  or the user's notes
+    word          every word must occur in the film's text: its title, year,
+                  description, fact, original title, directors, cast,
+                  genres, countries, languages, IMDb id and own fields, or
+                  the user's notes and tags (`tui.search.fields`)
     "two words"   an exact phrase (an unclosed quote runs to the end)
     -word         the film must not contain the word (also -"a phrase")
-    title:word    the word must be in the title (also desc:, fact:, note:; with a
-                  phrase: title:"per aspera"; negated: -title:word)
+    title:word    the word must be in the title; likewise desc:, fact:,
+                  note:, original: (orig:), director:, cast: (actor:),
+                  genre:, country:, language: (lang:), imdb: and tag: (with
+                  a phrase: title:"per aspera"; negated: -director:word)
+    budget:word   a film's own field, by its name in any case, holds the
+                  word; with a comparison or a range (budget:>1000000,
+                  budget:2..5) its value is a number in it. A name that is
+                  no film's own field is searched as text, with a hint
     year:1961     the year is 1961; year:1960..1969 (either end may be left
                   open), year:>1975, year:>=1975, year:<1962, year:<=1962
     rating:4      the user's rating is 4; compared like year: (rating:3..5,
                   rating:>=4, rating:<2, ...). Ratings run 0 to 5 in half
                   stars (rating:3.5, rating:<4 keeps 3.5) and 0 means
                   unrated: a film the user never rated has rating 0
-    is:fav        favourites only (is:favourite, is:favorite too)
-    is:watched    films the user marked watched only
+    runtime:<90   the runtime in minutes, compared like year: (runtime:90..120);
+                  a film of unknown runtime is in no range
+    watched:2024  the user saw the film on a day in that year (or month,
+                  watched:2024-05, or day); also ranges and comparisons of
+                  them: watched:2020..2023, watched:>=2024-03
+    is:fav        favourites only (is:favourite, is:favorite too);
+                  is:watched, is:watchlist likewise; -is:fav and so on
+                  keep the films without that mark
 
 Reading never fails. A part that cannot be read becomes a hint for the user:
-`year:abc`, `rating:9`, `rating:3.7` (or a range no rating is in, like `rating:>5`) and
-`is:nonsense` are ignored, `title:` with nothing after is ignored, and an
-unclosed quote is searched as a phrase up to the end.
+`year:abc`, `rating:9`, `rating:3.7` (or a range no rating is in, like `rating:>5`),
+`runtime:abc`, `watched:2024-13` and `is:nonsense` are ignored, `-year:` and the
+other negated ranges are ignored, `title:` with nothing after is ignored, and
+an unclosed quote is searched as a phrase up to the end.
 Words are folded (see `tui.search.folding`), so matching ignores case and accents.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tui.model.marks import MAX_RATING, RATING_STEP
+from tui.search.fields import PREFIXES, Field, own_field
 from tui.search.folding import fold
+from tui.search.ranges import (
+    DayRange,
+    NumberRange,
+    day_range,
+    own_number_range,
+    rating_range,
+    runtime_range,
+    year_range,
+)
 
-Field = Literal["title", "desc", "fact", "notes"]
-FIELDS: dict[str, Field] = {
-    "title": "title",
-    "desc": "desc",
-    "description": "desc",
-    "fact": "fact",
-    "note": "notes",
-    "notes": "notes",
+__all__ = ["DayRange", "Field", "NumberRange", "Query", "Term", "parse_query"]
+
+Mark = Literal["favourite", "watched", "watchlist"]
+MARK_WORDS: dict[str, Mark] = {
+    **dict.fromkeys(
+        ("fav", "favs", "favourite", "favourites", "favorite", "favorites"), "favourite"
+    ),
+    "watched": "watched",
+    "watchlist": "watchlist",
 }
-FAVOURITE_WORDS = frozenset({"fav", "favs", "favourite", "favourites", "favorite", "favorites"})
-WATCHED_WORDS = frozenset({"watched"})
 YEAR_HINT = "year: takes 1961, 1960..1969, >1975 or <=1962"
 RATING_HINT = "rating: takes 0 to 5 in half stars (0 = unrated): 4, 3.5, 3..5, >=4 or <2"
-IS_HINT = "is: takes is:fav or is:watched"
-MAX_YEAR = 9999
+RUNTIME_HINT = "runtime: takes minutes: 90, 90..120, <90 or >=120"
+WATCHED_HINT = "watched: takes a year, month or day: 2024, 2024-05, 2020..2023 or >2023-06"
+IS_HINT = "is: takes is:fav, is:watched or is:watchlist (-is:fav for the others)"
 
-
-@dataclass(frozen=True, slots=True)
-class _Numbers:
-    """How the numbers of a filter are written: the pattern of one, the highest, the step."""
-
-    exact: re.Pattern[str]
-    range: re.Pattern[str]
-    compare: re.Pattern[str]
-    highest: int
-    step: float
-
-    @classmethod
-    def of(cls, number: str, highest: int, step: float) -> _Numbers:
-        return cls(
-            re.compile(number),
-            re.compile(rf"{number}?\.\.{number}?"),
-            re.compile(rf"(<=|>=|<|>|=){number}"),
-            highest,
-            step,
-        )
-
-
-_YEARS = _Numbers.of(r"(\d{1,4})", MAX_YEAR, 1)
-_RATINGS = _Numbers.of(r"(\d(?:\.\d)?)", MAX_RATING, RATING_STEP)
+YearRange = NumberRange
+RatingRange = NumberRange
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,47 +88,45 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
-class NumberRange:
-    """Numbers (years, ratings) from `low` to `high`, both included."""
-
-    low: int | float
-    high: int | float
-
-    def __contains__(self, number: object) -> bool:
-        return (
-            isinstance(number, int | float)
-            and not isinstance(number, bool)
-            and self.low <= number <= self.high
-        )
-
-
-YearRange = NumberRange
-RatingRange = NumberRange
-
-
-@dataclass(frozen=True, slots=True)
 class Query:
     """A parsed query: what must match, what must not, and the filters."""
 
     terms: tuple[Term, ...] = ()
     excluded: tuple[Term, ...] = ()
-    years: tuple[YearRange, ...] = ()
-    favourites_only: bool = False
+    years: tuple[NumberRange, ...] = ()
     hints: tuple[str, ...] = field(default=(), compare=False)
-    ratings: tuple[RatingRange, ...] = ()
-    watched_only: bool = False
+    ratings: tuple[NumberRange, ...] = ()
+    marks: tuple[tuple[Mark, bool], ...] = ()
+    """(mark, wanted): `is:fav` is ("favourite", True), `-is:fav` ("favourite", False)."""
+    runtimes: tuple[NumberRange, ...] = ()
+    watches: tuple[DayRange, ...] = ()
+    """Each must hold one of the days the user saw the film."""
+    own_numbers: tuple[tuple[str, NumberRange], ...] = ()
+    """(folded name of an own field, the range its number must be in)."""
 
     @property
     def is_empty(self) -> bool:
         """True when the query asks nothing: every film matches, unranked."""
-        return not (
-            self.terms
-            or self.excluded
-            or self.years
-            or self.favourites_only
-            or self.ratings
-            or self.watched_only
-        )
+        return not (self.terms or self.excluded or self.filters_films or self.reads_marks)
+
+    @property
+    def filters_films(self) -> bool:
+        """True when a filter reads the films' own numbers (year, runtime, own fields)."""
+        return bool(self.years or self.runtimes or self.own_numbers)
+
+    @property
+    def reads_marks(self) -> bool:
+        """True when what the query keeps depends on the user's marks (is:, rating:,
+        watched:): a change of marks must search again."""
+        return bool(self.marks or self.ratings or self.watches)
+
+    @property
+    def favourites_only(self) -> bool:
+        return ("favourite", True) in self.marks
+
+    @property
+    def watched_only(self) -> bool:
+        return ("watched", True) in self.marks
 
     @property
     def hint(self) -> str:
@@ -155,68 +155,14 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
     return parts
 
 
-def _number_range(value: str, numbers: _Numbers) -> NumberRange | None:
-    """`value` read as 7, 3..5 (either end open), >4, >=4, <2, <=2 or =7; else None.
-
-    Numbers run from 0 to `numbers.highest` in steps of `numbers.step` (half
-    stars: 3.5); any other number makes the value unreadable. `<4` and `>4`
-    leave 4 out by a step: `<4` is 0 to 3.5 in half stars.
-    """
-    step = numbers.step
-    if match := numbers.exact.fullmatch(value):
-        number = _number(match[1], numbers)
-        return None if number is None else NumberRange(number, number)
-    if match := numbers.range.fullmatch(value):
-        if match[1] is None and match[2] is None:
-            return None
-        low = _number(match[1], numbers) if match[1] else 0
-        high = _number(match[2], numbers) if match[2] else numbers.highest
-        if low is None or high is None:
-            return None
-        return NumberRange(min(low, high), max(low, high))
-    if match := numbers.compare.fullmatch(value):
-        operator, number = match[1], _number(match[2], numbers)
-        if number is None:
-            return None
-        return {
-            "<": NumberRange(0, _whole_if_can(number - step)),
-            "<=": NumberRange(0, number),
-            ">": NumberRange(_whole_if_can(number + step), numbers.highest),
-            ">=": NumberRange(number, numbers.highest),
-            "=": NumberRange(number, number),
-        }[operator]
-    return None
-
-
-def _number(text: str, numbers: _Numbers) -> int | float | None:
-    """The number `text` says, if it is one of `numbers` (in range, on a step)."""
-    number = float(text)
-    if number > numbers.highest or not (number / numbers.step).is_integer():
-        return None
-    return _whole_if_can(number)
-
-
-def _whole_if_can(number: float) -> int | float:
-    """4 for 4.0 (as the store keeps whole ratings), 3.5 for 3.5."""
-    return int(number) if float(number).is_integer() else number
-
-
-def _year_range(value: str) -> YearRange | None:
-    return _number_range(value, _YEARS)
-
-
-def _rating_range(value: str) -> RatingRange | None:
-    """A range of ratings; None also when no rating is in it (`>5`, `<0`)."""
-    found = _number_range(value, _RATINGS)
-    return found if found is not None and found.low <= found.high else None
-
-
-# The filters that take a range: what reads the value, the hint when it cannot
-# be read, and the hint for a `-` in front (not supported).
-_RANGE_FILTERS: dict[str, tuple[Callable[[str], NumberRange | None], str, str]] = {
-    "year": (_year_range, YEAR_HINT, "-year: is not supported; use year:<1960 or year:>1969"),
-    "rating": (_rating_range, RATING_HINT, "-rating: is not supported; use rating:<3 or rating:>3"),
+# The filters that take a range: what reads the value and the hint when it cannot be read.
+_NUMBER_FILTERS: dict[str, tuple[Callable[[str], NumberRange | None], str]] = {
+    "year": (year_range, YEAR_HINT),
+    "rating": (rating_range, RATING_HINT),
+    "runtime": (runtime_range, RUNTIME_HINT),
 }
+_DAYS = "watched"
+_KNOWN = (*_NUMBER_FILTERS, _DAYS, "is", *PREFIXES)
 
 
 def _text_terms(raw: str, scope: Field | None) -> list[Term]:
@@ -227,13 +173,26 @@ def _text_terms(raw: str, scope: Field | None) -> list[Term]:
     return [Term(word, scope) for word in fold(raw).split()]
 
 
-def parse_query(text: str) -> Query:
-    """Read a query; never raises. See the module docstring for the syntax."""
+def _not_a_field(key: str, own_fields: Collection[str]) -> str:
+    """The hint for `key:` when no film has a field of that name."""
+    close = difflib.get_close_matches(key, [*_KNOWN, *own_fields], n=1, cutoff=0.75)
+    also = f" (did you mean {close[0]}:?)" if close else ""
+    return f"{key}: is no film's field, searched as text{also}"
+
+
+def parse_query(text: str, own_fields: Collection[str] = ()) -> Query:
+    """Read a query; never raises. See the module docstring for the syntax.
+
+    `own_fields` are the folded names of the films' own fields (see
+    `tui.search.fields.own_names`): `name:` scopes a word to one of them.
+    """
     terms: list[Term] = []
     excluded: list[Term] = []
-    ranges: dict[str, list[NumberRange]] = {key: [] for key in _RANGE_FILTERS}
+    ranges: dict[str, list[NumberRange]] = {key: [] for key in _NUMBER_FILTERS}
+    days: list[DayRange] = []
+    own_numbers: list[tuple[str, NumberRange]] = []
+    marks: dict[tuple[Mark, bool], None] = {}  # a dict: in order, once each
     hints: list[str] = []
-    favourites_only = watched_only = False
     for raw, closed in _tokens(text):
         if not closed:
             hints.append("Unclosed quote: searching up to the end as a phrase")
@@ -242,40 +201,51 @@ def parse_query(text: str) -> Query:
         if not body:
             continue
         key, colon, value = body.partition(":")
-        key = key.casefold()
-        if colon and '"' not in key and key in _RANGE_FILTERS:
-            read, hint, negated_hint = _RANGE_FILTERS[key]
+        key = fold(key) if colon and '"' not in key else ""
+        if key in _NUMBER_FILTERS or key == _DAYS:
+            read, hint = _NUMBER_FILTERS.get(key) or (day_range, WATCHED_HINT)
             found_range = read(value.strip())
             if found_range is None:
                 hints.append(hint)
             elif negated:
-                hints.append(negated_hint)
+                hints.append(f"-{key}: is not supported; use {key}:<… or {key}:>…")
+            elif isinstance(found_range, DayRange):
+                days.append(found_range)
             else:
                 ranges[key].append(found_range)
             continue
-        if colon and '"' not in key and key == "is":
-            word = value.casefold()
-            if word in FAVOURITE_WORDS and not negated:
-                favourites_only = True
-            elif word in WATCHED_WORDS and not negated:
-                watched_only = True
-            else:
+        if key == "is":
+            mark = MARK_WORDS.get(value.casefold())
+            if mark is None:
                 hints.append(IS_HINT)
+            else:
+                marks[(mark, not negated)] = None
             continue
         scope: Field | None = None
-        if colon and '"' not in key and key in FIELDS:
-            scope, body = FIELDS[key], value
+        if key and (key in PREFIXES or key in own_fields):
+            scope, body = PREFIXES.get(key) or own_field(key), value
             if not body.replace('"', "").strip():
                 hints.append(f"{key}: needs a word after it")
                 continue
+            number_range = None if key in PREFIXES else own_number_range(value.strip())
+            if number_range is not None:
+                if negated:
+                    hints.append(f"-{key}: takes no range; use {key}:<… or {key}:>…")
+                else:
+                    own_numbers.append((key, number_range))
+                continue
+        elif key.replace("_", "").isalpha() and value and not value.startswith("/"):
+            hints.append(_not_a_field(key, own_fields))
         found = _text_terms(body, scope)
         (excluded if negated else terms).extend(found)
     return Query(
         terms=tuple(terms),
         excluded=tuple(excluded),
         years=tuple(ranges["year"]),
-        favourites_only=favourites_only,
         hints=tuple(hints),
         ratings=tuple(ranges["rating"]),
-        watched_only=watched_only,
+        marks=tuple(marks),
+        runtimes=tuple(ranges["runtime"]),
+        watches=tuple(days),
+        own_numbers=tuple(own_numbers),
     )

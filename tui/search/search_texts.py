@@ -3,46 +3,71 @@ piece of text in it. Knows nothing of Textual.
 
 A film's text is its folded title, year, description, fact and the user's
 notes, one string with the parts on lines of their own, and where the parts
-start (for `desc:`, `fact:` and `note:`). Folding a million films' texts takes
-seconds, so they are built in steps of `STEP` films, in the index's order, by
-whichever thread needs them first: the index's own thread after the first
-frame, or a search that gets there before it (and which waits for a step at
-most, never for all).
+start (for `desc:`, `fact:` and `note:`). The fields a film may have besides
+(`tui.search.fields`: directors, genres, the user's tags, its own fields, …)
+follow, only those it has, each after a marker of its own: a group separator
+(`\x1d`) and the field's code, written in other whitespace characters, then
+`\x1e`; a list's items are on lines of their own. No term holds whitespace
+(a query's words are split at it), so no word matches a marker or runs from
+one part into the next, and a field's text is found with one regular
+expression that runs in C (`marker`, anything but a separator, the text).
+A film with only the main five fields costs what it did before they existed.
+
+Folding a million films' texts takes seconds, so they are built in steps of
+`STEP` films, in the index's order, by whichever thread needs them first: the
+index's own thread after the first frame, or a search that gets there before
+it (and which waits for a step at most, never for all).
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from itertools import compress, repeat
-from operator import contains
+from operator import attrgetter, contains
 
 from tui.model.film import Film
+from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
 from tui.search.folding import fold
 from tui.search.masks import flipped, put
-from tui.search.query import Field
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+SEPARATOR = "\x1d"  # before each field of its own; never in a film's folded text
+_END = "\x1e"  # the end of a field's code
+_DIGITS = "\t\x0b\x0c\r\x1c\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+_DIGITS += "\u2028\u2029\u202f\u205f\u3000"  # whitespace, as str.split() sees it
+_MAIN = ("title", "desc", "fact", "notes")  # the parts every film's text has
+_film_fields = attrgetter(*FILM_FIELDS)
 
 Flags = Callable[[Field | None, str, Sequence[int]], bytes]
 """What is known (or found out) of (field, text) for films: `MatchCache.flags`."""
 
 
 class FilmTexts:
-    """The text of `films` (their folded `titles` given), with the `notes` by film id."""
+    """The text of `films` (their folded `titles` given), with the `notes` and `tags`
+    by film id."""
 
     def __init__(
-        self, films: Sequence[Film], titles: Sequence[str], notes: Mapping[str, str]
+        self,
+        films: Sequence[Film],
+        titles: Sequence[str],
+        notes: Mapping[str, str],
+        tags: Mapping[str, Sequence[str]],
     ) -> None:
-        """`notes` is read as the texts are built."""
+        """`notes` and `tags` (by film id) are read as the texts are built."""
         self._films = films
         self._titles = titles
         self._notes = notes
+        self._tags = tags
+        # The marker of each field: the public ones first, the films' own as met.
+        self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's
         # text: three numbers a film, flat (a million tuples would weigh 150 MB).
@@ -63,10 +88,13 @@ class FilmTexts:
                 stop = min(len(self._films), start + STEP)
                 hay: list[str] = []
                 regions: list[int] = []
+                notes, tags = self._notes, self._tags
                 for film, title in zip(
                     self._films[start:stop], self._titles[start:stop], strict=True
                 ):
-                    text, starts = _text_of(film, title, self._notes.get(film.id, ""))
+                    text, starts = _text_of(film, title, notes.get(film.id, ""))
+                    if film.own or any(_film_fields(film)) or film.id in tags:
+                        text += self._more_of(film, tags.get(film.id, ()))
                     hay.append(text)
                     regions.extend(starts)
                 self._regions.extend(regions)
@@ -112,9 +140,15 @@ class FilmTexts:
                 return bytes(found)
             return bytes(map(contains, map(strings.__getitem__, positions), repeat(text)))
         hay, regions = self._hay, self._regions
+        if scope not in _MAIN:
+            marker = self._markers.get(scope)
+            if marker is None:  # no film has that field
+                return bytes(len(positions))
+            search = _in_field(marker, text).search  # from where the notes start
+            return bytes(search(hay[p], regions[3 * p + 2]) is not None for p in positions)
         first = {"desc": 0, "fact": 1, "notes": 2}[scope]  # the region's start; it ends
-        if first == 2:  # where the next one starts
-            return bytes(hay[p].find(text, regions[3 * p + 2]) >= 0 for p in positions)
+        if first == 2:  # where the fields of its own start, if it has any
+            return bytes(_in_notes(hay[p], text, regions[3 * p + 2]) for p in positions)
         return bytes(
             hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
             for p in positions
@@ -148,11 +182,58 @@ class FilmTexts:
             self._shares[scope] = shares
         return shares
 
+    def _more_of(self, film: Film, tags: Sequence[str]) -> str:
+        """The text of the fields `film` has besides the main ones, each after its marker."""
+        parts: list[str] = []
+        for name, value in zip(FILM_FIELDS, _film_fields(film), strict=True):
+            if value:
+                parts.append(self._markers[name])
+                parts.append(_folded(value if isinstance(value, str) else "\n".join(value)))
+        if tags:
+            parts.append(self._markers[TAGS])
+            parts.append(_folded("\n".join(tags)))
+        for name, value in film.own.items():
+            field = own_field(name)
+            marker = self._markers.get(field)
+            if marker is None:
+                marker = self._markers[field] = _marker(len(self._markers))
+            parts.append(marker)
+            parts.append(_folded(value_text(value)))
+        return "".join(parts)
+
+
+def _marker(number: int) -> str:
+    """The marker of the field numbered `number`: the separator, its code, the end."""
+    code = ""
+    while True:
+        number, digit = divmod(number, len(_DIGITS))
+        code += _DIGITS[digit]
+        if not number:
+            return SEPARATOR + code + _END
+
+
+def _folded(text: str) -> str:
+    """`text` folded, any separator in it made a new line (no term holds either,
+    so what matches is the same)."""
+    folded = fold(text)
+    return folded.replace(SEPARATOR, "\n") if SEPARATOR in folded else folded
+
+
+@lru_cache(maxsize=64)
+def _in_field(marker: str, text: str) -> re.Pattern[str]:
+    """Finds `text` in the field of that marker."""
+    return re.compile(f"{re.escape(marker)}[^{SEPARATOR}]*?{re.escape(text)}")
+
+
+def _in_notes(hay: str, text: str, start: int) -> bool:
+    end = hay.find(SEPARATOR, start)
+    return hay.find(text, start, len(hay) if end < 0 else end) >= 0
+
 
 def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
     """A film's folded text (title, year, description, fact, notes) and where the
     description, the fact and the notes start in it."""
-    parts = (title, film.year_text, fold(film.description), fold(film.fact), fold(notes))
+    parts = (title, film.year_text, fold(film.description), fold(film.fact), _folded(notes))
     starts: list[int] = []
     offset = 0
     for part in parts:

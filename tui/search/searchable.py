@@ -7,18 +7,40 @@ thread after the first frame; the first screen needs only title order.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any
 
 from tui.model.film import Film
-from tui.search.folding import words
+from tui.search.fields import Field, own_names, value_number
+from tui.search.folding import fold, words
 from tui.search.fuzzy import Vocabulary
+from tui.search.marked import Marked
 from tui.search.match_cache import MatchCache
-from tui.search.orders import Orders, year_order
-from tui.search.query import Field, Query, Term
+from tui.search.orders import Orders, Sort, by_values, in_order_of, sorted_in_runs, year_order
+from tui.search.query import NumberRange, Query, Term
 from tui.search.search_texts import FilmTexts
+from tui.search.stepwise import Steps
 
-# The favourite ids, the watched ids, and (id, rating) of the rated films; None when unused.
-Marked = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[tuple[str, float]] | None]
+RUNTIME = "runtime"  # the number column of the runtimes (the others are own fields)
+
+
+class NumberColumn:
+    """The films that have a number (a runtime, an own field's), sorted by it."""
+
+    def __init__(self, numbers: Iterable[tuple[int | float, int]]) -> None:
+        """`numbers`: (number, position) of each film that has one."""
+        ordered = sorted_in_runs(list(numbers), key=itemgetter(0))  # stable
+        self._numbers = [number for number, _ in ordered]
+        self.positions = [position for _, position in ordered]
+        """The films that have a number, in its order (films of one number as given)."""
+
+    def within(self, numbers: NumberRange) -> set[int]:
+        """The positions of the films whose number is in `numbers`."""
+        low = bisect.bisect_left(self._numbers, numbers.low)
+        high = bisect.bisect_right(self._numbers, numbers.high)
+        return set(self.positions[low:high])
 
 
 class Searchable:
@@ -27,12 +49,18 @@ class Searchable:
     The films are kept in year order (see `tui.search.stepwise`), and known by
     their position in it: the films, their folded titles and title words, the
     distinct title words (`Vocabulary`), the orders, the searchable text
-    (built a step at a time, `FilmTexts`) and what is known of which film
-    holds which text (`MatchCache`).
+    (built a step at a time, `FilmTexts`), what is known of which film
+    holds which text (`MatchCache`), the folded names of the films' own
+    fields (`own_names`) and, once a filter asks, the films in order of a
+    number (`NumberColumn`).
     """
 
     def __init__(
-        self, by_title: Sequence[Film], folded_by_title: Sequence[str], notes: Mapping[str, str]
+        self,
+        by_title: Sequence[Film],
+        folded_by_title: Sequence[str],
+        notes: Mapping[str, str],
+        tags: Mapping[str, Sequence[str]],
     ) -> None:
         order = year_order(by_title)
         self.films = [by_title[position] for position in order]
@@ -49,8 +77,10 @@ class Searchable:
             self.vocabulary.add(position, title_words)
         self.vocabulary.freeze()
         self.orders = Orders(self.films, self.title_words, title_order)
-        self.texts = FilmTexts(self.films, titles, notes)
+        self.texts = FilmTexts(self.films, titles, notes, tags)
         self.masks = MatchCache(len(self.films), self._test)
+        self.own_names = own_names(film.own for film in self.films if film.own)
+        self._columns: dict[str, NumberColumn] = {}
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""
@@ -59,37 +89,67 @@ class Searchable:
     def candidates(self, query: Query, marked: Marked) -> set[int] | range | None:
         """Positions of the films the filters keep; None when there are no filters.
 
-        `marked` is what the user's fields filter by, each None when unused:
-        the favourite ids to keep, the watched ids, the (id, rating) of every
-        rated film.
+        `marked` is what the user's marks say, for the filters that read them.
         """
-        keep, watched, rated = marked
         position_of = self.position_of
         found: set[int] | range | None = None
         if query.years:
             found = self.orders.in_years(query.years)
-        for ids in (keep, watched):
-            if ids is not None:
-                found = _both(found, {position_of[i] for i in ids if i in position_of})
-        if rated is not None:
+        for name, numbers in (*((RUNTIME, r) for r in query.runtimes), *query.own_numbers):
+            found = _both(found, self._column(name).within(numbers))
+        for _mark, wanted, ids in marked.marks:
+            positions = {position_of[i] for i in ids if i in position_of}
+            found = _both(found, positions) if wanted else self._without(found, positions)
+        if marked.rated is not None:
             ranges = query.ratings
+            rated = [(position_of[i], rating) for i, rating in marked.rated if i in position_of]
             if not all(0 in r for r in ranges):  # unrated films are out: look at rated ones only
-                kept = {
-                    position_of[i]
-                    for i, rating in rated
-                    if i in position_of and all(rating in r for r in ranges)
-                }
-                found = _both(found, kept)
+                found = _both(found, {p for p, rating in rated if all(rating in r for r in ranges)})
             else:
-                drop = {
-                    position_of[i]
-                    for i, rating in rated
-                    if i in position_of and not all(rating in r for r in ranges)
-                }
-                if drop:
-                    everything = range(len(self.films)) if found is None else found
-                    found = {p for p in everything if p not in drop}
+                drop = {p for p, rating in rated if not all(rating in r for r in ranges)}
+                found = self._without(found, drop)
+        if marked.watches is not None:
+            seen = {
+                position_of[i]
+                for i, days in marked.watches
+                if i in position_of and all(any(day in r for day in days) for r in query.watches)
+            }
+            found = _both(found, seen)
         return found
+
+    def sorted_steps(self, steps: Steps, sort: Sort, values: Mapping[str, Any]) -> Steps:
+        """`steps` (which find the films in title order) with what they found sorted by
+        runtime, or by `values` of the user's marks (the rating, the last day watched)
+        highest first; the films without a value last, in title order."""
+        found = yield from steps
+        size = len(self.films)
+        if sort is Sort.RUNTIME:
+            return in_order_of(found, self._column(RUNTIME).positions, size)
+        position_of = self.position_of
+        by_position = {position_of[i]: value for i, value in values.items() if i in position_of}
+        return by_values(found, by_position, self.orders.title_order, highest_first=True)
+
+    def _without(self, found: set[int] | range | None, drop: set[int]) -> set[int] | range | None:
+        """The films of `found` (None: every film) that are not in `drop`."""
+        if not drop:
+            return found
+        everything = range(len(self.films)) if found is None else found
+        return {p for p in everything if p not in drop}
+
+    def _column(self, name: str) -> NumberColumn:
+        """The films by runtime (`RUNTIME`) or by the number in their own field `name`."""
+        column = self._columns.get(name)
+        if column is None:
+            numbers: Iterable[tuple[int | float, int]]
+            if name == RUNTIME:  # in title order, for sorting by runtime
+                films = self.films
+                numbers = (
+                    (films[p].runtime or 0, p) for p in self.orders.title_order if films[p].runtime
+                )
+            else:
+                numbers = _own_numbers(self.films, name)
+            column = self._columns[name] = NumberColumn(numbers)
+        return column
 
     def close_words(self, term: Term) -> list[str]:
         """Title words spelled close to `term` (for plain and `title:` words)."""
@@ -102,6 +162,15 @@ class Searchable:
         for word in title_words:
             found.update(self.vocabulary.films_with(word))
         return found
+
+
+def _own_numbers(films: Sequence[Film], name: str) -> Iterable[tuple[int | float, int]]:
+    """(number, position) of the films whose own field `name` (folded) holds a number."""
+    for position, film in enumerate(films):
+        for key, value in film.own.items() if film.own else ():
+            number = value_number(value) if fold(key) == name else None
+            if number is not None:
+                yield number, position
 
 
 def _both(found: set[int] | range | None, kept: set[int]) -> set[int]:

@@ -87,7 +87,8 @@ TEXTUAL_CONTROLS = {"\x1b", "\r", "\n", "\x07"}
 def test_catalog_controls_never_reach_the_real_terminal(tmp_path: Path) -> None:
     catalog = write_hostile_catalog(tmp_path / "films.json")
     env = {
-        **os.environ,
+        # Not COLUMNS or LINES (pytest may set them): the pty's own size, 140×40.
+        **{name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")},
         "TERM": "xterm-256color",
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),

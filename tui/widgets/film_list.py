@@ -26,12 +26,11 @@ from textual.style import Style
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
+from tui.widgets.film_text import ON_WATCHLIST, STAR, WATCHED
 from tui.widgets.focus import focus_now
 
-STAR = "★"
-WATCHED = "✓"
 YEAR_WIDTH = 4
-MARKS_WIDTH = 4  # ★, the rating in two cells (` 4`, `3½`), ✓
+MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
 ROWS_CACHED = 1_000  # a few screens' worth, for every width and highlight
 SEARCH_HOW = "Letters here are commands: press / to search."
 
@@ -63,15 +62,25 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
 
 
 def _short_rating(rating: float) -> str:
-    """A rating in two cells: ` 4`, `3½` (half stars), or blank when unrated."""
+    """A rating in two cells: `4 `, `3½` (half stars), or blank when unrated."""
     if not rating:
         return "  "
     whole = int(rating)
-    return f"{whole}½" if rating - whole else f" {whole}"
+    return f"{whole}½" if rating - whole else f"{whole} "
+
+
+def _seen_mark(marks: UserMarks | None) -> str:
+    """✓ for a film watched, ◷ for one on the watchlist, else a blank."""
+    if marks is None:
+        return " "
+    if marks.watched:
+        return WATCHED
+    return ON_WATCHLIST if marks.watchlist else " "
 
 
 class FilmList(ScrollView, can_focus=True):
-    """Films, one row each: title, year, ★ for favourites, the rating and ✓ for watched.
+    """Films, one row each: title, year, ★ for favourites, the rating, ✓ for watched
+    (or ◷ for a film on the watchlist).
 
     Its letters are commands, never text: the actions that change what is shown
     or the library are the screen's (`screen.`), which decides what they mean.
@@ -344,7 +353,7 @@ class FilmList(ScrollView, can_focus=True):
         marks = self._marks.get(film.id)
         star = STAR if marks and marks.favourite else " "
         rating = _short_rating(marks.rating if marks else 0)
-        watched = WATCHED if marks and marks.watched else " "
+        seen = _seen_mark(marks)
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4
         title = self._marked_title(film, cursor)
@@ -359,8 +368,10 @@ class FilmList(ScrollView, can_focus=True):
             year if cursor else (year, self._part_style("film-list--year")),
             " ",
             (star, self._part_style("film-list--star")),
+            " ",
             rating,
-            watched,
+            " ",
+            seen,
             " ",
         )
 

@@ -107,6 +107,20 @@ class FilmList(ScrollView, can_focus=True):
             )
             for n in range(6)
         ),
+        Binding(
+            "plus,equals_sign",
+            "screen.rate_step(1)",
+            "Rate half a star higher",
+            show=False,
+            id="list.rate-up",
+        ),
+        Binding(
+            "minus",
+            "screen.rate_step(-1)",
+            "Rate half a star lower",
+            show=False,
+            id="list.rate-down",
+        ),
         Binding("u", "screen.undo", "Undo", id="list.undo"),
         Binding("ctrl+r,U", "screen.redo", "Redo", show=False, id="list.redo"),
         Binding(

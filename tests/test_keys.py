@@ -300,6 +300,7 @@ async def test_help_lists_every_key(app: FilmApp) -> None:
             "tab",
             "Rate half a star higher",
             "Rate half a star lower",
+            "Log a viewing today",
         ):
             assert label in text
 

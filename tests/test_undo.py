@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from textual.widgets import Static
@@ -81,6 +82,30 @@ async def test_plus_and_minus_move_the_rating_by_half_stars_and_undo_in_turn(
         assert app.library.personal(film_id).rating == 0
         await pilot.press("ctrl+r", "ctrl+r")
         assert app.library.personal(film_id).rating == 3.5
+
+
+async def test_w_capital_logs_a_viewing_today_and_u_takes_it_back(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        app.main.today = lambda: datetime.date(2024, 5, 1)
+        await pilot.press("down")
+        film_id = highlighted_id(app)
+        assert film_id is not None
+        app.library.update_personal(film_id, {"watches": ["2021-05-01"]})  # not marked watched
+        await pilot.press("W")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01", "2024-05-01"), True)
+        assert notices[-1].startswith("Logged a viewing of")
+        assert "2024-05-01, 2 viewings in all" in notices[-1]
+        assert any("2 times: 2021-05-01, 2024-05-01" in line for line in pane_text(app))
+        await pilot.press("W")
+        assert app.library.personal(film_id).watches[-2:] == ("2024-05-01", "2024-05-01")
+        await pilot.press("u", "u")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01",), False)
+        await pilot.press("ctrl+r")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01", "2024-05-01"), True)
 
 
 async def test_u_with_nothing_to_undo_says_so(app: FilmApp) -> None:

@@ -126,6 +126,11 @@ class FilmCommands(Provider):
                 partial(main.action_rate_step, -1),
             ),
             Command(
+                "Log a viewing today",
+                "The highlighted film was seen today: its date is added, and it is watched (W)",
+                main.action_log_viewing,
+            ),
+            Command(
                 "Undo",
                 "Undo the last change: a mark, an edit, a delete, an add (u)",
                 main.action_undo,

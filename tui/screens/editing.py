@@ -7,6 +7,7 @@ the change in the run's `History`, show it. The work itself is the store's
 
 from __future__ import annotations
 
+import datetime
 from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import replace
@@ -29,6 +30,7 @@ NEEDS_FILM = {
     "toggle_watched",
     "rate",
     "rate_step",
+    "log_viewing",
 }
 
 
@@ -38,6 +40,9 @@ def _named(film: Film) -> str:
 
 class EditFlows(Screen[None]):
     """The main screen's changes: marks, add, edit, delete, undo and redo."""
+
+    today: Callable[[], datetime.date] = datetime.date.today
+    """Today's date, the day a viewing is logged on (a test may set its own)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -162,6 +167,25 @@ class EditFlows(Screen[None]):
 
         what = f"marking {_named(film)} {'watched' if now else 'not watched'}"
         self._mark(film, what, partial(watched, not now), partial(watched, now))
+
+    def action_log_viewing(self) -> None:
+        """`W`: the film was seen today: one more viewing, on today's date, and watched."""
+        film = self.highlighted_film()
+        if film is None:
+            return
+        marks = self.library.personal(film.id)
+        day = self.today().isoformat()
+        days = sorted([*marks.watches, day])
+        log = partial(self.library.update_personal, film.id)
+        change = Change(
+            f"logging a viewing of {_named(film)}",
+            undo=partial(log, {"watched": marks.watched, "watches": list(marks.watches)}),
+            redo=partial(log, {"watched": True, "watches": days}),
+            undo_select=film.id,
+            redo_select=film.id,
+        )
+        count = f", {len(days)} viewings in all" if len(days) > 1 else ""
+        self._do(change, f"Logged a viewing of {_named(film)} today, {day}{count}.")
 
     # -- films -------------------------------------------------------------------
 

@@ -121,6 +121,9 @@ class FilmList(ScrollView, can_focus=True):
             show=False,
             id="list.rate-down",
         ),
+        Binding(
+            "W", "screen.log_viewing", "Log a viewing today", show=False, id="list.log-viewing"
+        ),
         Binding("u", "screen.undo", "Undo", id="list.undo"),
         Binding("ctrl+r,U", "screen.redo", "Redo", show=False, id="list.redo"),
         Binding(

@@ -117,6 +117,19 @@ async def test_rows_show_the_marks_compactly_without_wrapping(
         assert re.search(r"(^|· )✓ Watched( ·|$)", marks)  # whole, never cut in two
 
 
+async def test_a_long_value_wraps_under_itself_beside_its_label(tmp_path: Path) -> None:
+    app = make_app(library_of(tmp_path, [FULL], {"rec-2-2009": FULL_MARKS}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down")
+        await pilot.pause()
+        region = app.query_one(FilmDetail).content_region
+        strips = app.screen._compositor.render_strips()
+        lines = [strips[y].crop(region.x, region.right).text.rstrip() for y in region.line_range]
+    seen = next(n for n, line in enumerate(lines) if line.startswith("Seen "))
+    assert lines[seen] == "Seen       3 times: 2021-05-01,"
+    assert lines[seen + 1] == "           2023-11-19, 2024-02-03"
+
+
 def test_the_days_seen_are_listed_or_counted() -> None:
     assert seen_text([]) == ""
     assert seen_text(["2021-05-01"]) == "2021-05-01"

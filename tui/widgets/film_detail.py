@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal, cast, get_args
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -32,6 +31,7 @@ from tui.widgets.film_text import (
     seen_text,
     year_and_runtime,
 )
+from tui.widgets.text_lines import LabelledRows, Phrases
 
 Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
 """`spans(text, field)`: the (start, end) spans of `text` to highlight as matches."""
@@ -39,10 +39,11 @@ Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
 _HIGHLIGHTED: frozenset[str] = frozenset(get_args(Field))
 """The fields the search can highlight, if it names them (else it takes any name)."""
 
-# The rows of label and value: (the film's or the marks' field, the label for
-# one value, for several). The field is also the name the search highlights.
-_YOUR_ROWS = (("watches", "Seen", "Seen"), ("tags", "Tag", "Tags"))
-_FILM_ROWS = (
+Row = tuple[str, str, str]
+"""(the film's or the marks' field, its label for one value, for several); the
+field is also the name the search highlights it by."""
+_YOUR_ROWS: tuple[Row, ...] = (("watches", "Seen", "Seen"), ("tags", "Tag", "Tags"))
+_FILM_ROWS: tuple[Row, ...] = (
     ("directors", "Director", "Directors"),
     ("cast", "Cast", "Cast"),
     ("genres", "Genre", "Genres"),
@@ -53,7 +54,6 @@ _FILM_ROWS = (
 )
 STARS = f"{STAR}+½?☆*"
 """The favourite's star and the rating's, coloured as the list's ★."""
-SEPARATOR = " · "
 _TEXTS = (("description", "desc", "Description"), ("fact", "fact", "Fact"))
 
 
@@ -71,55 +71,19 @@ def _film_id(view: DetailView) -> str | None:
     return view.film.id if view.film is not None else None
 
 
-def _row_values(film: Film, marks: UserMarks) -> dict[str, tuple[str, int]]:
-    """Each row's text and how many values it holds (for the label's number)."""
-    values: dict[str, tuple[str, int]] = {
-        "watches": (seen_text(marks.watches), len(marks.watches)),
-        "tags": (names_text(marks.tags), len(marks.tags)),
-        "imdb_id": (film.imdb_id, 1),
-        "letterboxd_uri": (film.letterboxd_uri, 1),
-    }
-    for name in ("directors", "cast", "genres", "countries", "languages"):
-        names: tuple[str, ...] = getattr(film, name)
-        values[name] = (names_text(names), len(names))
-    return values
-
-
-class Phrases(Widget):
-    """Short phrases joined by ` · `, that go onto a new line only between two phrases
-    (`✓ Watched` is never cut in two)."""
-
-    DEFAULT_CSS = "Phrases { height: auto; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._phrases: tuple[Content, ...] = ()
-
-    @property
-    def phrases(self) -> tuple[Content, ...]:
-        return self._phrases
-
-    @phrases.setter
-    def phrases(self, phrases: Sequence[Content]) -> None:
-        self._phrases = tuple(phrases)
-        self.display = bool(phrases)
-        self.refresh(layout=True)
-
-    def _lines(self, width: int) -> Content:
-        lines: list[Content] = []
-        for phrase in self._phrases:
-            longer = lines[-1] + SEPARATOR + phrase if lines else phrase
-            if lines and longer.cell_length <= width:
-                lines[-1] = longer
-            else:
-                lines.append(phrase)
-        return Content("\n").join(lines)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width).wrap(width)) if width and self._phrases else 0
-
-    def render(self) -> Content:
-        return self._lines(self.content_region.width)
+def _rows(film: Film, marks: UserMarks, rows: Sequence[Row]) -> list[tuple[str, str, str]]:
+    """The rows that have a value: (field, label, text)."""
+    shown = []
+    for name, one, several in rows:
+        value = getattr(marks if name in ("watches", "tags") else film, name)
+        if isinstance(value, tuple):
+            text = seen_text(value) if name == "watches" else names_text(value)
+            label = several if len(value) > 1 else one
+        else:
+            text, label = value, one
+        if text:
+            shown.append((name, label, text))
+    return shown
 
 
 class FilmDetail(VerticalScroll):
@@ -132,8 +96,6 @@ class FilmDetail(VerticalScroll):
         & #detail-title { text-style: bold; color: $text-primary; }
         & #detail-original { color: $text-muted; text-style: italic; }
         & #detail-meta { color: $text-muted; }
-        & .rows { grid-size: 2; grid-columns: 10 1fr; grid-gutter: 0 1; height: auto; }
-        & .label { color: $text-muted; }
         & .heading { text-style: bold; color: $text-accent; }
         & #detail-empty { color: $text-muted; text-style: italic; display: none; }
         & #detail-parts { height: auto; }
@@ -158,10 +120,8 @@ class FilmDetail(VerticalScroll):
                 yield Static(id="detail-original")
                 yield Static(id="detail-meta")
                 yield Phrases(id="detail-marks")
-            with Grid(id="detail-yours", classes="section rows"):
-                yield from self._rows(_YOUR_ROWS)
-            with Grid(id="detail-film", classes="section rows"):
-                yield from self._rows(_FILM_ROWS)
+            yield LabelledRows(id="detail-yours", classes="section")
+            yield LabelledRows(id="detail-film", classes="section")
             for name, _, heading in _TEXTS:
                 with Vertical(id=f"detail-{name}-section", classes="section"):
                     yield Static(heading, classes="heading")
@@ -173,12 +133,6 @@ class FilmDetail(VerticalScroll):
                 yield Static("The film's own fields", classes="heading")
                 yield Static(id="detail-own")
         yield Static(id="detail-empty")
-
-    @staticmethod
-    def _rows(rows: Sequence[tuple[str, str, str]]) -> ComposeResult:
-        for name, label, _ in rows:
-            yield Static(label, id=f"detail-{name}-label", classes="label")
-            yield Static(id=f"detail-{name}", classes="value")
 
     def on_mount(self) -> None:
         self.show(self.view)
@@ -226,16 +180,18 @@ class FilmDetail(VerticalScroll):
             for words in mark_words(marks)
         )
         cast(Phrases, self._part("detail-marks")).phrases = list(words)
-        values = _row_values(film, marks)
-        self._part("detail-yours").display = self._show_rows(_YOUR_ROWS, values)
-        self._part("detail-film").display = self._show_rows(_FILM_ROWS, values)
+        for part_id, rows in (("detail-yours", _YOUR_ROWS), ("detail-film", _FILM_ROWS)):
+            cast(LabelledRows, self._part(part_id)).rows = [
+                (Content.styled(label, "$foreground-muted"), self._marked(clean_line(text), name))
+                for name, label, text in _rows(film, marks, rows)
+            ]
         for name, highlighted, _ in _TEXTS:
             text = self._marked(clean(getattr(film, name)), highlighted)
             self._part(f"detail-{name}-section").display = self._show(f"detail-{name}", text)
         notes = self._marked(clean(marks.notes), "notes")
         self._part("detail-notes-section").display = self._show("detail-notes", notes)
         own = Content("\n").join(
-            Content.assemble((clean_line(name), "$text-muted"), ": ", clean(text))
+            Content.assemble((clean_line(name), "$foreground-muted"), ": ", clean(text))
             for name, text in own_fields(film.own)
         )
         self._part("detail-own-section").display = self._show("detail-own", own)
@@ -247,15 +203,3 @@ class FilmDetail(VerticalScroll):
         if content:
             part.update(content)
         return part.display
-
-    def _show_rows(
-        self, rows: Sequence[tuple[str, str, str]], values: dict[str, tuple[str, int]]
-    ) -> bool:
-        """Show the rows that have a value, each under its label; True if any has."""
-        shown = False
-        for name, one, several in rows:
-            text, count = values[name]
-            shown_row = self._show(f"detail-{name}", self._marked(clean_line(text), name))
-            self._show(f"detail-{name}-label", shown_row and Content(several if count > 1 else one))
-            shown = shown or shown_row
-        return shown

@@ -26,7 +26,7 @@ from textual.style import Style
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
-from tui.widgets.film_text import ON_WATCHLIST, STAR, WATCHED
+from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
 
 YEAR_WIDTH = 4
@@ -59,23 +59,6 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
         return position
     return None
-
-
-def _short_rating(rating: float) -> str:
-    """A rating in two cells: `4 `, `3½` (half stars), or blank when unrated."""
-    if not rating:
-        return "  "
-    whole = int(rating)
-    return f"{whole}½" if rating - whole else f"{whole} "
-
-
-def _seen_mark(marks: UserMarks | None) -> str:
-    """✓ for a film watched, ◷ for one on the watchlist, else a blank."""
-    if marks is None:
-        return " "
-    if marks.watched:
-        return WATCHED
-    return ON_WATCHLIST if marks.watchlist else " "
 
 
 class FilmList(ScrollView, can_focus=True):
@@ -369,8 +352,8 @@ class FilmList(ScrollView, can_focus=True):
     def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
         marks = self._marks.get(film.id)
         star = STAR if marks and marks.favourite else " "
-        rating = _short_rating(marks.rating if marks else 0)
-        seen = _seen_mark(marks)
+        rating = short_rating(marks.rating if marks else 0)
+        seen = seen_sign(marks)
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4
         title = self._marked_title(film, cursor)

@@ -42,6 +42,23 @@ def rating_text(rating: float) -> str:
     return f"{UserMarks(rating=rating).stars} {rating}/{MAX_RATING}"
 
 
+def short_rating(rating: float) -> str:
+    """A rating in two cells: `4 `, `3½` (half stars), or blank when unrated."""
+    if not rating:
+        return "  "
+    whole = int(rating)
+    return f"{whole}½" if rating - whole else f"{whole} "
+
+
+def seen_sign(marks: UserMarks | None) -> str:
+    """✓ for a film watched, ◷ for one on the watchlist, else a blank."""
+    if marks is None:
+        return " "
+    if marks.watched:
+        return WATCHED
+    return ON_WATCHLIST if marks.watchlist else " "
+
+
 def mark_words(marks: UserMarks) -> list[str]:
     """The user's marks that are set, each a few words: `★ Favourite`, `✓ Watched`…"""
     words = []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tests.scenarios import SCENARIOS, Scenario, drive
 from tui.app import make_app
+from tui.store.locations import bundled_catalog_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
@@ -22,7 +23,10 @@ BIG = ROOT / "tests" / "__snapshots__" / "test_snapshots_big"
 
 
 async def shoot(scenario: Scenario, workdir: Path) -> Path:
-    app = make_app(workdir / scenario.name / "films.json")
+    catalog = workdir / scenario.name / "films.json"
+    catalog.parent.mkdir()
+    catalog.write_bytes(bundled_catalog_bytes())  # a new path would start empty
+    app = make_app(catalog)
     async with app.run_test(size=scenario.size) as pilot:
         await drive(pilot, scenario)
         return Path(app.save_screenshot(f"{scenario.name}.svg", str(OUT)))

@@ -53,8 +53,8 @@ SCENARIOS = (
     ),
     Scenario(
         "medium-marks",
-        "80×24: rating, watched and favourite fit in the list and the details.",
-        press=("down", "f", "4", "w"),
+        "80×24: a half-star rating, watched and favourite fit in the list and the details.",
+        press=("down", "f", "4", "plus", "w"),
         size=(80, 24),
     ),
     Scenario("palette", "The command palette with a query.", press=("ctrl+p", *"fav")),

@@ -153,6 +153,23 @@ async def test_f_toggles_the_favourite_and_the_screen_shows_it(app: FilmApp) -> 
         assert app.query_one(FilmDetail).view.marks.favourite is False
 
 
+async def test_half_a_star_stops_at_five_and_at_unrated_and_says_so(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        await pilot.press("down", "-")
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        assert app.library.personal(film.id).rating == 0
+        assert notices == [f"“{film.title}” is not rated."]
+        await pilot.press("+")
+        assert app.library.personal(film.id).rating == 0.5
+        await pilot.press("5", "+")
+        assert app.library.personal(film.id).rating == 5
+        assert notices[-1] == f"“{film.title}” is already rated 5 of 5."
+        await pilot.press("u", "u")  # the two changes made, not the refusals
+        assert app.library.personal(film.id).rating == 0
+
+
 async def test_capital_f_shows_only_favourites_and_says_so(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "f", "j", "j", "f", "F")
@@ -281,6 +298,9 @@ async def test_help_lists_every_key(app: FilmApp) -> None:
             "First",
             "Last",
             "tab",
+            "Rate half a star higher",
+            "Rate half a star lower",
+            "Log a viewing today",
         ):
             assert label in text
 

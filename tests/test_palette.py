@@ -11,13 +11,17 @@ from tui.widgets.film_list import FilmList
 SIZE = (100, 30)
 
 
-async def run_command(app: FilmApp, pilot: object, query: str) -> None:
+async def run_command(app: FilmApp, pilot: object, query: str, hit: str = "") -> None:
+    """Type `query` into the palette and run its first hit whose words start with `hit`."""
     await pilot.press("ctrl+p")  # type: ignore[attr-defined]
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*query)  # type: ignore[attr-defined]
     await app.screen.workers.wait_for_complete()
     await pilot.pause(0.3)  # type: ignore[attr-defined]
-    await pilot.press("down", "enter")  # type: ignore[attr-defined]
+    commands = app.screen.query_one(CommandList)
+    prompts = [str(commands.get_option_at_index(n).prompt) for n in range(commands.option_count)]
+    commands.highlighted = next(n for n, prompt in enumerate(prompts) if prompt.startswith(hit))
+    await pilot.press("enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 
 
@@ -38,7 +42,7 @@ async def test_palette_toggles_the_highlighted_favourite(app: FilmApp) -> None:
 async def test_palette_jumps_to_a_film_even_when_filtered_out(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"venus")
-        await run_command(app, pilot, "orbit")
+        await run_command(app, pilot, "orbit", hit="Go to:")
         film_list = app.query_one(FilmList)
         assert film_list.highlighted_film is not None
         assert film_list.highlighted_film.title == "The Return from Orbit"
@@ -84,9 +88,19 @@ async def test_palette_rates_the_highlighted_film(app: FilmApp) -> None:
         assert app.library.personal(film.id).rating == 4
 
 
+async def test_palette_rates_half_stars(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        film = app.query_one(FilmList).highlighted_film
+        assert film is not None
+        await run_command(app, pilot, "rate 3.5")
+        assert app.library.personal(film.id).rating == 3.5
+        await run_command(app, pilot, "rate half a star higher")
+        assert app.library.personal(film.id).rating == 4
+
+
 async def test_palette_goes_to_a_film_when_asked_in_words(app: FilmApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await run_command(app, pilot, "go to orbit")
+        await run_command(app, pilot, "go to orbit", hit="Go to:")
         film = app.query_one(FilmList).highlighted_film
         assert film is not None and film.title == "The Return from Orbit"
 

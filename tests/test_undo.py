@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
+
+from textual.widgets import Static
 
 from tests.conftest import record_notices
 from tests.library_helpers import film_in
@@ -12,6 +15,16 @@ from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 
 SIZE = (100, 30)
+
+
+def pane_text(app: FilmApp) -> list[str]:
+    """The detail pane's lines of text, as each of its parts renders them."""
+    return [
+        " ".join(line.split())
+        for static in app.query_one(FilmDetail).query(Static)
+        if static.display
+        for line in static.render().plain.splitlines()
+    ]
 
 
 def highlighted_id(app: FilmApp) -> str | None:
@@ -47,6 +60,52 @@ async def test_a_rating_and_a_watched_mark_are_undone_in_turn(app: FilmApp) -> N
         await pilot.press("U", "U")
         assert app.library.personal(film_id).rating == 4
         assert app.library.personal(film_id).watched is True
+
+
+async def test_plus_and_minus_move_the_rating_by_half_stars_and_undo_in_turn(
+    app: FilmApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "3", "+")
+        film_id = highlighted_id(app)
+        assert film_id is not None
+        assert app.library.personal(film_id).rating == 3.5
+        film_list = app.query_one(FilmList)
+        assert film_list.render_line(film_list.cursor).text.rstrip().endswith("3½")
+        await pilot.press("=", "-", "-")  # `=` is `+` without shift
+        assert app.library.personal(film_id).rating == 3
+        await pilot.press("u")
+        assert app.library.personal(film_id).rating == 3.5
+        await pilot.press("u", "u", "u")
+        assert app.library.personal(film_id).rating == 3
+        await pilot.press("u")
+        assert app.library.personal(film_id).rating == 0
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert app.library.personal(film_id).rating == 3.5
+
+
+async def test_w_capital_logs_a_viewing_today_and_u_takes_it_back(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        notices = record_notices(app)
+        app.main.today = lambda: datetime.date(2024, 5, 1)
+        await pilot.press("down")
+        film_id = highlighted_id(app)
+        assert film_id is not None
+        app.library.update_personal(film_id, {"watches": ["2021-05-01"]})  # not marked watched
+        await pilot.press("W")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01", "2024-05-01"), True)
+        assert notices[-1].startswith("Logged a viewing of")
+        assert "2024-05-01, 2 viewings in all" in notices[-1]
+        assert any("2 times: 2021-05-01, 2024-05-01" in line for line in pane_text(app))
+        await pilot.press("W")
+        assert app.library.personal(film_id).watches[-2:] == ("2024-05-01", "2024-05-01")
+        await pilot.press("u", "u")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01",), False)
+        await pilot.press("ctrl+r")
+        marks = app.library.personal(film_id)
+        assert (marks.watches, marks.watched) == (("2021-05-01", "2024-05-01"), True)
 
 
 async def test_u_with_nothing_to_undo_says_so(app: FilmApp) -> None:

@@ -16,6 +16,7 @@ from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
 from textual.content import Content
 
 from tui.finder import find_in
+from tui.model.marks import MAX_RATING, RATING_STEP, Rating, UserMarks, valid_rating
 from tui.safe_text import clean_line
 from tui.search.orders import Sort
 
@@ -49,6 +50,21 @@ class FilmPalette(CommandPalette):
             self.call_after_refresh(page)
 
 
+RATINGS: tuple[Rating, ...] = tuple(
+    valid_rating(halves * RATING_STEP) or 0 for halves in range(int(MAX_RATING / RATING_STEP) + 1)
+)
+"""0 (not rated), 0.5, 1, … 5."""
+
+
+def _rate_help(rating: Rating) -> str:
+    """What a palette's rating does, and its keys: `3` for 3, `3 then +` for 3.5."""
+    if not rating:
+        return "Clear the rating (0)"
+    whole = int(rating)
+    keys = f"{whole} then +" if rating - whole else str(whole)
+    return f"Give the highlighted film {UserMarks(rating=rating).stars} {rating} of 5 ({keys})"
+
+
 def _go_to_text(query: str) -> str:
     """The title words of a query, without a leading "go to"."""
     text = query.strip()
@@ -68,11 +84,11 @@ class FilmCommands(Provider):
             return []
         rates = [
             Command(
-                f"Rate {n}" if n else "Rate 0 (clear the rating)",
-                f"Give the highlighted film {n} of 5 ({n})" if n else "Clear the rating (0)",
-                partial(main.action_rate, n),
+                f"Rate {rating}" if rating else "Rate 0 (clear the rating)",
+                _rate_help(rating),
+                partial(main.action_rate, rating),
             )
-            for n in range(6)
+            for rating in RATINGS
         ]
         sorts = [
             Command(
@@ -99,6 +115,21 @@ class FilmCommands(Provider):
                 main.action_toggle_watched,
             ),
             *rates,
+            Command(
+                "Rate half a star higher",
+                "Raise the highlighted film's rating by half a star (+)",
+                partial(main.action_rate_step, 1),
+            ),
+            Command(
+                "Rate half a star lower",
+                "Lower the highlighted film's rating by half a star (-)",
+                partial(main.action_rate_step, -1),
+            ),
+            Command(
+                "Log a viewing today",
+                "The highlighted film was seen today: its date is added, and it is watched (W)",
+                main.action_log_viewing,
+            ),
             Command(
                 "Undo",
                 "Undo the last change: a mark, an edit, a delete, an add (u)",

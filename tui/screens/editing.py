@@ -7,6 +7,7 @@ the change in the run's `History`, show it. The work itself is the store's
 
 from __future__ import annotations
 
+import datetime
 from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,11 +18,20 @@ from textual.screen import Screen
 
 from tui.history import Change, History
 from tui.model.film import Film
+from tui.model.marks import MAX_RATING, RATING_STEP, Rating, valid_rating
 from tui.safe_text import clean_line
 from tui.screens.confirm import ConfirmScreen
 from tui.store.library import Library, StoreWriteError
 
-NEEDS_FILM = {"toggle_favourite", "edit_film", "delete_film", "toggle_watched", "rate"}
+NEEDS_FILM = {
+    "toggle_favourite",
+    "edit_film",
+    "delete_film",
+    "toggle_watched",
+    "rate",
+    "rate_step",
+    "log_viewing",
+}
 
 
 def _named(film: Film) -> str:
@@ -30,6 +40,9 @@ def _named(film: Film) -> str:
 
 class EditFlows(Screen[None]):
     """The main screen's changes: marks, add, edit, delete, undo and redo."""
+
+    today: Callable[[], datetime.date] = datetime.date.today
+    """Today's date, the day a viewing is logged on (a test may set its own)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -110,12 +123,32 @@ class EditFlows(Screen[None]):
         what = f"{'marking' if now else 'unmarking'} {_named(film)} as a favourite"
         self._mark(film, what, partial(mark, not now), partial(mark, now))
 
-    def action_rate(self, rating: int) -> None:
+    def action_rate(self, rating: Rating) -> None:
+        """`0`–`5` and the palette: rate the film 0 (not rated) to 5, in half stars."""
+        film = self.highlighted_film()
+        if film is None or valid_rating(rating) is None:
+            return
+        self._rate(film, rating)
+
+    def action_rate_step(self, halves: int) -> None:
+        """`+` and `-`: rate the film `halves` half stars higher (or lower), from 0 to 5."""
         film = self.highlighted_film()
         if film is None:
             return
         was = self.library.personal(film.id).rating
-        rate = partial(self.library.set_rating, film.id)
+        rating = valid_rating(min(max(was + halves * RATING_STEP, 0), MAX_RATING))
+        if rating is None or rating == was:
+            said = f"is already rated {was} of {MAX_RATING}" if was else "is not rated"
+            self.notify(f"{_named(film)} {said}.", markup=False, timeout=3)
+            return
+        self._rate(film, rating)
+
+    def _rate(self, film: Film, rating: Rating) -> None:
+        was = self.library.personal(film.id).rating
+
+        def rate(value: Rating) -> None:
+            self.library.update_personal(film.id, {"rating": value})
+
         what = (
             f"rating {_named(film)} {rating}"
             if rating
@@ -134,6 +167,25 @@ class EditFlows(Screen[None]):
 
         what = f"marking {_named(film)} {'watched' if now else 'not watched'}"
         self._mark(film, what, partial(watched, not now), partial(watched, now))
+
+    def action_log_viewing(self) -> None:
+        """`W`: the film was seen today: one more viewing, on today's date, and watched."""
+        film = self.highlighted_film()
+        if film is None:
+            return
+        marks = self.library.personal(film.id)
+        day = self.today().isoformat()
+        days = sorted([*marks.watches, day])
+        log = partial(self.library.update_personal, film.id)
+        change = Change(
+            f"logging a viewing of {_named(film)}",
+            undo=partial(log, {"watched": marks.watched, "watches": list(marks.watches)}),
+            redo=partial(log, {"watched": True, "watches": days}),
+            undo_select=film.id,
+            redo_select=film.id,
+        )
+        count = f", {len(days)} viewings in all" if len(days) > 1 else ""
+        self._do(change, f"Logged a viewing of {_named(film)} today, {day}{count}.")
 
     # -- films -------------------------------------------------------------------
 

@@ -1,24 +1,60 @@
-"""The detail pane: everything about the highlighted film, laid out to read."""
+"""The detail pane: everything known about the highlighted film, laid out to read.
+
+Top to bottom: the title (and the original title), year and runtime; the
+user's marks (favourite, rating, watched, watchlist), the days seen and the
+tags; the film's credits and links; its description and fact; the user's
+notes; the film's own fields. A part with no value is not shown.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, cast, get_args
 
-from textual import getters
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean, clean_line
 from tui.search.query import Field
+from tui.widgets.film_text import (
+    STAR,
+    mark_words,
+    names_text,
+    own_fields,
+    seen_text,
+    year_and_runtime,
+)
+from tui.widgets.text_lines import LabelledRows, Phrases
 
 Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
 """`spans(text, field)`: the (start, end) spans of `text` to highlight as matches."""
+
+_HIGHLIGHTED: frozenset[str] = frozenset(get_args(Field))
+"""The fields the search can highlight, if it names them (else it takes any name)."""
+
+Row = tuple[str, str, str]
+"""(the film's or the marks' field, its label for one value, for several); the
+field is also the name the search highlights it by."""
+_YOUR_ROWS: tuple[Row, ...] = (("watches", "Seen", "Seen"), ("tags", "Tag", "Tags"))
+_FILM_ROWS: tuple[Row, ...] = (
+    ("directors", "Director", "Directors"),
+    ("cast", "Cast", "Cast"),
+    ("genres", "Genre", "Genres"),
+    ("countries", "Country", "Countries"),
+    ("languages", "Language", "Languages"),
+    ("imdb_id", "IMDb", "IMDb"),
+    ("letterboxd_uri", "Letterboxd", "Letterboxd"),
+)
+STARS = f"{STAR}+½?☆*"
+"""The favourite's star and the rating's, coloured as the list's ★."""
+_TEXTS = (("description", "desc", "Description"), ("fact", "fact", "Fact"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,56 +67,71 @@ class DetailView:
     empty_text: str = "No film selected."
 
 
-def meta_line(film: Film, marks: UserMarks) -> str:
-    """Year, favourite, rating and watched, short enough for a narrow pane."""
-    parts = [film.year_text, "★ Favourite" if marks.favourite else "not a favourite"]
-    if marks.rating:
-        parts.append(f"{marks.rating}/5")
-    if marks.watched:
-        parts.append("✓ Watched")
-    return " · ".join(parts)
-
-
 def _film_id(view: DetailView) -> str | None:
     return view.film.id if view.film is not None else None
 
 
+def _rows(film: Film, marks: UserMarks, rows: Sequence[Row]) -> list[tuple[str, str, str]]:
+    """The rows that have a value: (field, label, text)."""
+    shown = []
+    for name, one, several in rows:
+        value = getattr(marks if name in ("watches", "tags") else film, name)
+        if isinstance(value, tuple):
+            text = seen_text(value) if name == "watches" else names_text(value)
+            label = several if len(value) > 1 else one
+        else:
+            text, label = value, one
+        if text:
+            shown.append((name, label, text))
+    return shown
+
+
 class FilmDetail(VerticalScroll):
-    """Title, year, the user's marks, description, fact and notes of one film."""
+    """Every field of one film that has a value, and the user's marks on it."""
 
     DEFAULT_CSS = """
     FilmDetail {
         padding: 0 1;
-        & > #detail-title { text-style: bold; color: $text-primary; }
-        & > #detail-meta { color: $text-muted; margin-bottom: 1; }
-        & > .heading { text-style: bold; color: $text-accent; }
-        & > .body { margin-bottom: 1; }
-        & > #detail-empty { color: $text-muted; text-style: italic; display: none; }
-        &.-empty > .film { display: none; }
+        & .section { height: auto; margin-bottom: 1; }
+        & #detail-title { text-style: bold; color: $text-primary; }
+        & #detail-original { color: $text-muted; text-style: italic; }
+        & #detail-meta { color: $text-muted; }
+        & .heading { text-style: bold; color: $text-accent; }
+        & #detail-empty { color: $text-muted; text-style: italic; display: none; }
+        & #detail-parts { height: auto; }
+        &.-empty > #detail-parts { display: none; }
         &.-empty > #detail-empty { display: block; }
-        &.-no-notes > .notes { display: none; }
     }
     """
 
     view: reactive[DetailView] = reactive(DetailView, init=False)
     """What to show; the pane scrolls back to the top only when the film changes."""
 
-    _title = getters.query_one("#detail-title", Static)
-    _meta = getters.query_one("#detail-meta", Static)
-    _description = getters.query_one("#detail-description", Static)
-    _fact = getters.query_one("#detail-fact", Static)
-    _notes = getters.query_one("#detail-notes", Static)
-    _empty = getters.query_one("#detail-empty", Static)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-title", classes="film")
-        yield Static(id="detail-meta", classes="film")
-        yield Static("Description", classes="film heading")
-        yield Static(id="detail-description", classes="film body")
-        yield Static("Fact", classes="film heading")
-        yield Static(id="detail-fact", classes="film body")
-        yield Static("Your notes", classes="film heading notes")
-        yield Static(id="detail-notes", classes="film body notes")
+        # The parts show and hide themselves (`display`); the film's parts as a
+        # whole, and the text said when there is no film, by the `-empty` class.
+        with Vertical(id="detail-parts"):
+            with Vertical(classes="section"):
+                yield Static(id="detail-title")
+                yield Static(id="detail-original")
+                yield Static(id="detail-meta")
+                yield Phrases(id="detail-marks")
+            yield LabelledRows(id="detail-yours", classes="section")
+            yield LabelledRows(id="detail-film", classes="section")
+            for name, _, heading in _TEXTS:
+                with Vertical(id=f"detail-{name}-section", classes="section"):
+                    yield Static(heading, classes="heading")
+                    yield Static(id=f"detail-{name}")
+            with Vertical(id="detail-notes-section", classes="section"):
+                yield Static("Your notes", classes="heading")
+                yield Static(id="detail-notes")
+            with Vertical(id="detail-own-section", classes="section"):
+                yield Static("The film's own fields", classes="heading")
+                yield Static(id="detail-own")
         yield Static(id="detail-empty")
 
     def on_mount(self) -> None:
@@ -91,26 +142,64 @@ class FilmDetail(VerticalScroll):
         if _film_id(old) != _film_id(new):  # another film: read it from the top
             self.scroll_home(animate=False)
 
-    def _marked(self, text: str, field: Field) -> Content:
-        """`text` as plain text (never markup), with the search matches styled."""
+    def _marked(self, text: str, field: str) -> Content:
+        """`text` as plain text (never markup), with the search's matches in
+        `field` styled, if the search highlights that field."""
         content = Content(text)
-        if self.view.spans is not None:
-            for start, end in self.view.spans(text, field):
+        spans = self.view.spans
+        if spans is not None and (not _HIGHLIGHTED or field in _HIGHLIGHTED):
+            for start, end in spans(text, cast(Field, field)):
                 content = content.stylize("$text-accent bold underline", start, end)
         return content
 
+    def _part(self, part_id: str) -> Widget:
+        """One of the pane's parts by its id (looked up once: `show` runs per keystroke)."""
+        if not self._parts:
+            self._parts = {child.id: child for child in self.query("*") if child.id}
+        return self._parts[part_id]
+
+    def _static(self, part_id: str) -> Static:
+        return cast(Static, self._part(part_id))
+
     def show(self, view: DetailView) -> None:
-        """Draw `view` into the pane's parts."""
+        """Draw `view` into the pane's parts, hiding those with nothing to show."""
         film = view.film
         self.set_class(film is None, "-empty")
         if film is None:
-            self._empty.update(Content(clean(view.empty_text)))
+            self._static("detail-empty").update(Content(clean(view.empty_text)))
             return
-        self._title.update(self._marked(clean_line(film.title), "title"))
-        self._meta.update(Content(meta_line(film, view.marks)))
-        self._description.update(
-            self._marked(clean(film.description), "desc") if film.description else Content("—")
+        marks = view.marks
+        title, original = clean_line(film.title), clean_line(film.original_title)
+        self._static("detail-title").update(self._marked(title, "title"))
+        self._show(
+            "detail-original", original != title and self._marked(original, "original_title")
         )
-        self._fact.update(self._marked(clean(film.fact), "fact") if film.fact else Content("—"))
-        self.set_class(not view.marks.notes, "-no-notes")
-        self._notes.update(self._marked(clean(view.marks.notes), "notes"))
+        self._static("detail-meta").update(Content(year_and_runtime(film.year_text, film.runtime)))
+        words = (
+            Content(words).highlight_regex(STARS, style="$text-warning")
+            for words in mark_words(marks)
+        )
+        cast(Phrases, self._part("detail-marks")).phrases = list(words)
+        for part_id, rows in (("detail-yours", _YOUR_ROWS), ("detail-film", _FILM_ROWS)):
+            cast(LabelledRows, self._part(part_id)).rows = [
+                (Content.styled(label, "$foreground-muted"), self._marked(clean_line(text), name))
+                for name, label, text in _rows(film, marks, rows)
+            ]
+        for name, highlighted, _ in _TEXTS:
+            text = self._marked(clean(getattr(film, name)), highlighted)
+            self._part(f"detail-{name}-section").display = self._show(f"detail-{name}", text)
+        notes = self._marked(clean(marks.notes), "notes")
+        self._part("detail-notes-section").display = self._show("detail-notes", notes)
+        own = Content("\n").join(
+            Content.assemble((clean_line(name), "$foreground-muted"), ": ", clean(text))
+            for name, text in own_fields(film.own)
+        )
+        self._part("detail-own-section").display = self._show("detail-own", own)
+
+    def _show(self, part_id: str, content: Content | Literal[False]) -> bool:
+        """Show `content` in a part, or hide the part if it is empty; True if shown."""
+        part = self._static(part_id)
+        part.display = bool(content)
+        if content:
+            part.update(content)
+        return part.display

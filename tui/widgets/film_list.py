@@ -26,12 +26,11 @@ from textual.style import Style
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
+from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
 
-STAR = "★"
-WATCHED = "✓"
 YEAR_WIDTH = 4
-MARKS_WIDTH = 4  # ★, the rating in two cells (` 4`, `3½`), ✓
+MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
 ROWS_CACHED = 1_000  # a few screens' worth, for every width and highlight
 SEARCH_HOW = "Letters here are commands: press / to search."
 
@@ -62,16 +61,9 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     return None
 
 
-def _short_rating(rating: float) -> str:
-    """A rating in two cells: ` 4`, `3½` (half stars), or blank when unrated."""
-    if not rating:
-        return "  "
-    whole = int(rating)
-    return f"{whole}½" if rating - whole else f" {whole}"
-
-
 class FilmList(ScrollView, can_focus=True):
-    """Films, one row each: title, year, ★ for favourites, the rating and ✓ for watched.
+    """Films, one row each: title, year, ★ for favourites, the rating, ✓ for watched
+    (or ◷ for a film on the watchlist).
 
     Its letters are commands, never text: the actions that change what is shown
     or the library are the screen's (`screen.`), which decides what they mean.
@@ -97,6 +89,23 @@ class FilmList(ScrollView, can_focus=True):
                 id=f"list.rate-{n}",
             )
             for n in range(6)
+        ),
+        Binding(
+            "plus,equals_sign",
+            "screen.rate_step(1)",
+            "Rate half a star higher",
+            show=False,
+            id="list.rate-up",
+        ),
+        Binding(
+            "minus",
+            "screen.rate_step(-1)",
+            "Rate half a star lower",
+            show=False,
+            id="list.rate-down",
+        ),
+        Binding(
+            "W", "screen.log_viewing", "Log a viewing today", show=False, id="list.log-viewing"
         ),
         Binding("u", "screen.undo", "Undo", id="list.undo"),
         Binding("ctrl+r,U", "screen.redo", "Redo", show=False, id="list.redo"),
@@ -343,8 +352,8 @@ class FilmList(ScrollView, can_focus=True):
     def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
         marks = self._marks.get(film.id)
         star = STAR if marks and marks.favourite else " "
-        rating = _short_rating(marks.rating if marks else 0)
-        watched = WATCHED if marks and marks.watched else " "
+        rating = short_rating(marks.rating if marks else 0)
+        seen = seen_sign(marks)
         year = film.year_text.rjust(YEAR_WIDTH)
         title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4
         title = self._marked_title(film, cursor)
@@ -359,8 +368,10 @@ class FilmList(ScrollView, can_focus=True):
             year if cursor else (year, self._part_style("film-list--year")),
             " ",
             (star, self._part_style("film-list--star")),
+            " ",
             rating,
-            watched,
+            " ",
+            seen,
             " ",
         )
 

@@ -1,0 +1,92 @@
+"""Text that a widget lays out for its own width, where Textual's wrapping cannot:
+marks that break only between two of them, values that wrap beside their labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+SEPARATOR = " · "
+LABEL_WIDTH = len("Letterboxd")
+MIN_VALUE_WIDTH = 12
+"""Narrower than this beside its label, a value goes under it."""
+
+
+class _Lines(Widget):
+    """Text laid out for the widget's width by the widget itself, as Textual
+    cannot: `_lines(width)` says what each line holds."""
+
+    def _lines(self, width: int) -> list[Content]:
+        raise NotImplementedError
+
+    def _changed(self, shown: bool) -> None:
+        self.display = shown
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width)) if width > 0 else 0
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(max(1, self.content_region.width)))
+
+
+class Phrases(_Lines):
+    """Short phrases joined by ` · `, that go onto a new line only between two phrases
+    (`✓ Watched` is never cut in two)."""
+
+    DEFAULT_CSS = "Phrases { height: auto; }"
+
+    _phrases: tuple[Content, ...] = ()
+
+    @property
+    def phrases(self) -> tuple[Content, ...]:
+        return self._phrases
+
+    @phrases.setter
+    def phrases(self, phrases: Sequence[Content]) -> None:
+        self._phrases = tuple(phrases)
+        self._changed(bool(phrases))
+
+    def _lines(self, width: int) -> list[Content]:
+        lines: list[Content] = []
+        for phrase in self._phrases:
+            longer = lines[-1] + SEPARATOR + phrase if lines else phrase
+            if lines and longer.cell_length <= width:
+                lines[-1] = longer
+            else:
+                lines.append(phrase)
+        return [part for line in lines for part in line.wrap(width)]
+
+
+class LabelledRows(_Lines):
+    """Values beside their labels, a value's further lines under its first
+    (in a pane too narrow for both, the label above its value)."""
+
+    DEFAULT_CSS = "LabelledRows { height: auto; }"
+
+    _rows: tuple[tuple[Content, Content], ...] = ()
+
+    @property
+    def rows(self) -> tuple[tuple[Content, Content], ...]:
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: Sequence[tuple[Content, Content]]) -> None:
+        self._rows = tuple(rows)
+        self._changed(bool(rows))
+
+    def _lines(self, width: int) -> list[Content]:
+        indent = LABEL_WIDTH + 1
+        beside = width - indent >= MIN_VALUE_WIDTH
+        lines: list[Content] = []
+        for label, value in self._rows:
+            if not beside:
+                lines += [*label.wrap(width), *value.wrap(width)]
+                continue
+            first, *rest = value.wrap(width - indent) or [Content()]
+            lines.append(label.pad_right(indent - label.cell_length) + first)
+            lines += [line.pad_left(indent) for line in rest]
+        return lines

@@ -148,7 +148,7 @@ class FilmDetail(VerticalScroll):
         content = Content(text)
         spans = self.view.spans
         if spans is not None and (not _HIGHLIGHTED or field in _HIGHLIGHTED):
-            for start, end in spans(text, cast(Field, field)):
+            for start, end in spans(text, field):
                 content = content.stylize("$text-accent bold underline", start, end)
         return content
 

@@ -124,8 +124,10 @@ def run(
         catalog = make_library(Path(temp), store_bytes)
         figures.store_bytes = personal_data_path(catalog).stat().st_size
         write_seconds = _time_one_write(catalog)
-        # Kill anywhere in the first few writes of the round.
-        delay_limit = max_delay if max_delay is not None else 3 * write_seconds
+        # Kill anywhere in the first few writes of the round (a mark in a big
+        # library goes to the small file of recent marks and takes a millisecond:
+        # give it 50 ms at least, or nothing is ever acknowledged before the kill).
+        delay_limit = max_delay if max_delay is not None else max(3 * write_seconds, 0.05)
         saved: set[str] = set()
         for round_number in range(kills):
             acked = _kill_one(catalog, f"r{round_number}", stock, rng.uniform(0, delay_limit))

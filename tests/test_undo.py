@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from textual.widgets import Static
-
 from tests.conftest import record_notices
 from tests.library_helpers import film_in
 from tui.app import FilmApp
@@ -19,11 +17,12 @@ SIZE = (100, 30)
 
 def pane_text(app: FilmApp) -> list[str]:
     """The detail pane's lines of text, as each of its parts renders them."""
+    parts = app.query_one(FilmDetail).query("Static, LabelledRows, Phrases")
     return [
         " ".join(line.split())
-        for static in app.query_one(FilmDetail).query(Static)
-        if static.display
-        for line in static.render().plain.splitlines()
+        for part in parts
+        if part.display
+        for line in str(part.render()).splitlines()
     ]
 
 

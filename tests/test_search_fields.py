@@ -21,7 +21,9 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.fields import own_field
 from tui.search.index import SearchIndex
+from tui.search.marked import shows_marks
 from tui.search.orders import Sort
+from tui.search.query import parse_query
 
 SOLARIS = Film(
     "solaris",
@@ -308,3 +310,22 @@ def test_a_new_rating_reorders_the_same_query() -> None:
 def test_every_sort_has_a_label_to_show() -> None:
     assert Sort.LAST_WATCHED.label == "last watched"
     assert Sort.read("last-watched") is Sort.LAST_WATCHED
+
+
+@pytest.mark.parametrize(
+    ("query", "sort", "again"),
+    [
+        ("venus", Sort.TITLE, False),
+        ("venus", Sort.RUNTIME, False),
+        ("venus", Sort.RATING, True),
+        ("", Sort.LAST_WATCHED, True),
+        ("is:watchlist", Sort.TITLE, True),
+        ("-is:fav", Sort.YEAR, True),
+        ("watched:2024", Sort.RELEVANCE, True),
+        ("rating:>3", Sort.TITLE, True),
+    ],
+)
+def test_a_search_that_shows_marks_is_searched_again_after_a_mark(
+    query: str, sort: Sort, again: bool
+) -> None:
+    assert shows_marks(parse_query(query), sort) is again

@@ -64,3 +64,10 @@ def sort_values(sort: Sort, personal: Mapping[str, UserMarks]) -> SortValues | N
     if sort is Sort.LAST_WATCHED:
         return frozenset((i, mine.last_watched) for i, mine in personal.items() if mine.watches)
     return None
+
+
+def shows_marks(query: Query, sort: Sort) -> bool:
+    """True when a change of the user's marks can change which films this search
+    finds or their order (`is:`, `rating:`, `watched:`; sorting by rating or last
+    watched): then search again after one."""
+    return query.reads_marks or sort in (Sort.RATING, Sort.LAST_WATCHED)

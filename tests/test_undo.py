@@ -202,3 +202,16 @@ async def test_the_keymap_file_remaps_a_key(app: FilmApp, isolated_dirs: Path) -
         await pilot.press("down", "space")
         film_id = highlighted_id(app)
         assert film_id is not None and app.library.is_favourite(film_id)
+
+
+async def test_a_mark_that_the_query_filters_on_searches_again(app: FilmApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"-is:watched", "down")
+        film_list = app.query_one(FilmList)
+        assert len(film_list.films) == 10
+        first = highlighted_id(app)
+        await pilot.press("w")  # watched now: `-is:watched` no longer keeps it
+        assert len(film_list.films) == 9
+        assert first not in {film.id for film in film_list.films}
+        await pilot.press("u")
+        assert len(film_list.films) == 10

@@ -37,6 +37,7 @@ from tui.screens.search_runs import (
 )
 from tui.screens.status import ListState, empty_text
 from tui.search.index import SearchIndex
+from tui.search.marked import shows_marks
 from tui.search.orders import Sort, next_sort
 from tui.store.library import Library
 from tui.store.remembered import Place, Remembered
@@ -298,13 +299,12 @@ class MainScreen(EditFlows):
     def marks_changed(self) -> None:
         """Show changed favourites, ratings or watched marks (the films are the same).
 
-        A query that filters on them (`is:fav`, `is:watched`, `rating:`) is
+        A query that filters on them (`is:fav`, `-is:watched`, `is:watchlist`,
+        `rating:`, `watched:`), or a sort that reads them (rating, last watched), is
         searched again, so the list never shows a film the query no longer keeps.
         """
         parsed = self._found.result.query if self._found is not None else None
-        filters = parsed is not None and (
-            parsed.favourites_only or parsed.watched_only or parsed.ratings
-        )
+        filters = parsed is not None and shows_marks(parsed, self.search.sort)
         if filters or self.search.favourites_only:
             self._run_search()
             return

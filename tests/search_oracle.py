@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.folding import fold, words
-from tui.search.fuzzy import Vocabulary
+from tui.search.fuzzy import FEW_EXACT, Vocabulary
 from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key
 from tui.search.query import Query, Term, parse_query
 
@@ -39,7 +39,9 @@ def expected_ids(
     vocabulary.freeze()
     close = {
         term: {
-            library[p].id for w in _close_words(vocabulary, term) for p in vocabulary.films_with(w)
+            library[p].id
+            for w in _close_words(vocabulary, term, library)
+            for p in vocabulary.films_with(w)
         }
         for term in parsed.terms
     }
@@ -81,10 +83,14 @@ def year_sort_key(film: Film) -> tuple[bool, int]:
     return (film.year is None, film.year or 0)
 
 
-def _close_words(vocabulary: Vocabulary, term: Term) -> list[str]:
+def _close_words(vocabulary: Vocabulary, term: Term, films: Sequence[Film]) -> list[str]:
+    """The title words `term` matches loosely: none when more than FEW_EXACT titles
+    hold it (counted film by film)."""
     if term.phrase or term.field not in (None, "title"):
         return []
-    return vocabulary.close_words(term.text)
+    if sum(term.text in fold(film.title) for film in films) > FEW_EXACT:
+        return []
+    return vocabulary.spelled_close(term.text)
 
 
 _LISTS = ("directors", "cast", "genres", "countries", "languages")

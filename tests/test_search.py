@@ -217,6 +217,26 @@ def test_fuzzy_title_hit_ranks_below_exact_and_above_description() -> None:
     assert found(index, "cassiopeia") == ["Cassiopeia Rising", "Moscow-Cassiopea", "Dim Lights"]
 
 
+def test_a_word_many_titles_hold_finds_no_close_spellings() -> None:
+    # The issue's `qk04217`: ten titles hold it, so the titles one typo away
+    # (`Qk047217`, `Qk014217`) are noise, not help.
+    exact = [film(f"Qk04217 {n}", 1990 + n) for n in range(10)]
+    index = SearchIndex([*exact, film("Qk047217", 1950), film("Qk014217", 1951)])
+    assert found(index, "qk04217") == [f.title for f in exact]
+
+
+def test_a_word_few_titles_hold_still_finds_close_spellings() -> None:
+    # At most FEW_EXACT titles hold it: the one wanted may be spelled otherwise.
+    index = SearchIndex(
+        [film("Qk04217", 1990), film("Qk04217 Again", 1991), film("Qk047217", 1950)]
+    )
+    assert found(index, "qk04217") == ["Qk04217", "Qk04217 Again", "Qk047217"]
+    index = SearchIndex(
+        [film(f"Qk04217 {n}", 1990 + n) for n in range(3)] + [film("Qk047217", 1950)]
+    )
+    assert "Qk047217" not in found(index, "qk04217")
+
+
 def test_ties_go_by_year_then_title() -> None:
     index = SearchIndex(
         [film("Beta Star", 1970), film("Alpha Star", 1970), film("Gamma Star", 1960)]

@@ -10,7 +10,17 @@ letters counts as one typo), which runs in C++.
 How many typos a word may have grows with its length: none up to four
 letters (so `xyzq` or `star` never match loosely), one for five to seven,
 two from eight on. Words made of digits only (years, numbers) never match
-loosely. Knows nothing of Textual.
+loosely.
+
+Close spellings help only when the exact ones are missing or scarce: a word
+that more than `FEW_EXACT` titles hold (as a word or part of one) gets none,
+so `qk04217`, which ten titles hold, does not bring the titles one typo away
+(`Qk047217`, `Qk014217`) after them. Two, not zero: a word one title holds
+(`voyagers`, `stars`) may still be meant for the films spelled otherwise
+(`Star Voyage`, `Star`), and a transliterated title may be spelled either way
+(`solaris`, `solyaris`). Only titles are counted, because only titles match
+loosely, and the title words say it without reading a film. Knows nothing of
+Textual.
 """
 
 from __future__ import annotations
@@ -22,6 +32,8 @@ from operator import contains
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+FEW_EXACT = 2  # a word more titles than this hold finds no close spellings
 
 
 def max_typos(word: str) -> int:
@@ -76,6 +88,13 @@ class Vocabulary:
         return found
 
     def close_words(self, word: str) -> list[str]:
+        """The title words `word` matches loosely: those `spelled_close` to it, unless
+        more than `FEW_EXACT` titles hold it."""
+        if not max_typos(word) or self.films_containing(word, FEW_EXACT) is None:
+            return []
+        return self.spelled_close(word)
+
+    def spelled_close(self, word: str) -> list[str]:
         """Title words within `max_typos(word)` edits of `word`, itself excluded."""
         typos = max_typos(word)
         if not typos:

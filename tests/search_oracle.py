@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.search.folding import fold, words
+from tui.search.folding import fold, other_spelling, words
 from tui.search.fuzzy import FEW_EXACT, Vocabulary
 from tui.search.orders import Sort, effective_sort, strip_article, title_sort_key
 from tui.search.query import Query, Term, parse_query
@@ -97,21 +97,28 @@ _LISTS = ("directors", "cast", "genres", "countries", "languages")
 
 
 def _fields(film: Film, mine: UserMarks) -> dict[str | None, list[str]]:
-    """Each field's folded texts (a list's items one by one); None: all of them."""
+    """Each field's folded texts (a list's items one by one, each with its other
+    romanisation, see `other_spelling`); None: all of them, the title's other
+    spelling too (a `title:` word matches the title as folded only)."""
+
+    def spellings(texts: Iterable[str]) -> list[str]:
+        return [spelling for text in texts for spelling in (fold(text), other_spelling(text))]
+
     fields: dict[str | None, list[str]] = {
         "title": [fold(film.title)],
-        "desc": [fold(film.description)],
-        "fact": [fold(film.fact)],
-        "notes": [fold(mine.notes)],
-        "original_title": [fold(film.original_title)],
-        "imdb_id": [fold(film.imdb_id)],
-        "tags": [fold(tag) for tag in mine.tags],
+        "desc": spellings([film.description]),
+        "fact": spellings([film.fact]),
+        "notes": spellings([mine.notes]),
+        "original_title": spellings([film.original_title]),
+        "imdb_id": spellings([film.imdb_id]),
+        "tags": spellings(mine.tags),
     }
     for name in _LISTS:
-        fields[name] = [fold(item) for item in getattr(film, name)]
+        fields[name] = spellings(getattr(film, name))
     for name, value in film.own.items():
-        fields.setdefault(f"own:{fold(name)}", []).extend(map(fold, _own_texts(value)))
-    fields[None] = [film.year_text, *(text for texts in fields.values() for text in texts)]
+        fields.setdefault(f"own:{fold(name)}", []).extend(spellings(_own_texts(value)))
+    every = (text for texts in fields.values() for text in texts)
+    fields[None] = [film.year_text, other_spelling(film.title), *every]
     return fields
 
 

@@ -156,6 +156,71 @@ def test_matching_ignores_case_accents_and_width(query: str, titles: list[str]) 
     assert found(FOLDING, query) == titles
 
 
+# -- transliteration: Latin finds Cyrillic, Cyrillic finds Latin ------------------
+
+TRANSLITERATED = SearchIndex(
+    [
+        Film(
+            "solaris-1972",
+            "Solaris",
+            1972,
+            original_title="Солярис",
+            directors=("Андрей Тарковский",),
+        ),
+        film("Солярис", 1968),
+        film("Андрей Рублёв", 1966),
+        film("Stalker", 1979),
+        film("Ёжик в тумане", 1975),
+        film("Подъём", 1980),
+        film("Белый Бим Чёрное ухо", 1977),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "titles"),
+    [
+        ("solyaris", ["Солярис", "Solaris"]),  # its title, then its original title
+        ("Солярис", ["Солярис", "Solaris"]),  # the original script ranks as it did
+        ("original:solyaris", ["Solaris"]),
+        ("rublev", ["Андрей Рублёв"]),
+        ("rublyov", ["Андрей Рублёв"]),  # ё as `yo`, the other common way
+        ("andrei rublev", ["Андрей Рублёв"]),
+        ("andrey", ["Андрей Рублёв", "Solaris"]),  # a title, then a director
+        ("сталкер", ["Stalker"]),
+        ("tarkovsky", ["Solaris"]),  # -ий as `y`
+        ("director:tarkovskiy", ["Solaris"]),  # and as anyascii writes it
+        ("ezhik", ["Ёжик в тумане"]),
+        ("yozhik v tumane", ["Ёжик в тумане"]),
+        ("podem", ["Подъём"]),  # the hard sign is dropped, not an apostrophe
+        ("bely bim", ["Белый Бим Чёрное ухо"]),
+        ("chernoe", ["Белый Бим Чёрное ухо"]),
+        ("tarkovskii", []),  # the Library of Congress way is not known
+        ("rubljov", []),  # nor the scholarly one
+    ],
+)
+def test_latin_finds_cyrillic_and_cyrillic_finds_latin(query: str, titles: list[str]) -> None:
+    assert found(TRANSLITERATED, query) == titles
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        ("solyaris", "Солярис", ["Солярис"]),
+        ("сталкер", "Stalker", ["Stalker"]),
+        ("rublev", "Андрей Рублёв", ["Рублёв"]),
+        ("lyar", "Солярис", ["ляр"]),
+        ("rublyov", "Андрей Рублёв", []),  # found by its other spelling: nothing marked
+        ("podem", "Подъём", ["Подъём"]),
+    ],
+)
+def test_a_transliterated_match_highlights_the_original_letters(
+    query: str, text: str, marked: list[str]
+) -> None:
+    highlighter = TRANSLITERATED.find(query).highlighter
+    assert [text[a:b] for a, b in highlighter.spans(text, "title")] == marked
+
+
 # -- ranking --------------------------------------------------------------------
 
 RANKING = SearchIndex(
@@ -325,7 +390,7 @@ def test_a_remembered_sort_is_read_safely(value: object, sort: Sort) -> None:
         ("desc:venus", "to Venus", "desc", ["Venus"]),
         ("title:storm", "a storm", "fact", []),
         ("-venus", "Venus", "title", []),
-        ("kasse", "Кассе [b]x[/b] kasse", "title", ["kasse"]),
+        ("kasse", "Кассе [b]x[/b] kasse", "title", ["Кассе", "kasse"]),  # in both scripts
         ("[b]", "a [b]bold[/b] title", "title", ["[b]"]),
     ],
 )

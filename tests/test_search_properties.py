@@ -20,13 +20,15 @@ from tui.search.query import NumberRange, Term, parse_query
 from tui.store.remembered import Remembered
 
 WORDS = ["star", "venus", "Café", "Кассиопея", "planet", "1961", "[b]", "a[/b]", "ß", "ﬁ"]
+# Names written in either script, and in more than one way (`tui.search.folding`).
+WORDS += ["Солярис", "solyaris", "Рублёв", "rublyov", "rublev", "сталкер", "Stalker", "Подъём"]
 SYNTAX = [
     *['"', "-", ":", "title:", "desc:", "fact:", "year:", "is:fav", "..", ">", "<=", " "],
     *["rating:", "is:watched", "3", "0", "director:", "cast:", "genre:", "country:", "tag:"],
     *["orig:", "imdb:", "runtime:", "watched:", "is:watchlist", "-is:", "budget:", "Shelf:"],
     *["90", "2024", "2024-05", "1e6", "language:", "note:"],
 ]
-NAMES = ["Tarkovsky", "Lem", "Drama", "USSR", "star", "Venus-3", "ß", "tt0069293"]
+NAMES = ["Tarkovsky", "Lem", "Drama", "USSR", "star", "Venus-3", "ß", "tt0069293", "Тарковский"]
 DAYS = ["2023-12-31", "2024-01-01", "2024-05-17", "2020-02-29"]
 # A film's own fields: text, numbers (as numbers and as text), lists, odd values.
 OWN_VALUES = [0, 90, 1000000, -2.5, "90", " 1000000 ", "B2 star", ["a", 3], True, None, {}]

@@ -223,3 +223,27 @@ async def test_changing_a_mark_the_query_filters_on_updates_the_list(app: FilmAp
         await pilot.press("down", "w")  # not watched after all
         assert titles(app) == []
         assert "No films match" in app.query_one(FilmDetail).view.empty_text
+
+
+async def test_a_latin_query_finds_and_highlights_a_cyrillic_title(tmp_path: Path) -> None:
+    documents = [
+        {"id": "solyaris-1968", "title": "Солярис", "year": 1968},
+        {"id": "solaris-1972", "title": "Solaris", "year": 1972, "original_title": "Солярис"},
+        {"id": "stalker-1979", "title": "Stalker", "year": 1979},
+    ]
+    app = make_app(write_catalog(tmp_path / "soviet.json", documents))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"сталкер")
+        await pilot.pause()
+        assert titles(app) == ["Stalker"]
+        assert marked_in_row(app, 0) == ["Stalker"]
+        await pilot.press("escape", *"solyaris")
+        await pilot.pause()
+        assert titles(app) == ["Солярис", "Solaris"]
+        assert marked_in_row(app, 0) == ["Солярис"]
+        assert marked_in(app, "#detail-title") == ["Солярис"]
+        await pilot.press("down", "down")  # into the list, to Solaris
+        detail = app.query_one(FilmDetail).query_one("#detail-title", Static).visual
+        assert isinstance(detail, Content) and detail.plain == "Solaris"
+        assert marked_in(app, "#detail-title") == ["Solaris"]  # a close spelling
+        assert marked_in(app, "#detail-original") == ["Солярис"]

@@ -1,45 +1,81 @@
 """Text in the form searching compares, and the way back to the original text.
 
 Folding decomposes (NFKD: `ｃａｆé` → `cafe` plus an accent, `ﬁ` → `fi`), drops
-the combining marks and case-folds (`ß` → `ss`). It works character by
-character, so a match found in folded text can be mapped back to the
-characters of the original that produced it: that is how highlights are
-placed on the text as the user wrote it. Knows nothing of Textual.
+the combining marks, case-folds (`ß` → `ss`) and writes the letters of every
+other script in Latin with `anyascii` (`Солярис` → `solyaris`, `Ελλάδα` →
+`ellada`), so that a query in one script finds a title in the other
+(`solyaris` finds *Солярис*, `сталкер` finds *Stalker*). Cyrillic is written
+as anyascii writes it (`й` → `y`, `ё` → `e`, `щ` → `shch`, `х` → `kh`,
+`Тарковский` → `tarkovskiy`), except that the hard and soft signs (`ъ`, `ь`)
+are dropped, not made apostrophes (which would split a word in two).
+
+It works character by character, so a match found in folded text can be mapped
+back to the characters of the original that produced it: that is how highlights
+are placed on the text as the user wrote it. A text's other common romanisation
+(`other_spelling`: `Андрей Рублёв` → `andrei rublyov`, `Тарковский` →
+`tarkovsky`) is not: the searchable text holds it besides, after a new line, so
+that it matches, but it is never highlighted. Knows nothing of Textual.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from itertools import compress
 from operator import not_
 
+from anyascii import anyascii
+
+FOLDING_VERSION = 2
+"""Bumped whenever what `fold` or `fold_searched` gives for some text changes: a kept
+index of folded text is good only for the version it was built with."""
+
 WORD = re.compile(r"\w+")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SIGNS = frozenset("ъьЪЬ")
 
 Span = tuple[int, int]
 
 
+class _Folds(dict[int, str]):
+    """What each character folds to, worked out when first met (`str.translate`
+    then folds a text in C)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_one(chr(code))
+        return folded
+
+
+def _fold_one(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    if _CYRILLIC.match(char):  # before NFKD, which would make `й` an `и`
+        return "" if char in _SIGNS else anyascii(char).lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(compress(decomposed, map(not_, map(unicodedata.combining, decomposed))))
+    return "".join(map(_in_latin, kept.casefold()))
+
+
+def _in_latin(char: str) -> str:
+    """A letter or digit of another script in Latin; anything else as it is."""
+    if char.isascii() or unicodedata.category(char)[0] not in "LN":
+        return char
+    return anyascii(char).lower() or char
+
+
+_FOLDS = _Folds()
+
+
 def fold(text: str) -> str:
-    """`text` without accents or case, NFKD-normalised: `Café` → `cafe`."""
+    """`text` without accents or case, in Latin letters: `Café` → `cafe`, `Ёлка` → `elka`."""
     if text.isascii():
         return text.lower()  # the same as casefold() for ASCII, and much faster
-    decomposed = unicodedata.normalize("NFKD", text)
-    # Marks are dropped from the runs of non-ASCII characters only (much less
-    # to look at than the whole text).
-    return _NOT_ASCII.sub(_without_marks, decomposed).casefold()
+    return text.translate(_FOLDS)
 
 
-def _without_marks(run: re.Match[str]) -> str:
-    """A run of characters without its combining marks (the loop runs in C)."""
-    return "".join(compress(run[0], map(not_, map(unicodedata.combining, run[0]))))
-
-
-@lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """What one character folds to; `fold(text)` is these joined."""
-    return fold(char)
+    return _FOLDS[ord(char)]
 
 
 def fold_with_origins(text: str) -> tuple[str, list[int]]:
@@ -51,6 +87,41 @@ def fold_with_origins(text: str) -> tuple[str, list[int]]:
         pieces.append(folded)
         origins.extend([index] * len(folded))
     return "".join(pieces), origins
+
+
+# The other common way of writing Russian in Latin letters, by what it changes:
+# `-ий`/`-ый` at the end of a word as `y` (Tarkovsky, Bely), `ё` as `yo`
+# (`o` after ж, ч, ш, щ: Rublyov, Khrushchov), `й` as `i` (Andrei).
+_OTHER_WAYS = (
+    (re.compile(r"[иы]й(?!\w)"), "y"),
+    (re.compile(r"(?<=[жчшщ])ё"), "o"),
+    (re.compile(r"ё"), "yo"),
+    (re.compile(r"й"), "i"),
+)
+
+
+def other_spelling(text: str) -> str:
+    """`text` folded with the other common romanisation of its Cyrillic (see
+    `_OTHER_WAYS`); "" when it has none that differs from `fold(text)`."""
+    if text.isascii() or not _CYRILLIC.search(text):
+        return ""
+    other = text.lower()
+    for pattern, latin in _OTHER_WAYS:
+        other = pattern.sub(latin, other)
+    folded = fold(other)
+    return "" if folded == fold(text) else folded
+
+
+def with_other_spelling(folded: str, text: str) -> str:
+    """`folded` (which is `fold(text)`), and the other spelling of `text` on a new line
+    after it if it has one: what the searchable text holds of `text`."""
+    other = other_spelling(text)
+    return f"{folded}\n{other}" if other else folded
+
+
+def fold_searched(text: str) -> str:
+    """`text` as the searchable text holds it: `with_other_spelling(fold(text), text)`."""
+    return with_other_spelling(fold(text), text)
 
 
 def words(folded: str) -> list[str]:

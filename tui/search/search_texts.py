@@ -32,7 +32,7 @@ from operator import attrgetter, contains
 
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
-from tui.search.folding import fold
+from tui.search.folding import fold_searched, with_other_spelling
 from tui.search.masks import flipped, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
@@ -216,7 +216,7 @@ def _marker(number: int) -> str:
 def _folded(text: str) -> str:
     """`text` folded, any separator in it made a new line (no term holds either,
     so what matches is the same)."""
-    folded = fold(text)
+    folded = fold_searched(text)
     return folded.replace(SEPARATOR, "\n") if SEPARATOR in folded else folded
 
 
@@ -234,7 +234,13 @@ def _in_notes(hay: str, text: str, start: int) -> bool:
 def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
     """A film's folded text (title, year, description, fact, notes) and where the
     description, the fact and the notes start in it."""
-    parts = (title, film.year_text, fold(film.description), fold(film.fact), _folded(notes))
+    parts = (
+        with_other_spelling(title, film.title),
+        film.year_text,
+        fold_searched(film.description),
+        fold_searched(film.fact),
+        _folded(notes),
+    )
     starts: list[int] = []
     offset = 0
     for part in parts:

@@ -1,6 +1,7 @@
 """Run the whole filmtui benchmark and print one table.
 
     python -m benchmarks [--sizes 10,10000,100000,1000000] [--repeat 3] [--seed 5]
+                         [--fzf-sizes 10,100000,1000000 | --no-fzf] [--quick]
 
 For each catalog size (generated once into /tmp/filmtui-bench, see
 `benchmarks.generate`) it measures:
@@ -13,7 +14,13 @@ For each catalog size (generated once into /tmp/filmtui-bench, see
   scripted typing session), the longest UI stall, favourite toggle to durable
   write and repaint, and the store's write alone (`benchmarks.session`, a
   child process per size);
-- peak RSS of the start run and of the session run (`ru_maxrss` via `os.wait4`).
+- peak RSS of the start run and of the session run (`ru_maxrss` via `os.wait4`);
+- then, for `--fzf-sizes`, filmtui beside fzf in the same tmux, typing the same
+  query, cold (nothing kept) and warm (opened before), with filmtui's times over
+  fzf's (`benchmarks.beside_fzf`; tmux and fzf are installed with the system's
+  package manager when missing, and fzf's columns left out if it cannot be had).
+
+`--quick` measures 10 and 100,000 films only, each start once.
 
 It prints figures; it never passes or fails. CI does not run it.
 """
@@ -32,11 +39,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import generate, startup
+from benchmarks import beside_fzf, generate, startup
 from benchmarks.session import TYPING_SESSION
 from tui.store.locations import backup_path, personal_data_path
 
 DEFAULT_SIZES = (10, 10_000, 100_000, 1_000_000)
+FZF_SIZES = (10, 100_000, 1_000_000)
+QUICK_SIZES = (10, 100_000)
 BIG = 1_000_000
 
 
@@ -189,8 +198,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="start runs per size (1 at a million)"
     )
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument(
+        "--fzf-sizes",
+        type=_sizes,
+        default=list(FZF_SIZES),
+        help="sizes measured beside fzf (default: 10,100000,1000000)",
+    )
+    parser.add_argument("--no-fzf", action="store_true", help="do not measure beside fzf")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 and 100,000 films only, each start once"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes = [size for size in args.sizes if size in QUICK_SIZES] or list(QUICK_SIZES)
+        args.fzf_sizes = [size for size in args.fzf_sizes if size in QUICK_SIZES]
+        args.repeat = 1
 
     print("measuring a bare Textual app…", file=sys.stderr)
     bare_runs = [startup.bare() for _ in range(max(args.repeat, 3))]
@@ -211,9 +234,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(rows))
     print()
     print(LEGEND.format(keys=len(TYPING_SESSION), session=_describe(TYPING_SESSION)))
+    beside = {} if args.no_fzf else _beside_fzf(args.fzf_sizes, args.seed)
     if args.json:
-        args.json.write_text(json.dumps({"bare": bare, "rows": rows}, indent=1))
+        fzf_rows = {size: {k: vars(t) for k, t in runs.items()} for size, runs in beside.items()}
+        args.json.write_text(
+            json.dumps({"bare": bare, "rows": rows, "beside_fzf": fzf_rows}, indent=1)
+        )
     return 0
+
+
+def _beside_fzf(sizes: Sequence[int], seed: int) -> dict[int, dict[str, beside_fzf.Timing]]:
+    """Measure and print filmtui beside fzf (`benchmarks.beside_fzf`) at `sizes`."""
+    if not sizes or not beside_fzf.ensure_installed("tmux"):
+        return {}
+    fzf = beside_fzf.ensure_installed("fzf")
+    results = {}
+    for size in sizes:
+        print(f"measuring {size:,} films beside fzf…", file=sys.stderr)
+        results[size] = beside_fzf.measure(size, None, fzf=fzf, seed=seed)
+    print()
+    print("filmtui beside fzf (tmux, 120×40, the query typed at the first frame):")
+    print(beside_fzf.table(results))
+    print()
+    print(FZF_LEGEND)
+    return results
+
+
+FZF_LEGEND = """\
+cold: a new XDG home (nothing kept); warm: the same home, the catalog opened once before.
+fzf gets a line per film (title, year, description, fact) and runs with --exact; it keeps
+nothing, so it runs once. ×fzf: filmtui's time over fzf's (lower is better, 1.0× is even)."""
 
 
 def _describe(keys: Sequence[str]) -> str:

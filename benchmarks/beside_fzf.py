@@ -14,14 +14,18 @@ screen is read with `capture-pane` every few milliseconds:
 
 filmtui runs twice per size: cold (a new XDG home: nothing kept from before)
 and warm (the same home again, the catalog opened once before). fzf keeps
-nothing, so it runs once. The column is left out when fzf cannot be had
-(`apt-get install fzf`). It prints figures; it never passes or fails.
+nothing, so it runs once. The table gives filmtui's times over fzf's, cold and
+warm. fzf is installed with the system's package manager when it is missing
+(`ensure_fzf`), and its columns are left out when it cannot be had.
+`python -m benchmarks` runs this after its own table. It prints figures; it
+never passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -147,14 +151,53 @@ def query_for(catalog: Path) -> str:
     films = list(json.loads(catalog.read_text(encoding="utf-8"))["films"].values())
     middle = len(films) // 2
     for film in films[middle:] + films[:middle]:
-        for word in film["title"].lower().split():
+        title: str = film["title"]
+        for word in title.lower().split():
             if len(word) >= 7 and word.isascii() and word.isalpha():
                 return word[:7]
     return "venus"
 
 
-def measure(size: int, query: str | None) -> dict[str, Timing]:
-    catalog = generate.cached(size)
+# How each package manager installs a program, tried in this order.
+INSTALLERS = (
+    ("apt-get", ["apt-get", "install", "-y", "-q"]),
+    ("dnf", ["dnf", "install", "-y", "-q"]),
+    ("pacman", ["pacman", "-S", "--noconfirm"]),
+    ("apk", ["apk", "add"]),
+    ("brew", ["brew", "install"]),
+)
+
+
+def ensure_installed(program: str) -> bool:
+    """True when `program` is on the PATH, installing it first with the system's
+    package manager if it is not (as root, or through `sudo -n`: never a prompt)."""
+    if shutil.which(program):
+        return True
+    for manager, command in INSTALLERS:
+        if not shutil.which(manager):
+            continue
+        elevate = [] if manager == "brew" or _is_root() else ["sudo", "-n"]
+        if elevate and not shutil.which("sudo"):
+            continue
+        print(f"installing {program} with {manager}…", file=sys.stderr)
+        done = subprocess.run(
+            [*elevate, *command, program], capture_output=True, check=False, timeout=600
+        )
+        if done.returncode == 0 and shutil.which(program):
+            return True
+    print(f"{program} could not be installed: its figures are left out", file=sys.stderr)
+    return False
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def measure(
+    size: int, query: str | None, *, fzf: bool = True, seed: int = generate.DEFAULT_SEED
+) -> dict[str, Timing]:
+    """filmtui cold and warm (and fzf, unless `fzf` is False) on `size` films."""
+    catalog = generate.cached(size, seed)
     query = query or query_for(catalog)
     print(f"{size:,} films: typing {query!r}", file=sys.stderr)
     timings: dict[str, Timing] = {}
@@ -168,7 +211,7 @@ def measure(size: int, query: str | None) -> dict[str, Timing]:
         command = f"env {_home(Path(home))} {sys.executable} -m tui --fresh --db {library}"
         for run in ("cold", "warm"):
             timings[f"filmtui {run}"] = _session(command, query, size, _filmtui_count, typed)
-    if shutil.which("fzf"):
+    if fzf:
         lines = fzf_lines(catalog)
         command = f"fzf --exact --no-sort < {lines}"
         timings["fzf"] = _session(command, query, size, _fzf_count, typed)
@@ -180,24 +223,26 @@ def _ms(seconds: float) -> str:
 
 
 def table(results: dict[int, dict[str, Timing]]) -> str:
+    """The figures of each size, and filmtui's cold and warm times over fzf's."""
     rows = [
         ("launch → first frame", "first_frame"),
         ("launch → list narrowed", "narrowed"),
         ("last key → list narrowed", "last_key"),
-        ("one more key, warm", "one_more_key"),
+        ("one more key", "one_more_key"),
     ]
     out = []
     for size, timings in results.items():
         names = list(timings)
+        ratios = [f"{run} ×fzf" for run in ("cold", "warm")] if "fzf" in timings else []
         out.append(f"\n{size:,} films")
-        out.append(f"{'':26}" + "".join(f"{name:>15}" for name in names) + "   ×fzf warm")
+        out.append(f"{'':26}" + "".join(f"{name:>14}" for name in [*names, *ratios]))
         for label, attribute in rows:
-            cells = [getattr(timings[name], attribute) for name in names]
-            ratio = ""
-            if "fzf" in timings:
+            cells = [_ms(getattr(timings[name], attribute)) for name in names]
+            if ratios:
                 fzf = getattr(timings["fzf"], attribute)
-                ratio = f"{getattr(timings['filmtui warm'], attribute) / fzf:>10.1f}×"
-            out.append(f"{label:26}" + "".join(f"{_ms(cell):>15}" for cell in cells) + ratio)
+                for run in ("cold", "warm"):
+                    cells.append(f"{getattr(timings[f'filmtui {run}'], attribute) / fzf:.1f}×")
+            out.append(f"{label:26}" + "".join(f"{cell:>14}" for cell in cells))
     return "\n".join(out)
 
 
@@ -206,13 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100000,1000000")
     parser.add_argument("--query", help="what is typed (default: 7 letters of a title)")
     args = parser.parse_args(argv)
-    if not shutil.which("tmux"):
-        print("tmux is needed: apt-get install tmux", file=sys.stderr)
+    if not ensure_installed("tmux"):
         return 2
-    if not shutil.which("fzf"):
-        print("fzf is not installed (apt-get install fzf): its column is left out", file=sys.stderr)
+    fzf = ensure_installed("fzf")
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
-    results = {size: measure(size, args.query) for size in sizes}
+    results = {size: measure(size, args.query, fzf=fzf) for size in sizes}
     print(table(results))
     return 0
 

@@ -248,13 +248,13 @@ def _beside_fzf(sizes: Sequence[int], seed: int) -> dict[int, dict[str, beside_f
     if not sizes or not beside_fzf.ensure_installed("tmux"):
         return {}
     fzf = beside_fzf.ensure_installed("fzf")
-    results = {}
-    for size in sizes:
-        print(f"measuring {size:,} films beside fzf…", file=sys.stderr)
-        results[size] = beside_fzf.measure(size, None, fzf=fzf, seed=seed)
     print()
     print("filmtui beside fzf (tmux, 120×40, the query typed at the first frame):")
-    print(beside_fzf.table(results))
+    results = {}
+    for size in sizes:  # each as soon as it is measured: a million films take minutes
+        print(f"measuring {size:,} films beside fzf…", file=sys.stderr)
+        results[size] = beside_fzf.measure(size, None, fzf=fzf, seed=seed)
+        print(beside_fzf.table({size: results[size]}), flush=True)
     print()
     print(FZF_LEGEND)
     return results

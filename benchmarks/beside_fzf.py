@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -40,7 +41,7 @@ from benchmarks import generate
 
 WIDTH, HEIGHT = 120, 40
 POLL = 0.004  # seconds between two reads of the screen
-TIMEOUT = 180.0
+TIMEOUT = 180.0  # seconds a stage may take before it is given up (its figure: —)
 SESSION = "filmtui-beside-fzf"
 # filmtui's list edge: "1,234 of 100,000 · …" ("300+ of …" while a search runs).
 FILMTUI_COUNT = re.compile(r"(\d[\d,]*)(\+?) of (\d[\d,]*)")
@@ -109,20 +110,23 @@ def _session(
         found = count(screen)
         return found is not None and found[2] == size and found[0] > 0
 
-    timing.first_frame = _wait(listed, started)
-    for character in query:
-        _tmux("send-keys", "-t", SESSION, "-l", character)
-    last_key = time.perf_counter()
+    try:
+        timing.first_frame = _wait(listed, started)
+        for character in query:
+            _tmux("send-keys", "-t", SESSION, "-l", character)
+        last_key = time.perf_counter()
 
-    def narrowed(screen: str, text: str = query) -> bool:
-        found = count(screen)
-        return found is not None and typed(screen, text) and not found[1] and found[0] < size
+        def narrowed(screen: str, text: str = query) -> bool:
+            found = count(screen)
+            return found is not None and typed(screen, text) and not found[1] and found[0] < size
 
-    timing.last_key = _wait(narrowed, last_key)
-    timing.narrowed = time.perf_counter() - started
-    _tmux("send-keys", "-t", SESSION, "-l", "e")
-    key = time.perf_counter()
-    timing.one_more_key = _wait(lambda screen: narrowed(screen, query + "e"), key)
+        timing.last_key = _wait(narrowed, last_key)
+        timing.narrowed = time.perf_counter() - started
+        _tmux("send-keys", "-t", SESSION, "-l", "e")
+        key = time.perf_counter()
+        timing.one_more_key = _wait(lambda screen: narrowed(screen, query + "e"), key)
+    except TimeoutError as error:  # the figures not reached stay unknown (—)
+        print(f"{command}: {error}", file=sys.stderr)
     subprocess.run(["tmux", "kill-session", "-t", SESSION], capture_output=True, check=False)
     return timing
 
@@ -219,6 +223,8 @@ def measure(
 
 
 def _ms(seconds: float) -> str:
+    if math.isnan(seconds):
+        return "—"
     return f"{seconds * 1000:,.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
@@ -241,7 +247,8 @@ def table(results: dict[int, dict[str, Timing]]) -> str:
             if ratios:
                 fzf = getattr(timings["fzf"], attribute)
                 for run in ("cold", "warm"):
-                    cells.append(f"{getattr(timings[f'filmtui {run}'], attribute) / fzf:.1f}×")
+                    ratio = getattr(timings[f"filmtui {run}"], attribute) / fzf
+                    cells.append("—" if math.isnan(ratio) else f"{ratio:.1f}×")
             out.append(f"{label:26}" + "".join(f"{cell:>14}" for cell in cells))
     return "\n".join(out)
 
@@ -255,8 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     fzf = ensure_installed("fzf")
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
-    results = {size: measure(size, args.query, fzf=fzf) for size in sizes}
-    print(table(results))
+    for size in sizes:  # each as soon as it is measured: a million films take minutes
+        print(table({size: measure(size, args.query, fzf=fzf)}), flush=True)
     return 0
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.model.statistics import RATINGS, Statistics, collection_statistics, hours_and_minutes
+from tui.model.statistics import (
+    RATINGS,
+    Statistics,
+    bar,
+    collection_statistics,
+    hours_and_minutes,
+    rating_label,
+)
 
 FILMS = [
     Film("solaris", "Solaris", 1972, directors=("Andrei Tarkovsky",), genres=("Drama", "Sci-Fi"),
@@ -108,3 +115,16 @@ def test_hours_and_minutes() -> None:
     assert hours_and_minutes(45) == "45 min"
     assert hours_and_minutes(603) == "10 h 03 min"
     assert hours_and_minutes(150_000) == "2,500 h 00 min"
+
+
+def test_bar_is_in_eighths_of_a_cell_and_never_hides_a_film() -> None:
+    assert bar(10, 10, 4) == "████"
+    assert bar(5, 10, 4) == "██"
+    assert bar(3, 8, 3) == "█▏"  # 9 eighths
+    assert bar(1, 1000, 10) == "▏"
+    assert bar(0, 10, 4) == ""
+
+
+def test_rating_label_aligns_numbers_and_stars() -> None:
+    assert rating_label(0.5) == "0.5 ½☆☆☆☆"
+    assert rating_label(4) == "  4 ★★★★☆"

@@ -180,6 +180,26 @@ def _top(names: Iterable[str], top: int) -> Counts:
     return tuple(ranked[:top])
 
 
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(count: int, most: int, width: int) -> str:
+    """A bar of block characters, `width` cells for `most`, in eighths of a cell.
+
+    Any count above 0 shows at least an eighth, so a bar never hides a film.
+    """
+    if count <= 0 or most <= 0 or width <= 0:
+        return ""
+    eighths = max(1, round(8 * width * min(count, most) / most))
+    whole, part = divmod(eighths, 8)
+    return "█" * whole + (_EIGHTHS[part] if part else "")
+
+
+def rating_label(rating: Rating) -> str:
+    """`4.5 ★★★★½`: a rating as a number and as stars, the numbers aligned."""
+    return f"{rating:>3g} {UserMarks(rating=rating).stars}"
+
+
 def hours_and_minutes(minutes: int) -> str:
     """`2,345 h 05 min`, `45 min`: a watching time as people say it."""
     hours, rest = divmod(minutes, 60)

@@ -125,6 +125,6 @@ def test_bar_is_in_eighths_of_a_cell_and_never_hides_a_film() -> None:
     assert bar(0, 10, 4) == ""
 
 
-def test_rating_label_aligns_numbers_and_stars() -> None:
-    assert rating_label(0.5) == "0.5 ½☆☆☆☆"
-    assert rating_label(4) == "  4 ★★★★☆"
+def test_rating_label_shows_stars_then_the_number() -> None:
+    assert rating_label(0.5) == "½☆☆☆☆ 0.5"
+    assert rating_label(4) == "★★★★☆ 4"

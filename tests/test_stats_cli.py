@@ -76,10 +76,12 @@ def test_text_form_shows_bars_numbers_and_how_time_is_counted(db: str, tmp_path:
     lines = result.stdout.splitlines()
     assert lines[0] == "Statistics of “director:tarkovsky”"
     assert "  1960s  " + "█" * 20 + " " * 12 + "2" in lines  # 2 of the most, 3: 20 of 30
-    assert any(line.startswith("    5 ★★★★★") and line.endswith("2") for line in lines)
-    watching = lines[lines.index("Watching time") + 1]
-    assert watching.startswith("  16 h 10 min over 6 viewings of 4 films")
-    assert "each viewing counts the film's runtime once; of no known day: 1)" in watching
+    assert any(line.startswith("  ★★★★★ 5") and line.endswith("2") for line in lines)
+    at = lines.index("Watching time")
+    assert lines[at + 1 : at + 3] == [
+        "  16 h 10 min over 6 viewings of 4 films",
+        "  Each viewing counts the film's runtime once; of no known day: 1.",
+    ]
 
 
 def test_hostile_names_never_reach_a_pipe_as_controls_or_markup(db: str, tmp_path: Path) -> None:

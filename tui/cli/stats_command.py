@@ -21,11 +21,14 @@ from tui.cli.status import EXIT_OK
 from tui.finder import find_in, library_index
 from tui.model.film import Film
 from tui.model.statistics import (
+    Chart,
     Statistics,
     bar,
+    charts,
     collection_statistics,
-    hours_and_minutes,
-    rating_label,
+    summary_text,
+    watching_note,
+    watching_text,
 )
 from tui.safe_text import clean_line
 from tui.store.library import Library
@@ -98,58 +101,25 @@ def figures_json(figures: Statistics) -> dict[str, Any]:
 def figures_text(figures: Statistics) -> str:
     """Every figure, a section each, bars and numbers."""
     sections = [
-        _summary(figures),
-        _chart(
-            "Films per decade",
-            [(f"{decade}s", count) for decade, count in figures.decades],
-            [("unknown year", figures.year_unknown)] if figures.year_unknown else [],
-        ),
-        _chart("Top genres", list(figures.genres)),
-        _chart("Top directors", list(figures.directors)),
-        _chart(
-            "Ratings",
-            [(rating_label(rating), count) for rating, count in figures.ratings],
-            [("not rated", figures.unrated)],
-        ),
-        _chart("Viewings per year", [(str(year), n) for year, n in figures.viewings_by_year]),
-        _chart("Viewings per month (the last 12)", list(figures.last_months())),
-        "Watching time\n  " + watching_text(figures),
+        summary_text(figures),
+        *map(_chart_text, charts(figures)),
+        f"Watching time\n  {watching_text(figures)}\n  {watching_note(figures)}",
     ]
     return "\n\n".join(sections) + "\n"
 
 
-def _summary(figures: Statistics) -> str:
-    return (
-        f"{figures.films:,} films; rated {figures.rated:,}, favourites {figures.favourites:,}, "
-        f"on the watchlist {figures.watchlist:,}, watched {figures.watching.films:,}"
-    )
-
-
-def watching_text(figures: Statistics) -> str:
-    """The time spent watching, and how it is counted."""
-    watching = figures.watching
-    text = (
-        f"{hours_and_minutes(watching.minutes)} over {watching.viewings:,} viewings "
-        f"of {watching.films:,} films (each viewing counts the film's runtime once"
-    )
-    if watching.undated:
-        text += f"; of no known day: {watching.undated:,}"
-    if watching.without_runtime:
-        text += f"; of a film without a runtime, not counted: {watching.without_runtime:,}"
-    return text + ")"
-
-
-def _chart(title: str, rows: list[tuple[str, int]], extra: Sequence[tuple[str, int]] = ()) -> str:
-    """A title, then a line per row: label, bar, count; `extra` rows without a bar."""
-    if not rows and not any(count for _, count in extra):
-        return f"{title}\n  none"
-    labels = [clean_line(label) for label, _ in (*rows, *extra)]
+def _chart_text(chart: Chart) -> str:
+    """A title, then a line per row: label, bar, count; the rows apart without a bar."""
+    rows = (*chart.rows, *chart.apart)
+    if not any(count for _, count in rows):
+        return f"{chart.title}\n  none"
+    labels = [clean_line(label) for label, _ in rows]
     label_width = max(map(cell_len, labels))
-    most = max((count for _, count in rows), default=0)
-    count_width = len(f"{max(count for _, count in (*rows, *extra)):,}")
-    lines = [title]
-    for label, (_, count) in zip(labels, (*rows, *extra), strict=True):
-        drawn = bar(count, most, BAR_WIDTH) if len(lines) <= len(rows) else ""
+    most = max((count for _, count in chart.rows), default=0)
+    count_width = len(f"{max(count for _, count in rows):,}")
+    lines = [chart.title]
+    for number, (label, (_, count)) in enumerate(zip(labels, rows, strict=True)):
+        drawn = bar(count, most, BAR_WIDTH) if number < len(chart.rows) else ""
         padding = " " * (label_width - cell_len(label))
         lines.append(f"  {label}{padding}  {drawn:<{BAR_WIDTH}}  {count:>{count_width},}")
     return "\n".join(line.rstrip() for line in lines)

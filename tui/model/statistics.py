@@ -97,6 +97,67 @@ class Statistics:
         return tuple(reversed(months))
 
 
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One figure as bars: a title, (label, count) rows, and rows shown without a bar."""
+
+    title: str
+    rows: Counts
+    apart: Counts = ()
+    """Counts beside the bars, not compared with them: unknown years, films not rated."""
+
+
+def charts(figures: Statistics) -> tuple[Chart, ...]:
+    """The figures as the screen and `filmtui stats` draw them, in that order."""
+    return (
+        Chart(
+            "Films per decade",
+            tuple((f"{decade}s", count) for decade, count in figures.decades),
+            (("unknown year", figures.year_unknown),) if figures.year_unknown else (),
+        ),
+        Chart("Top genres", figures.genres),
+        Chart("Top directors", figures.directors),
+        Chart(
+            "Ratings",
+            tuple((rating_label(rating), count) for rating, count in figures.ratings),
+            (("not rated", figures.unrated),),
+        ),
+        Chart(
+            "Viewings per year",
+            tuple((str(year), count) for year, count in figures.viewings_by_year),
+        ),
+        Chart("Viewings per month (the last 12)", figures.last_months()),
+    )
+
+
+def watching_text(figures: Statistics) -> str:
+    """`21 h 32 min over 10 viewings of 8 films`: the time spent watching."""
+    watching = figures.watching
+    return (
+        f"{hours_and_minutes(watching.minutes)} over {watching.viewings:,} viewings "
+        f"of {watching.films:,} films"
+    )
+
+
+def watching_note(figures: Statistics) -> str:
+    """How `watching_text` counts, and what it leaves out."""
+    watching = figures.watching
+    text = "Each viewing counts the film's runtime once"
+    if watching.undated:
+        text += f"; of no known day: {watching.undated:,}"
+    if watching.without_runtime:
+        text += f"; of a film without a runtime, not counted: {watching.without_runtime:,}"
+    return text + "."
+
+
+def summary_text(figures: Statistics) -> str:
+    """`14 films; rated 9, favourites 1, …`: the counts of one line."""
+    return (
+        f"{figures.films:,} films; rated {figures.rated:,}, favourites {figures.favourites:,}, "
+        f"on the watchlist {figures.watchlist:,}, watched {figures.watching.films:,}"
+    )
+
+
 _year = attrgetter("year")
 _id = attrgetter("id")
 _genres = attrgetter("genres")
@@ -196,8 +257,8 @@ def bar(count: int, most: int, width: int) -> str:
 
 
 def rating_label(rating: Rating) -> str:
-    """`4.5 ★★★★½`: a rating as a number and as stars, the numbers aligned."""
-    return f"{rating:>3g} {UserMarks(rating=rating).stars}"
+    """`★★★★½ 4.5`: a rating as stars and as a number."""
+    return f"{UserMarks(rating=rating).stars} {rating:g}"
 
 
 def hours_and_minutes(minutes: int) -> str:

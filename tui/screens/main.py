@@ -35,6 +35,7 @@ from tui.screens.search_runs import (
     in_thread,
     steps_of,
 )
+from tui.screens.statistics import StatisticsScreen
 from tui.screens.status import ListState, empty_text
 from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
@@ -374,6 +375,10 @@ class MainScreen(EditFlows):
         else:
             self._detail.focus()
 
+    def action_statistics(self) -> None:
+        """The figures of the films the list shows (`a` there: of every film)."""
+        self.app.push_screen(StatisticsScreen(self.film_list.films, self.library, self.search))
+
     def action_help(self) -> None:
         sections = [
             (
@@ -393,5 +398,6 @@ class MainScreen(EditFlows):
                     ("^q", "Quit"),
                 ],
             ),
+            ("Statistics (S)", describe_bindings(self.app, StatisticsScreen)),
         ]
         self.app.push_screen(HelpScreen(sections))

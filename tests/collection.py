@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
 from tests.full_film import library_of
+from tui.widgets.search_bar import SearchBar
 
 HOSTILE_TITLE = "\x1b]0;pwned\x07[bold]Loud[/bold] Title"
 HOSTILE_DIRECTOR = "Dir\x1b[2J[bold]ector"
@@ -75,3 +78,18 @@ MARKS: dict[str, dict[str, Any]] = {
 def collection(tmp_path: Path) -> Path:
     """The collection's catalog in `tmp_path`, with the marks written through the store."""
     return library_of(tmp_path, FILMS, MARKS)
+
+
+async def open_statistics(
+    pilot: Pilot[None], theme: str = "textual-dark", keys: tuple[str, ...] = ()
+) -> None:
+    """From the start screen: the theme, `keys` typed in the search bar, then S in the list,
+    once the figures are drawn (no blinking cursor: the same picture every run)."""
+    app = pilot.app
+    app.theme = theme
+    app.query_one(SearchBar).cursor_blink = False
+    await pilot.pause()
+    await pilot.press(*keys, "down", "S")
+    await app.screen.workers.wait_for_complete()
+    app.clear_notifications()  # "Catalog problems": the film of no year, with its tmp path
+    await pilot.pause(0.2)

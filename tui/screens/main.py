@@ -35,7 +35,6 @@ from tui.screens.search_runs import (
     in_thread,
     steps_of,
 )
-from tui.screens.statistics import StatisticsScreen
 from tui.screens.status import ListState, empty_text
 from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
@@ -377,9 +376,13 @@ class MainScreen(EditFlows):
 
     def action_statistics(self) -> None:
         """The figures of the films the list shows (`a` there: of every film)."""
+        from tui.screens.statistics import StatisticsScreen  # not imported at start
+
         self.app.push_screen(StatisticsScreen(self.film_list.films, self.library, self.search))
 
     def action_help(self) -> None:
+        from tui.screens import statistics
+
         sections = [
             (
                 "Search bar",
@@ -398,6 +401,6 @@ class MainScreen(EditFlows):
                     ("^q", "Quit"),
                 ],
             ),
-            ("Statistics (S)", describe_bindings(self.app, StatisticsScreen)),
+            ("Statistics (S)", describe_bindings(self.app, statistics.StatisticsScreen)),
         ]
         self.app.push_screen(HelpScreen(sections))

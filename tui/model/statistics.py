@@ -17,16 +17,18 @@ viewings of films without a runtime are counted apart and add nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from heapq import nlargest
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import attrgetter
 
 from tui.model.film import Film
 from tui.model.marks import MAX_RATING, RATING_STEP, Rating, UserMarks
 
 TOP = 10
+CHUNK = 20_000
+"""Films counted at a time (see `collection_statistics`)."""
 """How many genres and directors the figures name, most films first."""
 
 RATINGS: tuple[Rating, ...] = tuple(
@@ -171,13 +173,25 @@ def collection_statistics(
 
     Marks of films that are not among `films` are not counted.
     """
-    films = films if isinstance(films, Sequence) else list(films)
-    years = Counter(map(_year, films))
+    years: Counter[int | None] = Counter()
+    genres: Counter[str] = Counter()
+    directors: Counter[str] = Counter()
+    marked: list[Film] = []
+    count = 0
+    films = iter(films)
+    # A chunk at a time: each Counter.update runs in C without letting another
+    # thread in, so a million films at once would hold the UI still for a while.
+    while chunk := list(islice(films, CHUNK)):
+        count += len(chunk)
+        years.update(map(_year, chunk))
+        genres.update(chain.from_iterable(map(_genres, chunk)))
+        directors.update(chain.from_iterable(map(_directors, chunk)))
+        marked.extend(compress(chunk, map(marks.__contains__, map(_id, chunk))))
     year_unknown = years.pop(None, 0)
     decades: Counter[int] = Counter()
-    for year, count in years.items():
-        decades[year - year % 10] += count
-    marked = list(compress(films, map(marks.__contains__, map(_id, films))))
+    for year, films_of_year in years.items():
+        assert year is not None
+        decades[year - year % 10] += films_of_year
     ratings: Counter[Rating] = Counter()
     by_day: Counter[str] = Counter()
     favourites = watchlist = 0
@@ -199,19 +213,19 @@ def collection_statistics(
         else:
             without_runtime += viewings
     by_month: Counter[str] = Counter()
-    for day, count in by_day.items():
-        by_month[day[:7]] += count
+    for day, viewings in by_day.items():
+        by_month[day[:7]] += viewings
     by_year: Counter[int] = Counter()
-    for month, count in by_month.items():
-        by_year[int(month[:4])] += count
+    for month, viewings in by_month.items():
+        by_year[int(month[:4])] += viewings
     return Statistics(
-        films=len(films),
+        films=count,
         decades=tuple(sorted(decades.items())),
         year_unknown=year_unknown,
-        genres=_top(chain.from_iterable(map(_genres, films)), top),
-        directors=_top(chain.from_iterable(map(_directors, films)), top),
+        genres=_top(genres, top),
+        directors=_top(directors, top),
         ratings=tuple((rating, ratings[rating]) for rating in RATINGS),
-        unrated=len(films) - sum(ratings.values()),
+        unrated=count - sum(ratings.values()),
         favourites=favourites,
         watchlist=watchlist,
         watching=Watching(
@@ -226,9 +240,8 @@ def collection_statistics(
     )
 
 
-def _top(names: Iterable[str], top: int) -> Counts:
+def _top(counts: Counter[str], top: int) -> Counts:
     """The `top` most frequent names, most first; ties in the order of their folded name."""
-    counts = Counter(names)
     if top <= 0 or not counts:
         return ()
     # Only the names as frequent as the `top`-th are sorted: a million films may

@@ -27,7 +27,7 @@ from tui.model.film import Film
 from tui.model.marks import MAX_RATING, RATING_STEP, Rating, UserMarks
 
 TOP = 10
-CHUNK = 20_000
+CHUNK = 5_000
 """Films counted at a time (see `collection_statistics`)."""
 """How many genres and directors the figures name, most films first."""
 

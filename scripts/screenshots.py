@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from tests.collection import collection, open_statistics
 from tests.scenarios import SCENARIOS, Scenario, drive
 from tui.app import make_app
 from tui.store.locations import bundled_catalog_bytes
@@ -32,6 +33,15 @@ async def shoot(scenario: Scenario, workdir: Path) -> Path:
         return Path(app.save_screenshot(f"{scenario.name}.svg", str(OUT)))
 
 
+async def shoot_statistics(workdir: Path, theme: str) -> Path:
+    """The statistics screen of the test collection (the bundled films have no genres)."""
+    name = "statistics" if theme == "textual-dark" else "statistics-light"
+    app = make_app(collection(workdir / name))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_statistics(pilot, theme)
+        return Path(app.save_screenshot(f"{name}.svg", str(OUT)))
+
+
 async def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as workdir:
@@ -40,6 +50,8 @@ async def main() -> None:
         os.environ["XDG_CONFIG_HOME"] = workdir
         for scenario in SCENARIOS:
             print(await shoot(scenario, Path(workdir)))
+        for theme in ("textual-dark", "textual-light"):
+            print(await shoot_statistics(Path(workdir), theme))
     for snapshot in sorted(BIG.glob("test_*.svg")):
         target = OUT / f"big-{snapshot.stem.removeprefix('test_').replace('_', '-')}.svg"
         target.write_bytes(snapshot.read_bytes())

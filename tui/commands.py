@@ -149,6 +149,11 @@ class FilmCommands(Provider):
             ),
             Command("Search", "Move to the search bar (/)", main.action_focus_search),
             Command("Clear search", "Empty the search bar", main.action_clear_search),
+            Command(
+                "Statistics",
+                "Films per decade, genres, directors, ratings, viewings, watching time (S)",
+                main.action_statistics,
+            ),
             Command("Help", "Show every key (?)", main.action_help),
         ]
 

@@ -115,7 +115,20 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument(
         "--verbose", action="store_true", help="list every film and line, not the first few"
     )
-    for sub in (serve, listing, export, importing):
+    statistics = commands.add_parser(
+        "stats",
+        help="print the figures of the statistics screen (text, or json for scripts)",
+        description="Print films per decade, top genres and directors, ratings, viewings "
+        "per year and month and the time spent watching, of the films a query finds "
+        "(the whole library without one).",
+    )
+    statistics.add_argument("--query", "-q", default="", help="the search, as typed in the app")
+    statistics.add_argument("--favourites", action="store_true", help="only favourites")
+    statistics.add_argument("--format", choices=("text", "json"), default="text")
+    statistics.add_argument(
+        "--top", type=int, default=10, metavar="N", help="name N genres and directors (10)"
+    )
+    for sub in (serve, listing, export, importing, statistics):
         sub.add_argument(
             "--db",
             metavar="PATH",
@@ -152,7 +165,7 @@ def _run(args: argparse.Namespace) -> int:
         from tui.cli.serve import serve
 
         return serve(args.db, args.host, args.port)
-    if args.command in ("list", "export", "import"):
+    if args.command in ("list", "export", "import", "stats"):
         return _run_script_command(args)
     from tui.app import make_app  # Textual is imported only when the app runs.
 
@@ -192,6 +205,11 @@ def _script_command(args: argparse.Namespace) -> int:
         return data_commands.run_list(
             library, query, args.favourites, args.format, sort=Sort(args.sort)
         )
+    if args.command == "stats":
+        from tui.cli.stats_command import run_stats
+
+        query = args.query if isinstance(args.query, str) else "--"
+        return run_stats(library, query, args.favourites, args.format, max(args.top, 0))
     if args.command == "export":
         return data_commands.run_export(library, args.favourites, args.format, args.output)
     from tui.cli import import_command

@@ -374,7 +374,15 @@ class MainScreen(EditFlows):
         else:
             self._detail.focus()
 
+    def action_statistics(self) -> None:
+        """The figures of the films the list shows (`a` there: of every film)."""
+        from tui.screens.statistics import StatisticsScreen  # not imported at start
+
+        self.app.push_screen(StatisticsScreen(self.film_list.films, self.library, self.search))
+
     def action_help(self) -> None:
+        from tui.screens import statistics
+
         sections = [
             (
                 "Search bar",
@@ -393,5 +401,6 @@ class MainScreen(EditFlows):
                     ("^q", "Quit"),
                 ],
             ),
+            ("Statistics (S)", describe_bindings(self.app, statistics.StatisticsScreen)),
         ]
         self.app.push_screen(HelpScreen(sections))

@@ -120,6 +120,7 @@ class FilmList(ScrollView, can_focus=True):
         Binding("e", "screen.edit_film", "Edit", id="list.edit"),
         Binding("a", "screen.add_film", "Add", show=False, id="list.add"),
         Binding("d", "screen.delete_film", "Delete", show=False, id="list.delete"),
+        Binding("S", "screen.statistics", "Statistics", show=False, id="list.statistics"),
     ]
 
     COMPONENT_CLASSES = {

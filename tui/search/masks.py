@@ -11,7 +11,7 @@ cost several.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableSequence, Sequence
 from itertools import repeat
 
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
@@ -24,7 +24,7 @@ def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     return bytes(map(mask.__getitem__, positions))
 
 
-def put(mask: bytearray, positions: Iterable[int], values: Iterable[int]) -> None:
+def put(mask: MutableSequence[int], positions: Iterable[int], values: Iterable[int]) -> None:
     """Set `mask[p]` to the next of `values` for each `p` of `positions`."""
     deque(map(mask.__setitem__, positions, values), maxlen=0)  # the loop runs in C
 

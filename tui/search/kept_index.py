@@ -1,0 +1,186 @@
+"""The search index kept on disk between runs, read back. Knows nothing of Textual.
+
+Building the index folds every film's text: seconds per 100,000 films. What
+that work made is kept in a file (`tui.search.kept_file`) keyed by what it
+was built from (`tui.finder` says which files, and checks their size, time
+and inode), and read back while they are unchanged:
+
+- `titles`: the films' positions (in the library's order) in title order,
+  and their folded titles: all the first screen needs;
+- `searchable`: the year order, the titles as the orders read them
+  (`tui.search.orders.Orders`), the distinct title words and their films
+  (`tui.search.fuzzy.Vocabulary`), and the masks of the uncommon letters
+  (`tui.search.search_texts`), as a search reads them;
+- `texts.<start>`: the folded texts of `STEP` films from `start` on, and
+  where their parts start, read as the index builds its texts.
+
+The user's notes and tags are not in it: they change with every note, and a
+note must not throw away the work of a million films. The films that have
+some are folded again when the texts are read (they are few), and what the
+kept masks say of them is found out again. A favourite or a rating changes
+nothing the index holds.
+
+A part that cannot be read (damaged, missing, of the wrong shape) is never
+trusted: the index is then built as if nothing were kept, and kept anew.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.search_texts import STEP
+
+FORMAT = 1  # of the parts below; a new format makes every kept index outdated
+TITLES = "titles"
+SEARCHABLE = "searchable"
+
+
+def texts_part(start: int) -> str:
+    """The name of the part that holds the texts of the films from `start` on."""
+    return f"texts.{start}"
+
+
+def positions(data: object) -> array[int]:
+    """Positions written as `array("q").tobytes()`; KeptFileError if they are not."""
+    if not isinstance(data, bytes) or len(data) % 8:
+        raise KeptFileError("damaged positions")
+    found = array("q")
+    found.frombytes(data)
+    return found
+
+
+def _strings(data: object, size: int) -> list[str]:
+    if not isinstance(data, list) or len(data) != size or (data and type(data[0]) is not str):
+        raise KeptFileError("damaged texts")
+    return data
+
+
+def _permutation(order: array[int], size: int) -> array[int]:
+    """`order` if it holds each position of `size` films once; else KeptFileError."""
+    if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
+        raise KeptFileError("a damaged order")
+    seen = bytearray(size)
+    for position in order:  # a million in a few tens of milliseconds
+        seen[position] = 1
+    if seen.count(0):
+        raise KeptFileError("a damaged order")
+    return order
+
+
+def _postings(data: object) -> dict[str, list[int]]:
+    if not isinstance(data, dict) or not all(
+        isinstance(word, str) and isinstance(films, list) for word, films in data.items()
+    ):
+        raise KeptFileError("damaged title words")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class KeptSearchable:
+    """What `Searchable` reads of a kept index besides the texts."""
+
+    year_order: array[int]
+    """Positions in title order, in year order."""
+    orders: object
+    """`Orders.kept_part`, checked by `Orders.restored`."""
+    postings: dict[str, list[int]]
+    """The distinct title words, and the films whose title has each (year order)."""
+    letters: Mapping[str, bytes]
+    """For uncommon letters, one byte per film (year order): 1 if its text holds it."""
+    own_names: frozenset[str]
+    markers: Mapping[str, str]
+    """The markers of the films' own fields in the kept texts."""
+    file: KeptFile
+
+    def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
+        """The kept texts and regions of the films from `start` to `stop`; None if
+        they cannot be read (then they are folded again)."""
+        try:
+            name = texts_part(start)
+            if (stop - start != STEP and stop != len(self.year_order)) or name not in self.file:
+                return None
+            hay, regions = self.file.read(name)
+            found = positions(regions)
+            if len(found) != 3 * (stop - start):
+                return None
+            return _strings(hay, stop - start), found
+        except (KeptFileError, ValueError, TypeError):
+            return None
+
+
+class KeptIndex:
+    """A kept index of `size` films whose key matched: its title order read and
+    checked; the rest is read when the index is built (`searchable`)."""
+
+    def __init__(self, file: KeptFile, size: int) -> None:
+        """KeptFileError if the title order cannot be read."""
+        self._file = file
+        self.size = size
+        try:
+            order, titles = file.read(TITLES)
+            self.title_order = _permutation(positions(order), size)
+            self.folded_titles: list[str] = _strings(titles, size)
+        except (ValueError, TypeError) as error:
+            raise KeptFileError(f"damaged titles ({error})") from error
+
+    def searchable(self) -> KeptSearchable | None:
+        """The rest of the kept index; None if it cannot be read."""
+        try:
+            data: dict[str, Any] = self._file.read(SEARCHABLE)
+            size = self.size
+            letters = data["letters"]
+            markers = data["markers"]
+            checked = all(
+                isinstance(k, str) and isinstance(v, bytes) and len(v) == size
+                for k, v in letters.items()
+            ) and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
+            if not checked:
+                return None
+            return KeptSearchable(
+                _permutation(positions(data["year_order"]), size),
+                data["orders"],
+                _postings(data["postings"]),
+                letters,
+                frozenset(map(str, data["own_names"])),
+                markers,
+                self._file,
+            )
+        except (KeptFileError, KeyError, ValueError, TypeError, AttributeError):
+            return None
+
+
+def open_kept(path: Path, key: Mapping[str, Any], size: int) -> KeptIndex | None:
+    """The kept index at `path` if it was kept from what `key` says; else None."""
+    try:
+        file = KeptFile(path, key)
+    except KeptFileError:
+        return None
+    try:
+        return KeptIndex(file, size)
+    except KeptFileError:
+        file.close()
+        return None
+
+
+def searchable_part(
+    year_order: Sequence[int],
+    orders: object,
+    postings: Mapping[str, list[int]],
+    letters: Mapping[str, bytes],
+    own_names: frozenset[str],
+    markers: Mapping[str, str],
+) -> dict[str, Any]:
+    """The `searchable` part's data."""
+    return {
+        "year_order": array("q", year_order).tobytes(),
+        "orders": orders,
+        "postings": dict(postings),
+        "letters": dict(letters),
+        "own_names": sorted(own_names),
+        "markers": dict(markers),
+    }

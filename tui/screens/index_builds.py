@@ -36,8 +36,8 @@ def build_in_background(index: SearchIndex, library: Library) -> bool:
 
     def build() -> None:
         index.build()  # which keeps what it builds out of every GC pass
-        library.prepare_edits()
         keep_index(library, index)
+        library.prepare_edits()
 
     threading.Thread(target=build, daemon=True, name="filmtui-index").start()
     return True

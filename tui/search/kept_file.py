@@ -29,6 +29,7 @@ import json
 import marshal
 import os
 import tempfile
+import time
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -111,6 +112,7 @@ def write_kept(path: Path, key: Mapping[str, Any], parts: Iterable[tuple[str, An
     `OSError` if it cannot be written (the old file, if any, is left as it was).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    _drop_leftovers(path)
     table: list[tuple[str, int, int]] = []
     with tempfile.TemporaryFile(dir=path.parent) as body:
         for name, data in parts:
@@ -130,3 +132,15 @@ def write_kept(path: Path, key: Mapping[str, Any], parts: Iterable[tuple[str, An
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+_LEFTOVER_AFTER = 3600.0  # seconds: a temporary file this old was left by a killed writer
+
+
+def _drop_leftovers(path: Path) -> None:
+    """Remove the temporary files of `path` that writers killed mid-write left."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{path.name}.*"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _LEFTOVER_AFTER:
+                leftover.unlink()

@@ -174,6 +174,14 @@ class SearchIndex:
         with self._lock:
             part = searchable.kept_part()
         yield SEARCHABLE, part
+        with self._lock:
+            titles = searchable.kept_titles()
+        while True:
+            with self._lock:
+                item = next(titles, None)
+            if item is None:
+                break
+            yield item
         for start in range(0, len(self._by_title), TEXT_STEP):
             with self._lock:
                 hay, regions = searchable.texts.kept_part(start, TEXT_STEP)

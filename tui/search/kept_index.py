@@ -7,10 +7,11 @@ and inode), and read back while they are unchanged:
 
 - `titles`: the films' positions (in the library's order) in title order,
   and their folded titles: all the first screen needs;
-- `searchable`: the year order, the titles as the orders read them
-  (`tui.search.orders.Orders`), the distinct title words and their films
-  (`tui.search.fuzzy.Vocabulary`), and the masks of the uncommon letters
+- `searchable`: the year order and the masks of the uncommon letters
   (`tui.search.search_texts`), as a search reads them;
+- `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
+  (`tui.search.orders.Orders`), and which of them have each title, first
+  word and title word (`tui.search.fuzzy.Vocabulary`);
 - `texts.<start>`: the folded texts of `STEP` films from `start` on, and
   where their parts start, read as the index builds its texts.
 
@@ -20,14 +21,17 @@ some are folded again when the texts are read (they are few), and what the
 kept masks say of them is found out again. A favourite or a rating changes
 nothing the index holds.
 
-A part that cannot be read (damaged, missing, of the wrong shape) is never
-trusted: the index is then built as if nothing were kept, and kept anew.
+Each part is small enough to be read in a short call into C: the search
+and the UI go on between two parts. A part that cannot be read (damaged,
+missing, of the wrong shape) is never trusted: the index is then built as
+if nothing were kept, and kept anew.
 """
 
 from __future__ import annotations
 
+import bisect
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +39,19 @@ from typing import Any
 from tui.search.kept_file import KeptFile, KeptFileError
 from tui.search.search_texts import STEP
 
+Postings = dict[str, list[int]]
+"""Positions (ascending) by text: the films with each title, first word, title word."""
+
 FORMAT = 1  # of the parts below; a new format makes every kept index outdated
+TITLES_STEP = 50_000  # films whose titles are in one part
 TITLES = "titles"
 SEARCHABLE = "searchable"
+
+
+def titles_part(start: int) -> str:
+    """The name of the part that holds the titles of the films from `start` on, as the
+    orders read them, and their postings (by whole title, first word, word)."""
+    return f"title-lists.{start}"
 
 
 def texts_part(start: int) -> str:
@@ -72,12 +86,36 @@ def _permutation(order: array[int], size: int) -> array[int]:
     return order
 
 
-def _postings(data: object) -> dict[str, list[int]]:
-    if not isinstance(data, dict) or not all(
-        isinstance(word, str) and isinstance(films, list) for word, films in data.items()
-    ):
-        raise KeptFileError("damaged title words")
-    return data
+def _add_postings(into: Postings, chunk: object) -> None:
+    """Add to `into` a chunk of postings of later positions (`postings_between`)."""
+    if not isinstance(chunk, dict):
+        raise KeptFileError("damaged postings")
+    for word, films in chunk.items():
+        if not isinstance(films, list):
+            raise KeptFileError("damaged postings")
+        into.setdefault(word, []).extend(films)
+
+
+def postings_between(postings: Mapping[str, list[int]], start: int, stop: int) -> Postings:
+    """The postings (positions ascending, by text) of the positions from `start` to `stop`."""
+    chunk: Postings = {}
+    for text, found in postings.items():
+        low = bisect.bisect_left(found, start)
+        high = bisect.bisect_left(found, stop, low)
+        if high > low:
+            chunk[text] = found[low:high]
+    return chunk
+
+
+def titles_parts(
+    orders: tuple[list[str], list[str], Postings, Postings], postings: Postings
+) -> Iterator[tuple[str, object]]:
+    """The `title-lists.<start>` parts of `Orders.kept_part` and the title words' postings."""
+    plain, stripped, exact, by_first = orders
+    for start in range(0, len(plain), TITLES_STEP):
+        stop = start + TITLES_STEP
+        lists = (postings_between(found, start, stop) for found in (exact, by_first, postings))
+        yield titles_part(start), (plain[start:stop], stripped[start:stop], *lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +124,33 @@ class KeptSearchable:
 
     year_order: array[int]
     """Positions in title order, in year order."""
-    orders: object
-    """`Orders.kept_part`, checked by `Orders.restored`."""
-    postings: dict[str, list[int]]
-    """The distinct title words, and the films whose title has each (year order)."""
     letters: Mapping[str, bytes]
     """For uncommon letters, one byte per film (year order): 1 if its text holds it."""
     own_names: frozenset[str]
     markers: Mapping[str, str]
     """The markers of the films' own fields in the kept texts."""
     file: KeptFile
+
+    def titles(self) -> tuple[tuple[list[str], list[str], Postings, Postings], Postings] | None:
+        """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
+        part at a time (each a short call into C); None if they cannot be read."""
+        size = len(self.year_order)
+        plain: list[str] = []
+        stripped: list[str] = []
+        exact: Postings = {}
+        by_first: Postings = {}
+        postings: Postings = {}
+        try:
+            for start in range(0, size, TITLES_STEP):
+                some_plain, some_stripped, *lists = self.file.read(titles_part(start))
+                stop = min(size, start + TITLES_STEP)
+                plain.extend(_strings(some_plain, stop - start))
+                stripped.extend(_strings(some_stripped, stop - start))
+                for into, chunk in zip((exact, by_first, postings), lists, strict=True):
+                    _add_postings(into, chunk)
+        except (KeptFileError, ValueError, TypeError):
+            return None
+        return (plain, stripped, exact, by_first), postings
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if
@@ -143,8 +198,6 @@ class KeptIndex:
                 return None
             return KeptSearchable(
                 _permutation(positions(data["year_order"]), size),
-                data["orders"],
-                _postings(data["postings"]),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
@@ -169,8 +222,6 @@ def open_kept(path: Path, key: Mapping[str, Any], size: int) -> KeptIndex | None
 
 def searchable_part(
     year_order: Sequence[int],
-    orders: object,
-    postings: Mapping[str, list[int]],
     letters: Mapping[str, bytes],
     own_names: frozenset[str],
     markers: Mapping[str, str],
@@ -178,8 +229,6 @@ def searchable_part(
     """The `searchable` part's data."""
     return {
         "year_order": array("q", year_order).tobytes(),
-        "orders": orders,
-        "postings": dict(postings),
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),

@@ -8,7 +8,7 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -16,9 +16,9 @@ from tui.model.film import Film
 from tui.search.fields import Field, own_names, value_number
 from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
-from tui.search.kept_index import KeptSearchable, searchable_part
+from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import put
+from tui.search.masks import RUN, mapped, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -76,21 +76,27 @@ class Searchable:
         """With `kept` (a kept index of these films), what it holds is read, not worked out."""
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
         size = len(order)
-        self.films = list(map(by_title.__getitem__, order))
-        titles = list(map(folded_by_title.__getitem__, order))
+        self.films = mapped(by_title.__getitem__, order)
+        titles = mapped(folded_by_title.__getitem__, order)
         title_order = [0] * size
-        put(title_order, order, range(size))
-        self.position_of = dict(zip(map(attrgetter("id"), self.films), range(size), strict=True))
+        self.position_of: dict[str, int] = {}
+        for start in range(0, size, RUN):  # each a short call into C
+            stop = min(size, start + RUN)
+            put(title_order, order[start:stop], range(start, stop))
+            ids = map(attrgetter("id"), self.films[start:stop])
+            self.position_of.update(zip(ids, range(start, stop), strict=True))
         self.vocabulary = Vocabulary()
-        if kept is None:
-            self.title_words = list(map(padded_words, titles))
+        kept_titles = None if kept is None else kept.titles()
+        if kept_titles is None:
+            self.title_words = mapped(padded_words, titles)
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())
             self.orders = Orders(self.films, self.title_words, title_order)
         else:
-            self.orders = Orders.restored(self.films, kept.orders, title_order)
-            self.title_words = list(map(" {} ".format, self.orders.plain_titles))
-            self.vocabulary._postings.update(kept.postings)  # what `add` would have made
+            orders, postings = kept_titles
+            self.orders = Orders.restored(self.films, orders, title_order)
+            self.title_words = mapped(" {} ".format, self.orders.plain_titles)
+            self.vocabulary._postings.update(postings)  # what `add` would have made
         self.vocabulary.freeze()
         self.texts = FilmTexts(self.films, titles, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
@@ -118,14 +124,11 @@ class Searchable:
         size = len(self.films)
         order = [0] * size
         put(order, self.orders.title_order, range(size))
-        return searchable_part(
-            order,
-            self.orders.kept_part(),
-            self.vocabulary._postings,
-            letters,
-            self.own_names,
-            self.texts.markers,
-        )
+        return searchable_part(order, letters, self.own_names, self.texts.markers)
+
+    def kept_titles(self) -> Iterator[tuple[str, object]]:
+        """The `title-lists.<start>` parts of a kept index of these films."""
+        return titles_parts(self.orders.kept_part(), self.vocabulary._postings)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

@@ -201,6 +201,10 @@ def test_a_damaged_kept_index_is_never_trusted(catalog: Path, where: float, how:
     library = open_library(catalog)
     index = _built(library)  # never raises
     _same_as_fresh(library, index)
+    assert keep_index(library, index)  # kept anew, whole
+    again = _built(open_library(catalog))
+    assert again.from_kept
+    _same_as_fresh(library, again)
 
 
 @pytest.mark.parametrize(

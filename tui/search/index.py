@@ -132,8 +132,7 @@ class SearchIndex:
         else:
             self._by_title, self._folded_by_title = in_title_order(films)
             self._kept = None
-        self.from_kept = self._kept is not None
-        """Whether the index is read from a kept one (else it is worth keeping)."""
+        self._read_from = self._kept
         self._notes = dict(notes or {})
         self._tags = dict(tags or {})
         self._searchable: Searchable | None = None  # built once, under the lock
@@ -157,6 +156,12 @@ class SearchIndex:
             searchable.texts.build_until(len(self._by_title))
         self._find_letters(searchable)
         self._kept = None  # all read
+
+    @property
+    def from_kept(self) -> bool:
+        """Whether the index is read from a kept one, and all of it could be read so
+        far (else, once built, it is worth keeping)."""
+        return self._read_from is not None and self._read_from.whole
 
     def kept_parts(self, films: Sequence[Film]) -> Iterator[tuple[str, object]]:
         """The parts of a kept index of this one (`tui.search.kept_index`), built

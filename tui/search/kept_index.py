@@ -130,6 +130,8 @@ class KeptSearchable:
     markers: Mapping[str, str]
     """The markers of the films' own fields in the kept texts."""
     file: KeptFile
+    problems: list[str]
+    """What could not be read, shared with the `KeptIndex` (see `KeptIndex.whole`)."""
 
     def titles(self) -> tuple[tuple[list[str], list[str], Postings, Postings], Postings] | None:
         """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
@@ -148,7 +150,8 @@ class KeptSearchable:
                 stripped.extend(_strings(some_stripped, stop - start))
                 for into, chunk in zip((exact, by_first, postings), lists, strict=True):
                     _add_postings(into, chunk)
-        except (KeptFileError, ValueError, TypeError):
+        except (KeptFileError, ValueError, TypeError) as error:
+            self.problems.append(f"titles: {error}")
             return None
         return (plain, stripped, exact, by_first), postings
 
@@ -156,15 +159,15 @@ class KeptSearchable:
         """The kept texts and regions of the films from `start` to `stop`; None if
         they cannot be read (then they are folded again)."""
         try:
-            name = texts_part(start)
-            if (stop - start != STEP and stop != len(self.year_order)) or name not in self.file:
-                return None
-            hay, regions = self.file.read(name)
+            if stop - start != STEP and stop != len(self.year_order):
+                raise KeptFileError(f"no part of {stop - start} films")
+            hay, regions = self.file.read(texts_part(start))
             found = positions(regions)
             if len(found) != 3 * (stop - start):
-                return None
+                raise KeptFileError("damaged regions")
             return _strings(hay, stop - start), found
-        except (KeptFileError, ValueError, TypeError):
+        except (KeptFileError, ValueError, TypeError) as error:
+            self.problems.append(f"texts from {start}: {error}")
             return None
 
 
@@ -176,6 +179,8 @@ class KeptIndex:
         """KeptFileError if the title order cannot be read."""
         self._file = file
         self.size = size
+        self.problems: list[str] = []
+        """What could not be read (and was worked out instead)."""
         try:
             order, titles = file.read(TITLES)
             self.title_order = _permutation(positions(order), size)
@@ -195,16 +200,23 @@ class KeptIndex:
                 for k, v in letters.items()
             ) and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
             if not checked:
-                return None
+                raise KeptFileError("damaged letters or markers")
             return KeptSearchable(
                 _permutation(positions(data["year_order"]), size),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
                 self._file,
+                self.problems,
             )
-        except (KeptFileError, KeyError, ValueError, TypeError, AttributeError):
+        except (KeptFileError, KeyError, ValueError, TypeError, AttributeError) as error:
+            self.problems.append(f"searchable: {error}")
             return None
+
+    @property
+    def whole(self) -> bool:
+        """True while every part read so far could be read (else: worth keeping anew)."""
+        return not self.problems
 
 
 def open_kept(path: Path, key: Mapping[str, Any], size: int) -> KeptIndex | None:

@@ -59,7 +59,7 @@ from tui.search.folding import fold, words
 from tui.search.highlight import Highlighter
 from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import mask_of
+from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
 from tui.search.query import Query, Term, parse_query
 from tui.search.result_films import ResultFilms
@@ -155,7 +155,9 @@ class SearchIndex:
                 searchable = self._built_searchable()
             searchable.texts.build_until(len(self._by_title))
         self._find_letters(searchable)
-        self._kept = None  # all read
+        if self._kept is not None:
+            self._kept.close()  # all read
+            self._kept = None
 
     @property
     def from_kept(self) -> bool:
@@ -169,13 +171,15 @@ class SearchIndex:
 
         A part at a time, each worked out under the index's lock.
         """
-        with self._lock:
-            place = dict(zip(map(attrgetter("id"), films), range(len(films)), strict=True))
-            order = array("q", map(place.__getitem__, map(attrgetter("id"), self._by_title)))
-            yield TITLES, (order.tobytes(), self._folded_by_title)
+        place: dict[str, int] = {}
+        for start in range(0, len(films), RUN):  # each a short call into C
+            ids = map(attrgetter("id"), films[start : start + RUN])
+            place.update(zip(ids, range(start, start + RUN), strict=False))
+        order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
+        yield TITLES, (order.tobytes(), self._folded_by_title)
         searchable = self._searchable
         if searchable is None:
-            return
+            raise LookupError("the index is not built: build it before keeping it")
         with self._lock:
             part = searchable.kept_part()
         yield SEARCHABLE, part

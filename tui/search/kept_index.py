@@ -33,10 +33,12 @@ import bisect
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.masks import put
 from tui.search.search_texts import STEP
 
 Postings = dict[str, list[int]]
@@ -79,8 +81,7 @@ def _permutation(order: array[int], size: int) -> array[int]:
     if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
         raise KeptFileError("a damaged order")
     seen = bytearray(size)
-    for position in order:  # a million in a few tens of milliseconds
-        seen[position] = 1
+    put(seen, order, repeat(1))
     if seen.count(0):
         raise KeptFileError("a damaged order")
     return order
@@ -212,6 +213,10 @@ class KeptIndex:
         except (KeptFileError, KeyError, ValueError, TypeError, AttributeError) as error:
             self.problems.append(f"searchable: {error}")
             return None
+
+    def close(self) -> None:
+        """Close the file: every part of it is read."""
+        self._file.close()
 
     @property
     def whole(self) -> bool:

@@ -16,7 +16,9 @@ A film with only the main five fields costs what it did before they existed.
 Folding a million films' texts takes seconds, so they are built in steps of
 `STEP` films, in the index's order, by whichever thread needs them first: the
 index's own thread after the first frame, or a search that gets there before
-it (and which waits for a step at most, never for all).
+it (and which waits for a step at most, never for all). With a kept index
+(`tui.search.kept_index`), a step reads the kept texts instead of folding
+them; only the films with the user's notes or tags are folded again.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ class FilmTexts:
                     hay, regions = self._folded(start, stop, self._notes, self._tags)
                 else:
                     hay, regions = kept
-                    self._with_user_text(start, hay, regions)
+                    self._with_user_text(start, hay, regions, self._notes, self._tags)
                 self._regions.extend(regions)
                 self._hay.extend(hay)  # after the regions: `len` says what is built
 
@@ -146,10 +148,18 @@ class FilmTexts:
         """The texts of the films at `positions` without the user's notes and tags."""
         return [self._folded(p, p + 1, {}, {})[0][0] for p in positions]
 
-    def _with_user_text(self, start: int, hay: list[str], regions: array[int]) -> None:
-        """Kept texts (of the films from `start` on) made to hold the user's notes and tags."""
+    def _with_user_text(
+        self,
+        start: int,
+        hay: list[str],
+        regions: array[int],
+        notes: Mapping[str, str],
+        tags: Mapping[str, Sequence[str]],
+    ) -> None:
+        """The texts (of the films from `start` on) of the films with notes or tags
+        folded again, with these `notes` and `tags`."""
         for position in self.user_texted(start, start + len(hay)):
-            [text], own = self._folded(position, position + 1, self._notes, self._tags)
+            [text], own = self._folded(position, position + 1, notes, tags)
             hay[position - start] = text
             regions[3 * (position - start) : 3 * (position - start + 1)] = own
 
@@ -159,10 +169,7 @@ class FilmTexts:
         and tags."""
         stop = min(len(self._hay), start + size)
         hay, regions = self._hay[start:stop], self._regions[3 * start : 3 * stop]
-        for position in self.user_texted(start, stop):
-            [text], own = self._folded(position, position + 1, {}, {})
-            hay[position - start] = text
-            regions[3 * (position - start) : 3 * (position - start + 1)] = own
+        self._with_user_text(start, hay, regions, {}, {})
         return hay, regions
 
     @property

@@ -28,6 +28,7 @@ from tui.store.library import Library
 from tui.store.opening import StoreError
 
 PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
+_NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
 """Reads the library; called with a callback that takes the fraction read so far."""
@@ -74,7 +75,7 @@ class LoadingScreen(ModalScreen[None]):
             )
             yield Static(Content("Reading"), id="loading-stage")
             yield ProgressBar(total=100, show_eta=False)
-            yield Static(Content("Type to search as soon as they are in."), id="loading-typed")
+            yield Static(Content(_NOTHING_TYPED), id="loading-typed")
 
     def on_mount(self) -> None:
         # A daemon thread, not a worker: quitting must not wait for the load.
@@ -112,7 +113,7 @@ class LoadingScreen(ModalScreen[None]):
         else:
             return
         event.stop()
-        shown = f"Search: {clean_line(self.typed)}" if self.typed else "Type to search."
+        shown = f"Search: {clean_line(self.typed)}" if self.typed else _NOTHING_TYPED
         self.query_one("#loading-typed", Static).update(Content(shown))
 
     def on_load_progress(self, message: LoadProgress) -> None:

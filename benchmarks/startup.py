@@ -6,15 +6,24 @@ times it from `Popen` until the process has exited. filmtui runs as
 `python -m tui --db PATH` with `FILMTUI_EXIT_AFTER_FIRST_FRAME=1`, which makes
 the app quit right after the first frame that shows the list filled; the bare
 app (`benchmarks.bare`) quits after its first frame. Each run gets empty XDG
-directories, so it starts fresh (no remembered query). Peak RSS is the child's
-`ru_maxrss` from `os.wait4`.
+directories, so it starts fresh (no remembered query) and cold (no kept
+index); a warm run gets a cache directory in which the catalog's index was
+kept before (`filmtui_warm`). Peak RSS is the child's `ru_maxrss` from
+`os.wait4`.
+
+    python -m benchmarks.startup [--sizes 10,100000] [--repeat 3]
+
+prints the median of cold, warm and bare runs per size.
 """
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
 import pty
+import shutil
+import statistics
 import struct
 import subprocess
 import sys
@@ -22,6 +31,7 @@ import tempfile
 import termios
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +52,7 @@ def isolated_env() -> dict[str, str]:
     home = Path(tempfile.mkdtemp(prefix="filmtui-bench-home-"))
     return {
         name: str(home / name.lower())
-        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+        for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
     }
 
 
@@ -81,11 +91,63 @@ def run_in_terminal(argv: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, process.returncode)
 
 
-def filmtui(catalog: Path) -> Run:
-    return run_in_terminal(
-        [sys.executable, "-m", "tui", "--db", str(catalog)], {EXIT_AFTER_FIRST_FRAME: "1"}
-    )
+def filmtui(catalog: Path, cache: Path | None = None) -> Run:
+    """A run to the first frame; with `cache`, that is its XDG_CACHE_HOME (a kept index)."""
+    env = {EXIT_AFTER_FIRST_FRAME: "1", **({"XDG_CACHE_HOME": str(cache)} if cache else {})}
+    return run_in_terminal([sys.executable, "-m", "tui", "--db", str(catalog)], env)
+
+
+_KEEP = (
+    "import sys; from pathlib import Path; from tui.store.opening import open_library;"
+    "from tui.finder import keep_index, library_index;"
+    "library = open_library(Path(sys.argv[1])); index = library_index(library); index.build();"
+    "keep_index(library, index)"
+)
+
+
+def kept_cache(catalog: Path) -> Path:
+    """A new cache directory holding the kept index of `catalog`, as a first run leaves it."""
+    cache = Path(tempfile.mkdtemp(prefix="filmtui-bench-cache-"))
+    env = {**os.environ, **isolated_env(), "XDG_CACHE_HOME": str(cache)}
+    subprocess.run([sys.executable, "-c", _KEEP, str(catalog)], env=env, check=True)
+    return cache
+
+
+def filmtui_warm(catalog: Path, repeat: int) -> list[Run]:
+    """`repeat` runs to the first frame with the catalog's index kept from before."""
+    cache = kept_cache(catalog)
+    try:
+        return [filmtui(catalog, cache) for _ in range(repeat)]
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def bare() -> Run:
     return run_in_terminal([sys.executable, "-m", "benchmarks.bare"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from benchmarks import generate
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.startup")
+    parser.add_argument("--sizes", default="10,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(f"{'films':>10} {'cold':>9} {'warm':>9} {'bare':>9} {'cold MB':>8} {'warm MB':>8}")
+    for size in (int(part) for part in args.sizes.split(",")):
+        catalog = generate.cached(size)
+        cold = [filmtui(catalog) for _ in range(args.repeat)]
+        warm = filmtui_warm(catalog, args.repeat)
+        bares = [bare() for _ in range(args.repeat)]
+        seconds = [statistics.median(r.seconds for r in runs) for runs in (cold, warm, bares)]
+        memory = [statistics.median(r.peak_rss_mb for r in runs) for runs in (cold, warm)]
+        print(
+            f"{size:>10,}"
+            + "".join(f"{s:>8.2f}s" for s in seconds)
+            + "".join(f"{m:>8.0f}" for m in memory)
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

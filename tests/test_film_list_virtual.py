@@ -311,17 +311,21 @@ async def test_a_big_catalog_loads_behind_a_loading_screen(big_app: FilmApp) -> 
         assert app.loading
         assert isinstance(app.screen, LoadingScreen)
         assert "big.json" in str(app.screen.query_one("#loading-title", Static).render())
-        await pilot.press("f", "x")  # keys do nothing while loading
+        await pilot.press("f", "x", "backspace", "ctrl+s")  # keys are the search to come
         assert app.library.favourites == frozenset()
+        assert "Search: f" in str(app.screen.query_one("#loading-typed", Static).render())
         release.set()
         await wait_until_loaded(app, pilot)
         assert not isinstance(app.screen, LoadingScreen)
-        assert len(film_list(app).films) == COUNT
-        assert app.main.shown_query == ""
+        assert app.main.shown_query == "f"
         assert isinstance(app.focused, SearchBar)
-        await pilot.press(*"film 12")
+        await pilot.press(*"ilm 12")
         await settle(app, pilot)
         assert app.main.shown_query == "film 12"
+        assert app.main.query_one(SearchBar).value == "film 12"
+        await pilot.press("escape")  # clears the search
+        await settle(app, pilot)
+        assert len(film_list(app).films) == COUNT
 
 
 async def test_make_app_loads_a_big_file_in_the_background(

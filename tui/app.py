@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -132,8 +133,28 @@ class FilmApp(App[None]):
         self.library = outcome.library
         self._index = outcome.index
         self._loader = None
+        loading = self.screen
+        typed = loading.typed if isinstance(loading, LoadingScreen) else ""
         self.pop_screen()  # the loading screen
         self.main.show_library(outcome.library, outcome.index)
+        if typed:  # the user typed a search before the films were in: run it
+            bar = self.main.query_one(SearchBar)
+            bar.value = typed
+            bar.cursor_position = len(typed)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed before the first frame, meant for the search bar.
+
+        The screen is given the keys that come before anything has the focus;
+        they reach the app unhandled once the screen has read them, by when the
+        search bar may have the focus. A key the bar takes as text comes here
+        only then (it keeps every other one): it is typed into the bar, as the
+        user meant, rather than lost.
+        """
+        bar, character = self.focused, event.character
+        if isinstance(bar, SearchBar) and character and bar.check_consume_key(event.key, character):
+            bar.insert_text_at_cursor(character)
+            event.stop()
 
     def on_main_screen_first_results(self) -> None:
         if os.environ.get(EXIT_AFTER_FIRST_FRAME):

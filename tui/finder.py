@@ -3,29 +3,80 @@
 `tui.search.index` knows films and a query; this module hands it what the library
 knows besides: the user's notes and tags (searched like the rest of a film's
 text), favourites (`is:fav`) and the other marks (`is:watched`,
-`is:watchlist`, `rating:`, `watched:`).
+`is:watchlist`, `rating:`, `watched:`). It also keeps a big library's index
+between runs (`tui.search.kept_index`), keyed by the files its films come
+from: the catalog and the user's films (`films.edits.json`), each by size,
+time and inode. The user's marks file is not in the key: a favourite, a
+rating, a note or a tag leaves the kept index as it is.
 Knows nothing of Textual.
 """
 
 from __future__ import annotations
 
+import marshal
+import sys
 from collections.abc import Iterator
+from typing import Any
 
+from tui import __version__
 from tui.gc_paused import gc_paused
+from tui.search import folding
 from tui.search.index import SearchIndex, SearchResult
+from tui.search.kept_file import write_kept
+from tui.search.kept_index import FORMAT, open_kept
 from tui.search.orders import Sort
 from tui.search.query import Query
 from tui.store.library import Library
+from tui.store.locations import kept_index_path
+from tui.store.user_file import signature
+
+KEEP_FROM = 10_000
+"""Films from which an index is kept between runs (a smaller one is built in a blink)."""
+FOLDING_VERSION: int = getattr(folding, "FOLDING_VERSION", 1)
+"""The folding's version: a kept index folded otherwise is outdated."""
+
+
+def kept_key(library: Library) -> dict[str, Any]:
+    """What a kept index of `library` must have been built from to be used."""
+    return {
+        "format": FORMAT,
+        "folding": FOLDING_VERSION,
+        "filmtui": __version__,
+        "python": [*sys.version_info[:2], marshal.version, sys.byteorder],
+        "catalog": str(library.path),
+        "files": [signature(library.path), signature(library.edits_file.path)],
+        "films": len(library.films),
+    }
 
 
 def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes and tags on them
-    (index again when those change)."""
+    (index again when those change); read from the kept one when it is of these
+    very files (`keep_index`)."""
     marks = library.all_marks()
     notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
     tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
-    with gc_paused(keeps=3 * len(library.films)):  # in title order, and titles
-        return SearchIndex(library.films, notes=notes, tags=tags)
+    films = library.films
+    key = kept_key(library) if len(films) >= KEEP_FROM else None
+    kept = None if key is None else open_kept(kept_index_path(library.path), key, len(films))
+    with gc_paused(keeps=3 * len(films)):  # in title order, and titles
+        return SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+
+
+def keep_index(library: Library, index: SearchIndex) -> bool:
+    """Keep `index` (built, from `library`) for the next runs; False if it is not
+    worth it, is read from a kept one, or the library's files have changed since
+    it was made (it would be kept under the wrong key). Call it in a thread.
+
+    A kept index that cannot be written is no loss: the next run builds it again.
+    """
+    if index.key is None or index.from_kept or kept_key(library) != index.key:
+        return False
+    try:
+        write_kept(kept_index_path(library.path), index.key, index.kept_parts(library.films))
+    except OSError:
+        return False
+    return True
 
 
 def find_in(

@@ -1,6 +1,7 @@
 """The search index's life: built after the first frame, built again after a change.
 
-Both happen off the UI thread; the old index answers meanwhile.
+Both happen off the UI thread; the old index answers meanwhile. A big
+library's index, once built, is kept for the next runs (`tui.finder.keep_index`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from tui.finder import library_index
+from tui.finder import keep_index, library_index
 from tui.search.index import SearchIndex
 from tui.store.library import Library
 
@@ -35,6 +36,7 @@ def build_in_background(index: SearchIndex, library: Library) -> bool:
 
     def build() -> None:
         index.build()  # which keeps what it builds out of every GC pass
+        keep_index(library, index)
         library.prepare_edits()
 
     threading.Thread(target=build, daemon=True, name="filmtui-index").start()

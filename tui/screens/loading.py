@@ -1,7 +1,8 @@
 """Loading a big catalog behind a screen that says how far it has got.
 
 The screen reads and indexes the catalog in a thread, shows its progress, and
-dismisses with what was loaded, or with why it could not be.
+dismisses with what was loaded, or with why it could not be. What the user
+types meanwhile is kept (and shown): it is the search once the films are in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from threading import Thread
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -26,6 +28,7 @@ from tui.store.library import Library
 from tui.store.opening import StoreError
 
 PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
+_NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
 """Reads the library; called with a callback that takes the fraction read so far."""
@@ -60,6 +63,8 @@ class LoadingScreen(ModalScreen[None]):
         self.catalog = catalog
         self.size_bytes = catalog.stat().st_size if catalog.exists() else 0
         self._loader = loader
+        self.typed = ""
+        """What the user typed while the films were loading: the search to run then."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -70,6 +75,7 @@ class LoadingScreen(ModalScreen[None]):
             )
             yield Static(Content("Reading"), id="loading-stage")
             yield ProgressBar(total=100, show_eta=False)
+            yield Static(Content(_NOTHING_TYPED), id="loading-typed")
 
     def on_mount(self) -> None:
         # A daemon thread, not a worker: quitting must not wait for the load.
@@ -97,6 +103,18 @@ class LoadingScreen(ModalScreen[None]):
             message = f"{self.catalog}: could not be loaded ({type(error).__name__}: {error})"
             outcome = StoreError(message)
         self.post_message(LoadDone(outcome))  # for the app, which replaces this screen
+
+    def on_key(self, event: events.Key) -> None:
+        """Keep what is typed (and backspace) for the search; other keys do nothing."""
+        if event.key == "backspace":
+            self.typed = self.typed[:-1]
+        elif event.is_printable and event.character:
+            self.typed += event.character
+        else:
+            return
+        event.stop()
+        shown = f"Search: {clean_line(self.typed)}" if self.typed else _NOTHING_TYPED
+        self.query_one("#loading-typed", Static).update(Content(shown))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         self.query_one("#loading-stage", Static).update(Content(message.stage))

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from array import array
 from collections.abc import (
     Callable,
     Collection,
@@ -46,6 +47,7 @@ from collections.abc import (
     Sequence,
 )
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -55,8 +57,9 @@ from tui.model.marks import UserMarks
 from tui.search.fields import Field
 from tui.search.folding import fold, words
 from tui.search.highlight import Highlighter
+from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import mask_of
+from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
 from tui.search.query import Query, Term, parse_query
 from tui.search.result_films import ResultFilms
@@ -108,15 +111,28 @@ class SearchIndex:
         films: Sequence[Film],
         notes: Mapping[str, str] | None = None,
         tags: Mapping[str, Sequence[str]] | None = None,
+        kept: KeptIndex | None = None,
+        key: Mapping[str, object] | None = None,
     ) -> None:
         """Index `films`; `notes` and `tags` are the user's by film id, searched like
         the rest (index again when they change).
 
         Only the title order is worked out here: that is all the first screen
         needs. The rest (`Searchable`) is built by `build()` (call it in a
-        thread) or by the first search that needs it.
+        thread) or by the first search that needs it. With `kept` (a kept index
+        of these very films, `tui.search.kept_index`), what it holds is read
+        instead of worked out. `key` says what the films were read from, for
+        keeping the index (`tui.finder`).
         """
-        self._by_title, self._folded_by_title = in_title_order(films)
+        self.key = key
+        if kept is not None and kept.size == len(films):
+            self._by_title = list(map(films.__getitem__, kept.title_order))
+            self._folded_by_title = kept.folded_titles
+            self._kept: KeptIndex | None = kept
+        else:
+            self._by_title, self._folded_by_title = in_title_order(films)
+            self._kept = None
+        self._read_from = self._kept
         self._notes = dict(notes or {})
         self._tags = dict(tags or {})
         self._searchable: Searchable | None = None  # built once, under the lock
@@ -139,6 +155,46 @@ class SearchIndex:
                 searchable = self._built_searchable()
             searchable.texts.build_until(len(self._by_title))
         self._find_letters(searchable)
+        if self._kept is not None:
+            self._kept.close()  # all read
+            self._kept = None
+
+    @property
+    def from_kept(self) -> bool:
+        """Whether the index is read from a kept one, and all of it could be read so
+        far (else, once built, it is worth keeping)."""
+        return self._read_from is not None and self._read_from.whole
+
+    def kept_parts(self, films: Sequence[Film]) -> Iterator[tuple[str, object]]:
+        """The parts of a kept index of this one (`tui.search.kept_index`), built
+        from `films` (in the order given to the index); call it once `build` is done.
+
+        A part at a time, each worked out under the index's lock.
+        """
+        place: dict[str, int] = {}
+        for start in range(0, len(films), RUN):  # each a short call into C
+            ids = map(attrgetter("id"), films[start : start + RUN])
+            place.update(zip(ids, range(start, start + RUN), strict=False))
+        order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
+        yield TITLES, (order.tobytes(), self._folded_by_title)
+        searchable = self._searchable
+        if searchable is None:
+            raise LookupError("the index is not built: build it before keeping it")
+        with self._lock:
+            part = searchable.kept_part()
+        yield SEARCHABLE, part
+        with self._lock:
+            titles = searchable.kept_titles()
+        while True:
+            with self._lock:
+                item = next(titles, None)
+            if item is None:
+                break
+            yield item
+        for start in range(0, len(self._by_title), TEXT_STEP):
+            with self._lock:
+                hay, regions = searchable.texts.kept_part(start, TEXT_STEP)
+            yield texts_part(start), (hay, regions.tobytes())
 
     def _find_letters(self, searchable: Searchable) -> None:
         """Find out now which films hold each uncommon letter (a few seconds at a
@@ -179,8 +235,9 @@ class SearchIndex:
     def _built_searchable(self) -> Searchable:
         """The searchable catalog, built now if it is not yet (call it holding the lock)."""
         if self._searchable is None:
+            kept = None if self._kept is None else self._kept.searchable()
             self._searchable = Searchable(
-                self._by_title, self._folded_by_title, self._notes, self._tags
+                self._by_title, self._folded_by_title, self._notes, self._tags, kept
             )
         return self._searchable
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, repeat
 
 from tui.search.masks import pick, put
 from tui.search.query import Field
@@ -51,6 +51,21 @@ class MatchCache:
             put(mask, todo, self._test(field, text, todo))
             known = pick(mask, positions)
         return known
+
+    def known(self, field: Field | None, text: str) -> bytes | None:
+        """The whole mask of (field, text) if every film's answer is known, else None."""
+        mask = self._masks.get((field, text))
+        return None if mask is None or UNKNOWN in mask else bytes(mask)
+
+    def keep(self, field: Field | None, text: str, mask: bytes, unknown: Sequence[int]) -> None:
+        """Take `mask` (from a kept index) as what is known of (field, text), but
+        for the films at `unknown`, which are tested when asked about."""
+        if len(mask) != self._size or mask.translate(None, b"\x00\x01"):
+            return  # not a mask of these films: find out instead
+        kept = bytearray(mask)
+        put(kept, unknown, repeat(UNKNOWN))
+        self._masks[(field, text)] = kept
+        self._masks.move_to_end((field, text))
 
     def _mask(self, key: Key) -> bytearray:
         mask = self._masks.get(key)

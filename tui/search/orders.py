@@ -263,10 +263,34 @@ class Orders:
             if stripped is not plain:
                 self._exact.setdefault(stripped, []).append(position)
                 by_first.setdefault(stripped.partition(" ")[0], []).append(position)
+        self._set(films, by_first, title_order)
+
+    def _set(
+        self, films: Sequence[Film], by_first: dict[str, list[int]], title_order: list[int]
+    ) -> None:
         self._by_first = by_first
         self._firsts = sorted(by_first)  # the distinct first words: a few thousand
         self.title_order = title_order
         self._known_years = [film.year for film in films if film.year is not None]
+
+    def kept_part(self) -> tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]:
+        """What `restored` needs, as plain data (for a kept index)."""
+        return self.plain_titles, self._stripped, self._exact, self._by_first
+
+    @classmethod
+    def restored(cls, films: Sequence[Film], part: Any, title_order: list[int]) -> Orders:
+        """The orders of `films` from their `kept_part`; ValueError if it is not one."""
+        plain, stripped, exact, by_first = part
+        size = len(films)
+        shapes = (list, list, dict, dict)
+        if not all(map(isinstance, (plain, stripped, exact, by_first), shapes)) or not (
+            len(plain) == len(stripped) == size
+        ):
+            raise ValueError("not the orders of these films")
+        orders = cls.__new__(cls)
+        orders.plain_titles, orders._stripped, orders._exact = plain, stripped, exact
+        orders._set(films, by_first, title_order)
+        return orders
 
     def in_years(self, years: tuple[YearRange, ...]) -> range:
         """Positions of the films whose year is in every range (they are consecutive)."""

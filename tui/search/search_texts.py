@@ -16,7 +16,9 @@ A film with only the main five fields costs what it did before they existed.
 Folding a million films' texts takes seconds, so they are built in steps of
 `STEP` films, in the index's order, by whichever thread needs them first: the
 index's own thread after the first frame, or a search that gets there before
-it (and which waits for a step at most, never for all).
+it (and which waits for a step at most, never for all). With a kept index
+(`tui.search.kept_index`), a step reads the kept texts instead of folding
+them; only the films with the user's notes or tags are folded again.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import attrgetter, contains
+from typing import Protocol
 
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
@@ -51,6 +54,18 @@ Flags = Callable[[Field | None, str, Sequence[int]], bytes]
 """What is known (or found out) of (field, text) for films: `MatchCache.flags`."""
 
 
+class Kept(Protocol):
+    """The texts of a kept index (`tui.search.kept_index.KeptIndex`)."""
+
+    @property
+    def markers(self) -> Mapping[str, str]:
+        """The markers of the films' own fields, as the kept texts hold them."""
+
+    def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
+        """The texts and regions of the films from `start` to `stop` (None: not kept,
+        or damaged); a film's notes and tags are not in them."""
+
+
 class FilmTexts:
     """The text of `films` (their folded `titles` given), with the `notes` and `tags`
     by film id."""
@@ -61,14 +76,22 @@ class FilmTexts:
         titles: Sequence[str],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
+        kept: Kept | None = None,
     ) -> None:
-        """`notes` and `tags` (by film id) are read as the texts are built."""
+        """`notes` and `tags` (by film id) are read as the texts are built.
+
+        With `kept`, the texts are read from a kept index (`tui.search.kept_index`)
+        rather than folded, but for the films with notes or tags.
+        """
         self._films = films
         self._titles = titles
         self._notes = notes
         self._tags = tags
+        self._kept = kept
         # The marker of each field: the public ones first, the films' own as met.
         self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
+        if kept is not None:
+            self._markers.update(kept.markers)
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's
         # text: three numbers a film, flat (a million tuples would weigh 150 MB).
@@ -87,19 +110,74 @@ class FilmTexts:
             with self._lock:
                 start = len(self._hay)
                 stop = min(len(self._films), start + STEP)
-                hay: list[str] = []
-                regions: list[int] = []
-                notes, tags = self._notes, self._tags
-                for film, title in zip(
-                    self._films[start:stop], self._titles[start:stop], strict=True
-                ):
-                    text, starts = _text_of(film, title, notes.get(film.id, ""))
-                    if film.own or _film_fields(film) != _NO_FIELDS or film.id in tags:
-                        text += self._more_of(film, tags.get(film.id, ()))
-                    hay.append(text)
-                    regions.extend(starts)
+                kept = None if self._kept is None else self._kept.texts(start, stop)
+                if kept is None:
+                    hay, regions = self._folded(start, stop, self._notes, self._tags)
+                else:
+                    hay, regions = kept
+                    self._with_user_text(start, hay, regions, self._notes, self._tags)
                 self._regions.extend(regions)
                 self._hay.extend(hay)  # after the regions: `len` says what is built
+
+    def _folded(
+        self, start: int, stop: int, notes: Mapping[str, str], tags: Mapping[str, Sequence[str]]
+    ) -> tuple[list[str], array[int]]:
+        """The texts of the films from `start` to `stop`, and their regions, folded now."""
+        hay: list[str] = []
+        regions: list[int] = []
+        for film, title in zip(self._films[start:stop], self._titles[start:stop], strict=True):
+            text, starts = _text_of(film, title, notes.get(film.id, ""))
+            if film.own or _film_fields(film) != _NO_FIELDS or film.id in tags:
+                text += self._more_of(film, tags.get(film.id, ()))
+            hay.append(text)
+            regions.extend(starts)
+        return hay, array("q", regions)
+
+    def user_texted(self, start: int = 0, stop: int | None = None) -> list[int]:
+        """The positions from `start` to `stop` of the films with notes or tags."""
+        notes, tags, films = self._notes, self._tags, self._films
+        if not notes and not tags:
+            return []
+        if start == 0 and stop is None:
+            ids = {*notes, *tags}
+            return [p for p, film in enumerate(films) if film.id in ids]
+        end = len(films) if stop is None else stop
+        return [p for p in range(start, end) if films[p].id in notes or films[p].id in tags]
+
+    def kept_texts(self, positions: Sequence[int]) -> list[str]:
+        """The texts of the films at `positions` without the user's notes and tags."""
+        return [self._folded(p, p + 1, {}, {})[0][0] for p in positions]
+
+    def _with_user_text(
+        self,
+        start: int,
+        hay: list[str],
+        regions: array[int],
+        notes: Mapping[str, str],
+        tags: Mapping[str, Sequence[str]],
+    ) -> None:
+        """The texts (of the films from `start` on) of the films with notes or tags
+        folded again, with these `notes` and `tags`."""
+        for position in self.user_texted(start, start + len(hay)):
+            [text], own = self._folded(position, position + 1, notes, tags)
+            hay[position - start] = text
+            regions[3 * (position - start) : 3 * (position - start + 1)] = own
+
+    def kept_part(self, start: int, size: int) -> tuple[list[str], array[int]]:
+        """What a kept index holds of the texts of `size` films from `start` on (call
+        it once they are built): their texts and regions, without the user's notes
+        and tags."""
+        stop = min(len(self._hay), start + size)
+        hay, regions = self._hay[start:stop], self._regions[3 * start : 3 * stop]
+        self._with_user_text(start, hay, regions, {}, {})
+        return hay, regions
+
+    @property
+    def markers(self) -> dict[str, str]:
+        """The marker of each field of the films' own met so far (a kept index holds them)."""
+        public = len(FILM_FIELDS) + 1
+        fields = list(self._markers.items())[public:]
+        return dict(fields)
 
     def holding(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`.

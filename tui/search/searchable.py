@@ -8,17 +8,27 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
-from operator import itemgetter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from tui.model.film import Film
 from tui.search.fields import Field, own_names, value_number
-from tui.search.folding import fold, words
+from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
+from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
+from tui.search.masks import RUN, mapped, put
 from tui.search.match_cache import MatchCache
-from tui.search.orders import Orders, Sort, by_values, in_order_of, sorted_in_runs, year_order
+from tui.search.orders import (
+    Orders,
+    Sort,
+    by_values,
+    in_order_of,
+    padded_words,
+    sorted_in_runs,
+    year_order,
+)
 from tui.search.query import NumberRange, Query, Term
 from tui.search.search_texts import FilmTexts
 from tui.search.stepwise import Steps
@@ -61,26 +71,64 @@ class Searchable:
         folded_by_title: Sequence[str],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
+        kept: KeptSearchable | None = None,
     ) -> None:
-        order = year_order(by_title)
-        self.films = [by_title[position] for position in order]
-        titles = [folded_by_title[position] for position in order]
-        title_order = [0] * len(order)
-        for position, place in enumerate(order):
-            title_order[place] = position
-        self.position_of = {film.id: position for position, film in enumerate(self.films)}
-        self.title_words: list[str] = []
+        """With `kept` (a kept index of these films), what it holds is read, not worked out."""
+        order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
+        size = len(order)
+        self.films = mapped(by_title.__getitem__, order)
+        titles = mapped(folded_by_title.__getitem__, order)
+        title_order = [0] * size
+        self.position_of: dict[str, int] = {}
+        for start in range(0, size, RUN):  # each a short call into C
+            stop = min(size, start + RUN)
+            put(title_order, order[start:stop], range(start, stop))
+            ids = map(attrgetter("id"), self.films[start:stop])
+            self.position_of.update(zip(ids, range(start, stop), strict=True))
         self.vocabulary = Vocabulary()
-        for position, title in enumerate(titles):
-            title_words = words(title)
-            self.title_words.append(f" {' '.join(title_words)} ")
-            self.vocabulary.add(position, title_words)
+        kept_titles = None if kept is None else kept.titles()
+        if kept_titles is None:
+            self.title_words = mapped(padded_words, titles)
+            for position, padded in enumerate(self.title_words):
+                self.vocabulary.add(position, padded.split())
+            self.orders = Orders(self.films, self.title_words, title_order)
+        else:
+            orders, postings = kept_titles
+            self.orders = Orders.restored(self.films, orders, title_order)
+            self.title_words = mapped(" {} ".format, self.orders.plain_titles)
+            self.vocabulary._postings.update(postings)  # what `add` would have made
         self.vocabulary.freeze()
-        self.orders = Orders(self.films, self.title_words, title_order)
-        self.texts = FilmTexts(self.films, titles, notes, tags)
+        self.texts = FilmTexts(self.films, titles, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
-        self.own_names = own_names(film.own for film in self.films if film.own)
+        if kept is None:
+            self.own_names = own_names(film.own for film in self.films if film.own)
+        else:
+            self.own_names = kept.own_names
+            position_of = self.position_of
+            texted = [position_of[i] for i in {*notes, *tags} if i in position_of]
+            for letter, mask in kept.letters.items():
+                self.masks.keep(None, letter, mask, texted)
         self._columns: dict[str, NumberColumn] = {}
+
+    def kept_part(self) -> dict[str, Any]:
+        """The `searchable` part of a kept index of these films (once their texts and
+        uncommon letters are all found, see `SearchIndex.build`)."""
+        letters: dict[str, bytes] = {}
+        texted = self.texts.user_texted()
+        for letter in self.texts.uncommon_letters():
+            mask = self.masks.known(None, letter)
+            if mask is not None:  # and without the notes and tags
+                found = bytearray(mask)
+                put(found, texted, (letter in text for text in self.texts.kept_texts(texted)))
+                letters[letter] = bytes(found)
+        size = len(self.films)
+        order = [0] * size
+        put(order, self.orders.title_order, range(size))
+        return searchable_part(order, letters, self.own_names, self.texts.markers)
+
+    def kept_titles(self) -> Iterator[tuple[str, object]]:
+        """The `title-lists.<start>` parts of a kept index of these films."""
+        return titles_parts(self.orders.kept_part(), self.vocabulary._postings)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

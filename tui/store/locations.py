@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_cache_path, user_data_path
 
 APP_NAME = "filmtui"
 CATALOG_NAME = "films.json"
@@ -30,6 +31,13 @@ def default_library_path() -> Path:
     `platformdirs` honours `XDG_DATA_HOME` on Linux.
     """
     return user_data_path(APP_NAME) / CATALOG_NAME
+
+
+def kept_index_path(catalog: Path) -> Path:
+    """Where the search index of a catalog is kept between runs: the user's cache
+    directory (`XDG_CACHE_HOME` on Linux), one file per catalog, named after its path."""
+    name = hashlib.sha256(str(library_path(catalog)).encode()).hexdigest()[:24]
+    return user_cache_path(APP_NAME) / "index" / f"{name}.index"
 
 
 def personal_data_path(catalog: Path) -> Path:

@@ -1,0 +1,252 @@
+"""The search index kept on disk between runs, read back. Knows nothing of Textual.
+
+Building the index folds every film's text: seconds per 100,000 films. What
+that work made is kept in a file (`tui.search.kept_file`) keyed by what it
+was built from (`tui.finder` says which files, and checks their size, time
+and inode), and read back while they are unchanged:
+
+- `titles`: the films' positions (in the library's order) in title order,
+  and their folded titles: all the first screen needs;
+- `searchable`: the year order and the masks of the uncommon letters
+  (`tui.search.search_texts`), as a search reads them;
+- `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
+  (`tui.search.orders.Orders`), and which of them have each title, first
+  word and title word (`tui.search.fuzzy.Vocabulary`);
+- `texts.<start>`: the folded texts of `STEP` films from `start` on, and
+  where their parts start, read as the index builds its texts.
+
+The user's notes and tags are not in it: they change with every note, and a
+note must not throw away the work of a million films. The films that have
+some are folded again when the texts are read (they are few), and what the
+kept masks say of them is found out again. A favourite or a rating changes
+nothing the index holds.
+
+Each part is small enough to be read in a short call into C: the search
+and the UI go on between two parts. A part that cannot be read (damaged,
+missing, of the wrong shape) is never trusted: the index is then built as
+if nothing were kept, and kept anew.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.masks import put
+from tui.search.search_texts import STEP
+
+Postings = dict[str, list[int]]
+"""Positions (ascending) by text: the films with each title, first word, title word."""
+
+FORMAT = 1  # of the parts below; a new format makes every kept index outdated
+TITLES_STEP = 50_000  # films whose titles are in one part
+TITLES = "titles"
+SEARCHABLE = "searchable"
+
+
+def titles_part(start: int) -> str:
+    """The name of the part that holds the titles of the films from `start` on, as the
+    orders read them, and their postings (by whole title, first word, word)."""
+    return f"title-lists.{start}"
+
+
+def texts_part(start: int) -> str:
+    """The name of the part that holds the texts of the films from `start` on."""
+    return f"texts.{start}"
+
+
+def positions(data: object) -> array[int]:
+    """Positions written as `array("q").tobytes()`; KeptFileError if they are not."""
+    if not isinstance(data, bytes) or len(data) % 8:
+        raise KeptFileError("damaged positions")
+    found = array("q")
+    found.frombytes(data)
+    return found
+
+
+def _strings(data: object, size: int) -> list[str]:
+    if not isinstance(data, list) or len(data) != size or (data and type(data[0]) is not str):
+        raise KeptFileError("damaged texts")
+    return data
+
+
+def _permutation(order: array[int], size: int) -> array[int]:
+    """`order` if it holds each position of `size` films once; else KeptFileError."""
+    if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
+        raise KeptFileError("a damaged order")
+    seen = bytearray(size)
+    put(seen, order, repeat(1))
+    if seen.count(0):
+        raise KeptFileError("a damaged order")
+    return order
+
+
+def _add_postings(into: Postings, chunk: object) -> None:
+    """Add to `into` a chunk of postings of later positions (`postings_between`)."""
+    if not isinstance(chunk, dict):
+        raise KeptFileError("damaged postings")
+    for word, films in chunk.items():
+        if not isinstance(films, list):
+            raise KeptFileError("damaged postings")
+        into.setdefault(word, []).extend(films)
+
+
+def postings_between(postings: Mapping[str, list[int]], start: int, stop: int) -> Postings:
+    """The postings (positions ascending, by text) of the positions from `start` to `stop`."""
+    chunk: Postings = {}
+    for text, found in postings.items():
+        low = bisect.bisect_left(found, start)
+        high = bisect.bisect_left(found, stop, low)
+        if high > low:
+            chunk[text] = found[low:high]
+    return chunk
+
+
+def titles_parts(
+    orders: tuple[list[str], list[str], Postings, Postings], postings: Postings
+) -> Iterator[tuple[str, object]]:
+    """The `title-lists.<start>` parts of `Orders.kept_part` and the title words' postings."""
+    plain, stripped, exact, by_first = orders
+    for start in range(0, len(plain), TITLES_STEP):
+        stop = start + TITLES_STEP
+        lists = (postings_between(found, start, stop) for found in (exact, by_first, postings))
+        yield titles_part(start), (plain[start:stop], stripped[start:stop], *lists)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptSearchable:
+    """What `Searchable` reads of a kept index besides the texts."""
+
+    year_order: array[int]
+    """Positions in title order, in year order."""
+    letters: Mapping[str, bytes]
+    """For uncommon letters, one byte per film (year order): 1 if its text holds it."""
+    own_names: frozenset[str]
+    markers: Mapping[str, str]
+    """The markers of the films' own fields in the kept texts."""
+    file: KeptFile
+    problems: list[str]
+    """What could not be read, shared with the `KeptIndex` (see `KeptIndex.whole`)."""
+
+    def titles(self) -> tuple[tuple[list[str], list[str], Postings, Postings], Postings] | None:
+        """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
+        part at a time (each a short call into C); None if they cannot be read."""
+        size = len(self.year_order)
+        plain: list[str] = []
+        stripped: list[str] = []
+        exact: Postings = {}
+        by_first: Postings = {}
+        postings: Postings = {}
+        try:
+            for start in range(0, size, TITLES_STEP):
+                some_plain, some_stripped, *lists = self.file.read(titles_part(start))
+                stop = min(size, start + TITLES_STEP)
+                plain.extend(_strings(some_plain, stop - start))
+                stripped.extend(_strings(some_stripped, stop - start))
+                for into, chunk in zip((exact, by_first, postings), lists, strict=True):
+                    _add_postings(into, chunk)
+        except (KeptFileError, ValueError, TypeError) as error:
+            self.problems.append(f"titles: {error}")
+            return None
+        return (plain, stripped, exact, by_first), postings
+
+    def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
+        """The kept texts and regions of the films from `start` to `stop`; None if
+        they cannot be read (then they are folded again)."""
+        try:
+            if stop - start != STEP and stop != len(self.year_order):
+                raise KeptFileError(f"no part of {stop - start} films")
+            hay, regions = self.file.read(texts_part(start))
+            found = positions(regions)
+            if len(found) != 3 * (stop - start):
+                raise KeptFileError("damaged regions")
+            return _strings(hay, stop - start), found
+        except (KeptFileError, ValueError, TypeError) as error:
+            self.problems.append(f"texts from {start}: {error}")
+            return None
+
+
+class KeptIndex:
+    """A kept index of `size` films whose key matched: its title order read and
+    checked; the rest is read when the index is built (`searchable`)."""
+
+    def __init__(self, file: KeptFile, size: int) -> None:
+        """KeptFileError if the title order cannot be read."""
+        self._file = file
+        self.size = size
+        self.problems: list[str] = []
+        """What could not be read (and was worked out instead)."""
+        try:
+            order, titles = file.read(TITLES)
+            self.title_order = _permutation(positions(order), size)
+            self.folded_titles: list[str] = _strings(titles, size)
+        except (ValueError, TypeError) as error:
+            raise KeptFileError(f"damaged titles ({error})") from error
+
+    def searchable(self) -> KeptSearchable | None:
+        """The rest of the kept index; None if it cannot be read."""
+        try:
+            data: dict[str, Any] = self._file.read(SEARCHABLE)
+            size = self.size
+            letters = data["letters"]
+            markers = data["markers"]
+            checked = all(
+                isinstance(k, str) and isinstance(v, bytes) and len(v) == size
+                for k, v in letters.items()
+            ) and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
+            if not checked:
+                raise KeptFileError("damaged letters or markers")
+            return KeptSearchable(
+                _permutation(positions(data["year_order"]), size),
+                letters,
+                frozenset(map(str, data["own_names"])),
+                markers,
+                self._file,
+                self.problems,
+            )
+        except (KeptFileError, KeyError, ValueError, TypeError, AttributeError) as error:
+            self.problems.append(f"searchable: {error}")
+            return None
+
+    def close(self) -> None:
+        """Close the file: every part of it is read."""
+        self._file.close()
+
+    @property
+    def whole(self) -> bool:
+        """True while every part read so far could be read (else: worth keeping anew)."""
+        return not self.problems
+
+
+def open_kept(path: Path, key: Mapping[str, Any], size: int) -> KeptIndex | None:
+    """The kept index at `path` if it was kept from what `key` says; else None."""
+    try:
+        file = KeptFile(path, key)
+    except KeptFileError:
+        return None
+    try:
+        return KeptIndex(file, size)
+    except KeptFileError:
+        file.close()
+        return None
+
+
+def searchable_part(
+    year_order: Sequence[int],
+    letters: Mapping[str, bytes],
+    own_names: frozenset[str],
+    markers: Mapping[str, str],
+) -> dict[str, Any]:
+    """The `searchable` part's data."""
+    return {
+        "year_order": array("q", year_order).tobytes(),
+        "letters": dict(letters),
+        "own_names": sorted(own_names),
+        "markers": dict(markers),
+    }

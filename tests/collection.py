@@ -35,7 +35,7 @@ FILMS = [
         countries=["USSR"],
     ),
     _film("mirror", 1975, genres=["Melodrama"], directors=["Andrei Tarkovsky"]),
-    _film("cranes", 1957, genres=["DRAMA", "War"], directors=["Mikhail Kalatozov"]),
+    _film("cranes", 1957, genres=["Drama", "War"], directors=["Mikhail Kalatozov"]),
     _film("amphibian", 1962, genres=["Science Fiction"], countries=["USSR", "France"]),
     _film("nameless", None, genres=[MARKUP_GENRE]),
 ]

@@ -162,7 +162,7 @@ def _phrase(value: str) -> str:
     return " ".join(clean_line(value).replace('"', " ").split())
 
 
-def _holding(items: Iterable[str], keys: Mapping[str, str]) -> dict[str, set[str]]:
+def _holding(items: Iterable[str], keys: set[str]) -> dict[str, set[str]]:
     """For each folded item, the keys (folded phrases) found in it, as the search finds
     a phrase in a part of an item.
 
@@ -181,7 +181,7 @@ def _holding(items: Iterable[str], keys: Mapping[str, str]) -> dict[str, set[str
                 item[start : start + length]
                 for length in lengths
                 for start in range(len(item) - length + 1)
-            }.intersection(keys)
+            } & keys
     return found
 
 
@@ -202,7 +202,7 @@ def _by_field(prefix: str, lists_of: Lists) -> ByKey:
         for (key, phrase), _ in spellings.most_common():
             if key:
                 names.setdefault(key, phrase)
-        holding = _holding(set(folded.values()), names)
+        holding = _holding(set(folded.values()), set(names))
         counts: Counter[str] = Counter()
         for values, count in lists.items():
             keys = set().union(*(holding[folded[value]] for value in values))

@@ -1,0 +1,68 @@
+"""How long grouping the results takes: `python -m benchmarks.groups [N ...]`.
+
+The films are `benchmarks.generate`'s (titles, years), given genres, directors
+and countries drawn from its word lists (one to three genres; one director in
+twenty of the catalog's size, so a million films have 50,000 directors), and
+marks on one film in twenty (ratings, viewings, tags). Each grouping is timed
+over every film, as the group screen's thread worker computes it. It prints
+figures; it never passes or fails.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+from benchmarks import generate
+from tui.model.film import Film
+from tui.model.marks import UserMarks
+from tui.search.groups import Grouping, group_films
+
+COUNTRIES = ("USSR", "France", "Italy", "Japan", "Poland", "Georgia", "Sweden", "Brazil")
+
+
+def catalog(
+    count: int, seed: int = generate.DEFAULT_SEED
+) -> tuple[list[Film], dict[str, UserMarks]]:
+    rng = random.Random(seed)
+    people = [
+        f"{rng.choice(generate.NAMES)} {rng.choice(generate.NOUNS)}{n}"
+        for n in range(max(1, count // 20))
+    ]
+    films: list[Film] = []
+    marks: dict[str, UserMarks] = {}
+    for document in generate.documents(count, seed):
+        film = Film(document["id"], document["title"], document["year"])
+        film = replace(
+            film,
+            genres=tuple(rng.sample(generate.GENRES, rng.randint(1, 3))),
+            directors=(rng.choice(people),),
+            countries=(rng.choice(COUNTRIES),),
+        )
+        films.append(film)
+        if rng.random() < 0.05:
+            marks[film.id] = UserMarks(
+                rating=rng.randint(0, 10) / 2,
+                watches=(f"{rng.randint(2000, 2025)}-05-01",),
+                tags=(rng.choice(generate.NOUNS).lower(),),
+            )
+    return films, marks
+
+
+def main(argv: Sequence[str]) -> None:
+    for count in map(int, argv or ("100000", "1000000")):
+        films, marks = catalog(count)
+        figures = []
+        for grouping in Grouping:
+            start = time.perf_counter()
+            groups = group_films(films, grouping, marks)
+            took = time.perf_counter() - start
+            figures.append(f"{grouping}: {took * 1000:.0f} ms ({len(groups)} groups)")
+        print(f"{count:,} films: " + "; ".join(figures))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -23,6 +23,7 @@ user's, by film id, handed over by the caller (the store is not imported here).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -166,22 +167,24 @@ def _holding(items: Iterable[str], keys: set[str]) -> dict[str, set[str]]:
     """For each folded item, the keys (folded phrases) found in it, as the search finds
     a phrase in a part of an item.
 
-    An item is tested against each of its pieces as long as a key (one set
-    look-up each), or, when it has more pieces than there are keys, against
-    each key: the cheaper of the two.
+    An item's pieces as long as a shorter key are looked up among the keys (a set
+    intersection), or, when it has more pieces than there are keys, each key is
+    looked for in it: the cheaper of the two.
     """
     lengths = sorted({len(key) for key in keys})
     found: dict[str, set[str]] = {}
     for item in items:
-        pieces = sum(max(0, len(item) - length + 1) for length in lengths)
-        if pieces > len(keys):
+        shorter = lengths[: bisect.bisect_left(lengths, len(item))]
+        if len(item) * len(shorter) > len(keys):
             found[item] = {key for key in keys if key in item}
         else:
-            found[item] = {
-                item[start : start + length]
-                for length in lengths
-                for start in range(len(item) - length + 1)
-            } & keys
+            pieces = {
+                item[start : start + size]
+                for size in shorter
+                for start in range(len(item) - size + 1)
+            }
+            pieces.add(item)
+            found[item] = pieces & keys
     return found
 
 

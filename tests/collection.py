@@ -16,7 +16,14 @@ MARKUP_GENRE = "[bold]x[/]"
 
 
 def _film(film_id: str, year: int | None, **fields: Any) -> dict[str, Any]:
-    return {"id": film_id, "title": film_id.title(), "year": year, "description": "", **fields}
+    return {
+        "id": film_id,
+        "title": film_id.title(),
+        "year": year,
+        "description": "",
+        "fact": "",
+        **fields,
+    }
 
 
 FILMS = [
@@ -37,7 +44,7 @@ FILMS = [
     _film("mirror", 1975, genres=["Melodrama"], directors=["Andrei Tarkovsky"]),
     _film("cranes", 1957, genres=["Drama", "War"], directors=["Mikhail Kalatozov"]),
     _film("amphibian", 1962, genres=["Science Fiction"], countries=["USSR", "France"]),
-    _film("nameless", None, genres=[MARKUP_GENRE]),
+    _film("nameless", 1985, genres=[MARKUP_GENRE]),
 ]
 MARKS: dict[str, dict[str, Any]] = {
     "stalker": {"rating": 5, "watches": ["2023-04-01", "2024-01-02"], "tags": ["zone"]},

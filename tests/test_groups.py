@@ -33,13 +33,14 @@ def counts(library: Library, grouping: Grouping, query: str = "") -> dict[str, i
 
 
 def test_decades_and_years(library: Library) -> None:
-    assert counts(library, Grouping.DECADE) == {"1950s": 1, "1960s": 1, "1970s": 3}
+    assert counts(library, Grouping.DECADE) == {"1950s": 1, "1960s": 1, "1970s": 3, "1980s": 1}
     assert counts(library, Grouping.YEAR) == {
         "1957": 1,
         "1962": 1,
         "1972": 1,
         "1975": 1,
         "1979": 1,
+        "1985": 1,
     }
     assert groups(library, Grouping.DECADE)["1970s"].term == "year:1970..1979"
 
@@ -99,6 +100,7 @@ def test_in_order_by_count_then_name_or_by_name(library: Library) -> None:
         "1950s",
         "1960s",
         "1970s",
+        "1980s",
     ]
 
 

@@ -32,6 +32,7 @@ from tui.widgets.group_list import GroupList
 SAVED: Literal["saved searches"] = "saved searches"
 Choice = Grouping | Literal["saved searches"]
 CHOICES: tuple[Choice, ...] = (*Grouping, SAVED)
+SHORT = {Grouping.WATCHED: "watched", SAVED: "saved"}  # so that all fit on a line
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ class GroupScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("enter", "choose", "Show its films", id="groups.choose"),
-        Binding("right,l,tab", "grouping(1)", "Next grouping", id="groups.next"),
-        Binding("left,h,shift+tab", "grouping(-1)", "Previous grouping", id="groups.previous"),
+        # Not in the footer: the dialog's edge says ←/→.
+        Binding("right,l", "grouping(1)", "Next grouping", show=False, id="groups.next"),
+        Binding("left,h", "grouping(-1)", "Previous grouping", show=False, id="groups.previous"),
         Binding("s", "toggle_order", "By count / by name", id="groups.sort"),
         Binding("delete,x", "delete_saved", "Delete saved search", id="groups.delete"),
         Binding("escape,q,g", "close", "Close", id="groups.close"),
@@ -117,11 +119,11 @@ class GroupScreen(ModalScreen[str | None]):
         self.refresh_bindings()
 
     def _groupings(self) -> Content:
-        parts: list[Content | str] = ["By: "]
+        parts: list[Content | str] = []
         for number, choice in enumerate(CHOICES):
             if number:
                 parts.append(" · ")
-            name = str(choice)
+            name = SHORT.get(choice, str(choice))
             parts.append(Content.styled(name, "reverse bold") if choice == self.choice else name)
         return Content.assemble(*parts)
 

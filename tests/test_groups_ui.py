@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Static
 
 from tests.collection import MARKUP_GENRE, collection
 from tests.conftest import record_notices
@@ -178,3 +179,12 @@ async def test_b_with_nothing_typed_says_there_is_nothing_to_save(tmp_path: Path
         await pilot.press("down", "b")
         assert isinstance(app.screen, MainScreen)
         assert "Nothing to save: type a search first." in notices
+
+
+async def test_the_help_lists_the_group_screen_keys(tmp_path: Path) -> None:
+    app = make_app(collection(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "question_mark")
+        help_text = str(app.screen.query_one(Static).render())
+        for line in ("Browse by group", "Save search", "Surprise me", "Delete saved search"):
+            assert line in help_text, line

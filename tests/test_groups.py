@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.collection import MARKUP_GENRE, collection
 from tui.finder import find_in, library_index
+from tui.model.film import Film
+from tui.model.marks import UserMarks
 from tui.search.groups import Group, Grouping, group_films, in_order, narrowed
+from tui.search.index import SearchIndex
 from tui.store.library import Library
 from tui.store.opening import open_library
 
@@ -107,3 +112,29 @@ def test_in_order_by_count_then_name_or_by_name(library: Library) -> None:
 def test_narrowed_closes_an_unclosed_quote() -> None:
     assert narrowed('"star wa', "year:1977") == '"star wa" year:1977'
     assert narrowed("  ", 'genre:"War"') == 'genre:"War"'
+
+
+_NAMES = st.text(alphabet='aAáß s"¨-Дд', min_size=0, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(_NAMES, max_size=3), st.lists(_NAMES, max_size=2)),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_groups_query_finds_exactly_its_films(films: list[tuple[list[str], list[str]]]) -> None:
+    """Names that fold alike (`ß`, `ss`), hold quotes, spaces or marks that fold to
+    a space (`¨`): each genre and tag group's query finds as many films as it holds."""
+    catalog = [
+        Film(f"f{n}", f"Film {n}", 2000, genres=tuple(genres))
+        for n, (genres, _) in enumerate(films)
+    ]
+    marks = {f"f{n}": UserMarks(tags=tuple(tags)) for n, (_, tags) in enumerate(films) if tags}
+    index = SearchIndex(catalog, tags={film_id: mine.tags for film_id, mine in marks.items()})
+    for grouping in (Grouping.GENRE, Grouping.TAG):
+        for group in group_films(catalog, grouping, marks):
+            found = index.find(group.term, personal=marks).films
+            assert len(found) == group.count, (group, [film.id for film in found])

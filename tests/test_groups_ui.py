@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
 from tests.collection import MARKUP_GENRE, collection
 from tests.conftest import record_notices
+from tests.full_film import FULL, library_of
 from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
 from tui.screens.details import DetailScreen
@@ -188,3 +190,15 @@ async def test_the_help_lists_the_group_screen_keys(tmp_path: Path) -> None:
         help_text = str(app.screen.query_one(Static).render())
         for line in ("Browse by group", "Save search", "Surprise me", "Delete saved search"):
             assert line in help_text, line
+
+
+async def test_surprise_me_names_a_markup_title_as_written(tmp_path: Path) -> None:
+    app = make_app(library_of(tmp_path, [FULL], {}))
+    async with app.run_test(size=SIZE) as pilot:
+        told: list[tuple[str, dict[str, Any]]] = []
+        app.notify = lambda message, **how: told.append((message, how))  # type: ignore[method-assign]
+        await pilot.press("down", "r")
+        await pilot.pause()
+        assert [(message, how.get("markup")) for message, how in told] == [
+            ("[REC] 2 (2009)", False)  # the title as written, never read as markup
+        ]

@@ -139,6 +139,7 @@ class CollectorViews(Screen[None]):
         film_list.focus()
         film = film_list.highlighted_film
         if film is not None:
-            self.notify(f"{clean_line(film.title)} ({film.year_text})", title="Surprise")
+            text = f"{clean_line(film.title)} ({film.year_text})"
+            self.notify(text, title="Surprise", markup=False)
         if self.has_class("-narrow") or self.has_class("-short"):
             self.app.push_screen(DetailScreen(self._detail_view()))

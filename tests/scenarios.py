@@ -59,6 +59,9 @@ SCENARIOS = (
     ),
     Scenario("palette", "The command palette with a query.", press=("ctrl+p", *"fav")),
     Scenario("no-match", "A search that matches nothing says so.", press=(*"xyzq",)),
+    Scenario(
+        "groups", "g in the list: the films by decade, with their counts.", press=("down", "g")
+    ),
 )
 
 

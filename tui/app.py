@@ -42,6 +42,9 @@ LOAD_IN_BACKGROUND_BYTES = 20_000_000
 def binding_ids() -> list[str]:
     """The id of every binding a keymap may change."""
     from tui.screens.film_form import FilmForm  # as in `tui.screens.editing`
+    from tui.screens.groups import GroupScreen
+    from tui.screens.save_search import SaveSearchScreen
+    from tui.widgets.group_list import GroupList
 
     owners: list[type[DOMNode]] = [
         FilmApp,
@@ -52,6 +55,9 @@ def binding_ids() -> list[str]:
         ConfirmScreen,
         HelpScreen,
         DetailScreen,
+        GroupScreen,
+        GroupList,
+        SaveSearchScreen,
     ]
     return [
         binding.id

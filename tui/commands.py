@@ -155,11 +155,45 @@ class FilmCommands(Provider):
                 main.action_statistics,
             ),
             Command("Help", "Show every key (?)", main.action_help),
+            # The collector views (tui.screens.collector_views).
+            Command(
+                "Browse by group",
+                "The films shown by decade, year, genre, director, country, tag, rating (g)",
+                main.action_browse_groups,
+            ),
+            Command("Save this search", "Name the query typed (b)", main.action_save_search),
+            Command(
+                "Surprise me", "Highlight a film of the list at random (r)", main.action_surprise
+            ),
         ]
+
+    async def _saved_searches(self, query: str | None) -> Hits:
+        """A hit for each saved search (whose name matches `query`), with its count."""
+        from tui.screens.main import MainScreen
+
+        main = self.screen
+        if not isinstance(main, MainScreen):
+            return
+        matcher = self.matcher(query or "")
+        for name, saved in main.remembered.saved_searches.items():
+            entry = f"Saved search: {clean_line(name)}"
+            score = matcher.match(entry) if query else 1.0
+            if score <= 0:
+                continue
+            count = await asyncio.to_thread(main.count_found, saved)  # never on the event loop
+            films = f"{count:,} film{'s' if count != 1 else ''}"
+            run = partial(main.search_for, saved)
+            help_text = f"{clean_line(saved)} · {films}"
+            if query:
+                yield Hit(score, Content(entry), run, text=entry, help=help_text)
+            else:
+                yield DiscoveryHit(Content(entry), run, text=entry, help=help_text)
 
     async def discover(self) -> Hits:
         for command in self._commands():
             yield DiscoveryHit(command.name, command.run, help=command.help)
+        async for hit in self._saved_searches(None):
+            yield hit
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -167,6 +201,8 @@ class FilmCommands(Provider):
             score = matcher.match(command.name)
             if score > 0:
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+        async for hit in self._saved_searches(query):
+            yield hit
         async for hit in self._go_to(query):
             yield hit
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input
 
 from tui.finder import library_index
 from tui.model.film import Film
+from tui.screens.collector_views import CollectorViews
 from tui.screens.details import DetailScreen
 from tui.screens.editing import EditFlows
 from tui.screens.help import HelpScreen, describe_bindings
@@ -46,7 +47,7 @@ from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 
-class MainScreen(EditFlows):
+class MainScreen(EditFlows, CollectorViews):
     """Search, browse and change the library."""
 
     BINDINGS = [
@@ -402,5 +403,6 @@ class MainScreen(EditFlows):
                 ],
             ),
             ("Statistics (S)", describe_bindings(self.app, statistics.StatisticsScreen)),
+            self.groups_help(),
         ]
         self.app.push_screen(HelpScreen(sections))

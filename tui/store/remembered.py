@@ -1,4 +1,5 @@
-"""What the app remembers between runs: the sort, the theme, the place per catalog.
+"""What the app remembers between runs: the sort, the theme, the place per catalog,
+the saved searches.
 
 One small JSON file in the user's state directory
 (`platformdirs.user_state_path("filmtui")/settings.json`, which honours
@@ -36,7 +37,9 @@ FILE_NAME = "settings.json"
 SORT_KEY = "sort"
 THEME_KEY = "theme"
 PLACES_KEY = "places"
+SAVED_KEY = "saved_searches"
 MAX_PLACES = 50
+MAX_SAVED = 500
 READ_LIMIT = 1_000_000  # bytes: a settings file is a few kilobytes
 
 
@@ -67,6 +70,7 @@ class Remembered:
         """Every value of the file (the app's and any other key)."""
         self._changed: dict[str, Any] = {}
         self._places: dict[str, dict[str, Any]] = {}
+        self._saved: dict[str, str | None] = {}  # this run's saved (None: deleted) searches
 
     @classmethod
     def load(cls, path: Path | None = None) -> Remembered:
@@ -122,6 +126,20 @@ class Remembered:
         self._places[key] = entry
         self.values[PLACES_KEY] = _with_place(self.values.get(PLACES_KEY), key, entry)
 
+    @property
+    def saved_searches(self) -> dict[str, str]:
+        """Each saved search's query by its name, the oldest first."""
+        return _searches(self.values.get(SAVED_KEY))
+
+    def save_search(self, name: str, query: str) -> None:
+        """Keep `query` under `name` (replacing a search of that name), the latest last."""
+        self._saved[name] = query
+        self.values[SAVED_KEY] = _with_search(self.values.get(SAVED_KEY), name, query)
+
+    def delete_search(self, name: str) -> None:
+        self._saved[name] = None
+        self.values[SAVED_KEY] = _with_search(self.values.get(SAVED_KEY), name, None)
+
     def _set(self, key: str, value: Any) -> None:
         self.values[key] = value
         self._changed[key] = value
@@ -145,6 +163,11 @@ class Remembered:
             places = _with_place(places, key, entry)
         if self._places:
             values[PLACES_KEY] = places
+        if self._saved:  # over what another filmtui saved meanwhile
+            saved: object = values.get(SAVED_KEY)
+            for name, query in self._saved.items():
+                saved = _with_search(saved, name, query)
+            values[SAVED_KEY] = saved
         text = json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -163,6 +186,29 @@ def _with_place(places: object, key: str, entry: dict[str, Any]) -> dict[str, An
     new.pop(key, None)
     new[key] = entry
     while len(new) > MAX_PLACES:  # the oldest first: dicts keep insertion order
+        new.pop(next(iter(new)))
+    return new
+
+
+def _searches(saved: object) -> dict[str, str]:
+    """The saved searches of a file's value: names and queries that are text."""
+    if not isinstance(saved, dict):
+        return {}
+    return {
+        name: query
+        for name, query in saved.items()
+        if isinstance(name, str) and name.strip() and isinstance(query, str)
+    }
+
+
+def _with_search(saved: object, name: str, query: str | None) -> dict[str, str]:
+    """`saved` with `query` under `name` as the latest (None: without `name`), the
+    oldest dropped beyond `MAX_SAVED`."""
+    new = _searches(saved)
+    new.pop(name, None)
+    if query is not None:
+        new[name] = query
+    while len(new) > MAX_SAVED:
         new.pop(next(iter(new)))
     return new
 

@@ -121,6 +121,10 @@ class FilmList(ScrollView, can_focus=True):
         Binding("a", "screen.add_film", "Add", show=False, id="list.add"),
         Binding("d", "screen.delete_film", "Delete", show=False, id="list.delete"),
         Binding("S", "screen.statistics", "Statistics", show=False, id="list.statistics"),
+        # Browse by group, saved searches, surprise me (tui.screens.groups).
+        Binding("g", "screen.browse_groups", "Browse by group", show=False, id="list.groups"),
+        Binding("b", "screen.save_search", "Save search", show=False, id="list.save-search"),
+        Binding("r", "screen.surprise", "Surprise me", show=False, id="list.surprise"),
     ]
 
     COMPONENT_CLASSES = {

@@ -9,9 +9,9 @@ from typing import Any
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
-from tests.group_collection import MARKUP_GENRE, collection
 from tests.conftest import record_notices
 from tests.full_film import FULL, library_of
+from tests.group_collection import MARKUP_GENRE, collection
 from tests.waiting import wait_until
 from tui.app import FilmApp, make_app
 from tui.screens.details import DetailScreen

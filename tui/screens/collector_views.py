@@ -1,4 +1,4 @@
-"""The main screen's collector views: browse by group, saved searches, surprise me.
+"""The main screen's collector views: groups, saved searches, surprise me, statistics.
 
 A part of `MainScreen` (which it is mixed into), kept apart so that the main
 screen stays the wiring of its panes. The groups are `tui.screens.groups`,
@@ -56,6 +56,20 @@ class CollectorViews(Screen[None]):
     @property
     def _films(self) -> FilmList:
         return self.query_one(FilmList)
+
+    def action_statistics(self) -> None:
+        """The figures of the films the list shows (`a` there: of every film)."""
+        if self.searching:
+            self.notify("Still searching: the statistics open once the list is complete.")
+            return
+        from tui.screens.statistics import StatisticsScreen  # not imported at start
+
+        self.app.push_screen(StatisticsScreen(self._films.films, self.library, self.search))
+
+    def statistics_help(self) -> tuple[str, list[tuple[str, str]]]:
+        from tui.screens.statistics import StatisticsScreen
+
+        return ("Statistics (S)", describe_bindings(self.app, StatisticsScreen))
 
     def groups_help(self) -> tuple[str, list[tuple[str, str]]]:
         """The group screen's section of the help."""

@@ -375,15 +375,7 @@ class MainScreen(EditFlows, CollectorViews):
         else:
             self._detail.focus()
 
-    def action_statistics(self) -> None:
-        """The figures of the films the list shows (`a` there: of every film)."""
-        from tui.screens.statistics import StatisticsScreen  # not imported at start
-
-        self.app.push_screen(StatisticsScreen(self.film_list.films, self.library, self.search))
-
     def action_help(self) -> None:
-        from tui.screens import statistics
-
         sections = [
             (
                 "Search bar",
@@ -402,7 +394,7 @@ class MainScreen(EditFlows, CollectorViews):
                     ("^q", "Quit"),
                 ],
             ),
-            ("Statistics (S)", describe_bindings(self.app, statistics.StatisticsScreen)),
+            self.statistics_help(),
             self.groups_help(),
         ]
         self.app.push_screen(HelpScreen(sections))

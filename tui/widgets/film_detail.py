@@ -1,9 +1,10 @@
 """The detail pane: everything known about the highlighted film, laid out to read.
 
-Top to bottom: the poster, if the film has one (`tui.widgets.poster`); the title (and the original title), year and runtime; the
-user's marks (favourite, rating, watched, watchlist), the days seen and the
-tags; the film's credits and links; its description and fact; the user's
-notes; the film's own fields. A part with no value is not shown.
+Top to bottom: the poster, if the film has one (`tui.widgets.poster`); the
+title (and the original title), year and runtime; the user's marks
+(favourite, rating, watched, watchlist), the days seen and the tags; the
+film's credits and links; its description and fact; the user's notes; the
+film's own fields. A part with no value is not shown.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.content import Content
 from textual.widgets import Static
@@ -117,7 +117,7 @@ class Poster(Static):
         event.stop()
         if event.state is not WorkerState.SUCCESS:
             return
-        request, drawn = event.worker.result
+        request, drawn = cast(tuple[PosterRequest, Drawn], event.worker.result)
         self._kept[request] = drawn
         while len(self._kept) > _KEPT:
             self._kept.popitem(last=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import struct
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -16,8 +17,10 @@ from PIL import Image
 
 from tests.conftest import write_catalog
 from tui.app import FilmApp, make_app
+from tui.screens.details import DetailScreen
+from tui.widgets import poster as poster_module
 from tui.widgets.film_detail import FilmDetail
-from tui.widgets.poster import NEEDS_IMAGES, Poster
+from tui.widgets.poster import NEEDS_IMAGES, Drawn, Poster, PosterRequest, draw
 
 RED, BLUE = (200, 20, 20), (20, 20, 200)
 SOLARIS = {"id": "solaris-1972", "title": "Solaris", "year": 1972, "description": "", "fact": ""}
@@ -49,7 +52,7 @@ def catalog(tmp_path: Path, **fields: Any) -> Path:
 
 async def shown_poster(app: FilmApp) -> Poster:
     """The detail pane's poster, once its worker has read and decoded the file."""
-    poster = app.query_one(FilmDetail).query_one(Poster)
+    poster = app.screen.query_one(FilmDetail).query_one(Poster)
     await poster.workers.wait_for_complete()
     return poster
 
@@ -196,3 +199,55 @@ async def test_without_the_images_extra_films_without_posters_say_nothing(
         await pilot.pause()
         poster = await shown_poster(app)
         assert not poster.display and poster.drawn.note == ""
+
+
+async def test_the_full_screen_details_show_the_poster_bigger(tmp_path: Path) -> None:
+    path = catalog(tmp_path)
+    red_over_blue(path.parent / "posters" / "solaris-1972.png")
+    app = make_app(path)
+    async with app.run_test(size=(70, 40)) as pilot:  # narrow: Enter opens the details
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        poster = await shown_poster(app)
+        await pilot.pause()
+        assert poster.drawn.picture is not None
+        full = app.screen.query_one(FilmDetail)
+        assert poster.drawn.picture.height == full.size.height // 2 > 15
+        assert set("".join(poster_lines(app, poster))) == {"▀"}
+
+
+async def test_another_film_never_shows_the_last_ones_poster_and_back_is_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+
+    def counted(request: PosterRequest) -> Drawn:
+        drawn.append(request.film_id)
+        return draw(request)
+
+    monkeypatch.setattr(poster_module, "draw", counted)
+    stalker = {**SOLARIS, "id": "stalker-1979", "title": "Stalker", "year": 1979}
+    path = write_catalog(tmp_path / "catalog" / "films.json", [SOLARIS, stalker])
+    red_over_blue(path.parent / "posters" / "solaris-1972.png")
+    app = make_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        poster = await shown_poster(app)
+        assert app.query_one(FilmDetail).view.film.id == "solaris-1972"  # type: ignore[union-attr]
+        assert poster.drawn.picture is not None
+        await pilot.press("down")  # from the search bar to the list
+        await pilot.press("down")
+        assert app.query_one(FilmDetail).view.film.id == "stalker-1979"  # type: ignore[union-attr]
+        assert not poster.display  # at once: no moment of Solaris's poster over Stalker
+        assert (await shown_poster(app)).drawn.picture is None
+        await pilot.press("up")
+        assert poster.drawn.picture is not None
+        assert drawn == ["solaris-1972", "stalker-1979"]  # Solaris's was kept, not drawn again
+
+
+def test_starting_filmtui_does_not_import_pillow() -> None:
+    program = (
+        "import sys, tui.cli.main, tui.app, tui.screens.main, tui.widgets.film_detail\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'PIL'))"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -211,11 +211,14 @@ class FilmDetail(VerticalScroll):
 
     def _load_poster(self, view: DetailView) -> None:
         """The poster of the film, scaled to the pane's width and half its height."""
-        region = self.scrollable_content_region
+        # Less the scrollbar's width, shown or not: a poster that brings a
+        # scrollbar in must not be drawn again narrower (and again wider).
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        height = self.size.height
         request = None
-        if view.film is not None and view.poster and region.width > 0:
-            width, height = min(region.width, POSTER_WIDTH), max(8, region.height // 2)
-            request = PosterRequest(view.film.id, view.poster, width, height)
+        if view.film is not None and view.poster and width > 0:
+            box = min(width, POSTER_WIDTH), max(8, height // 2)
+            request = PosterRequest(view.film.id, view.poster, *box)
         cast(Poster, self._part("detail-poster")).load(request)
 
     def _show(self, part_id: str, content: Content | Literal[False]) -> bool:

@@ -87,6 +87,8 @@ class Poster(Static):
         self.drawn = Drawn()
         """What is shown (nothing while the request is decoded)."""
         self._kept: OrderedDict[PosterRequest, Drawn] = OrderedDict()
+        self._film_id: str | None = None
+        """The film whose poster (or note) is shown."""
 
     def load(self, request: PosterRequest | None) -> None:
         """Show `request`'s poster: at once if it was drawn before, else soon."""
@@ -101,7 +103,8 @@ class Poster(Static):
             self._kept.move_to_end(request)
             self._show(kept)
             return
-        self._show(Drawn())
+        if self.drawn.picture is None or self._film_id != request.film_id:
+            self._show(Drawn())  # not another film's poster meanwhile; this one's at a new size
         self.run_worker(
             lambda: (request, draw(request)),
             name="poster",
@@ -126,6 +129,7 @@ class Poster(Static):
 
     def _show(self, drawn: Drawn) -> None:
         self.drawn = drawn
+        self._film_id = self.request.film_id if self.request is not None else None
         self.set_class(bool(drawn.note), "-note")
         self.display = drawn.picture is not None or bool(drawn.note)
         if drawn.picture is not None:

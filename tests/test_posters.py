@@ -8,6 +8,7 @@ import os
 import struct
 import subprocess
 import sys
+import threading
 import zlib
 from pathlib import Path
 from typing import Any
@@ -251,3 +252,60 @@ def test_starting_filmtui_does_not_import_pillow() -> None:
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+async def test_running_past_films_draws_the_first_and_the_last_not_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    films = [{**SOLARIS, "id": f"film-{n}", "title": f"Film {n}"} for n in range(1, 6)]
+    path = write_catalog(tmp_path / "catalog" / "films.json", films)
+    for n in range(1, 6):
+        red_over_blue(path.parent / "posters" / f"film-{n}.png")
+    started, go_on = threading.Event(), threading.Event()
+    drawn: list[str] = []
+
+    def slow(request: PosterRequest) -> Drawn:
+        drawn.append(request.film_id)
+        started.set()
+        go_on.wait(10)
+        return draw(request)
+
+    monkeypatch.setattr(poster_module, "draw", slow)
+    app = make_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert started.wait(10)
+        await pilot.press("down", "down", "down", "down", "down")  # to the list, Film 5
+        assert app.query_one(FilmDetail).view.film.id == "film-5"  # type: ignore[union-attr]
+        go_on.set()
+        poster = await shown_poster(app)
+        await pilot.pause()
+        poster = await shown_poster(app)
+        assert drawn == ["film-1", "film-5"]
+        assert poster.request is not None and poster.request.film_id == "film-5"
+        assert poster.drawn.picture is not None
+
+
+async def test_a_tiny_pane_shows_no_poster(tmp_path: Path) -> None:
+    path = catalog(tmp_path)
+    red_over_blue(path.parent / "posters" / "solaris-1972.png")
+    app = make_app(path)
+    async with app.run_test(size=(60, 20)) as pilot:  # the details under the list
+        await pilot.pause()
+        poster = await shown_poster(app)
+        assert poster.request is None and not poster.display
+
+
+async def test_a_file_name_with_terminal_controls_is_shown_without_them(tmp_path: Path) -> None:
+    name = "bad\x1b]0;owned\x07\x1b[2Jname.jpg"
+    path = catalog(tmp_path, poster=name)
+    (path.parent / name).write_bytes(b"not an image")
+    app = make_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        poster = await shown_poster(app)
+        await pilot.pause()
+        assert name in poster.drawn.note  # the note says it as it is...
+        shown = poster_lines(app, poster)[0]
+        assert "\x1b" not in shown and "\x07" not in shown  # ...the screen without controls
+        assert shown.startswith("Poster: bad]0;owned[2Jname.jpg is not an image")

@@ -61,6 +61,9 @@ STARS = f"{STAR}+½?☆*"
 _TEXTS = (("description", "desc", "Description"), ("fact", "fact", "Fact"))
 POSTER_WIDTH = 40
 """Cells, at most: a poster as wide as a wide pane would push the text out of sight."""
+POSTER_LEAST = 5
+"""Rows: a pane too short for a poster this tall (in half its height) shows none;
+Enter's full-screen details do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,14 +213,14 @@ class FilmDetail(VerticalScroll):
         self._part("detail-own-section").display = self._show("detail-own", own)
 
     def _load_poster(self, view: DetailView) -> None:
-        """The poster of the film, scaled to the pane's width and half its height."""
+        """The poster of the film, scaled to fit the pane's width and half its height."""
         # Less the scrollbar's width, shown or not: a poster that brings a
         # scrollbar in must not be drawn again narrower (and again wider).
         width = self.size.width - self.styles.scrollbar_size_vertical
         height = self.size.height
         request = None
-        if view.film is not None and view.poster and width > 0:
-            box = min(width, POSTER_WIDTH), max(8, height // 2)
+        if view.film is not None and view.poster and height // 2 >= POSTER_LEAST:
+            box = min(width, POSTER_WIDTH), height // 2
             request = PosterRequest(view.film.id, view.poster, *box)
         cast(Poster, self._part("detail-poster")).load(request)
 

@@ -18,12 +18,14 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from tui.safe_text import clean_line
 from tui.store.posters import PosterError, read_poster
 
 if TYPE_CHECKING:
     from tui.widgets.poster_image import HalfBlocks
 
 NEEDS_IMAGES = "Posters need the images extra: pip install 'filmtui[images]'"
+_FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 _KEPT = 64
 """Posters drawn and kept (a few KB each at pane size)."""
 
@@ -89,6 +91,9 @@ class Poster(Static):
         self._kept: OrderedDict[PosterRequest, Drawn] = OrderedDict()
         self._film_id: str | None = None
         """The film whose poster (or note) is shown."""
+        self._drawing: PosterRequest | None = None
+        """What the worker is drawing (one at a time)."""
+        self._worker: Worker[Drawn] | None = None
 
     def load(self, request: PosterRequest | None) -> None:
         """Show `request`'s poster: at once if it was drawn before, else soon."""
@@ -105,27 +110,36 @@ class Poster(Static):
             return
         if self.drawn.picture is None or self._film_id != request.film_id:
             self._show(Drawn())  # not another film's poster meanwhile; this one's at a new size
-        self.run_worker(
-            lambda: (request, draw(request)),
-            name="poster",
-            group="poster",
-            thread=True,
-            exclusive=True,
-            exit_on_error=False,
+        if self._drawing is None:
+            self._draw(request)
+
+    def _draw(self, request: PosterRequest) -> None:
+        """Draw one poster at a time: running past twenty films with posters
+        draws the first and then the one the highlight rests on, not twenty."""
+        self._drawing = request
+        self._worker = self.run_worker(
+            lambda: draw(request), name="poster", group="poster", thread=True, exit_on_error=False
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "poster":
+        worker = event.worker
+        if worker.group != "poster":
             return
         event.stop()
-        if event.state is not WorkerState.SUCCESS:
+        if worker is not self._worker or event.state not in _FINISHED or self._drawing is None:
             return
-        request, drawn = cast(tuple[PosterRequest, Drawn], event.worker.result)
+        request, self._drawing, self._worker = self._drawing, None, None
+        if event.state is WorkerState.SUCCESS:
+            drawn = cast(Drawn, worker.result)
+        else:  # not a reason of draw's: a fault of filmtui's own, still one line
+            drawn = Drawn(note=f"Poster cannot be shown: {str(worker.error).splitlines()[0][:80]}")
         self._kept[request] = drawn
         while len(self._kept) > _KEPT:
             self._kept.popitem(last=False)
         if request == self.request:
             self._show(drawn)
+        elif self.request is not None and self.request.paths and self.request not in self._kept:
+            self._draw(self.request)
 
     def _show(self, drawn: Drawn) -> None:
         self.drawn = drawn
@@ -135,4 +149,4 @@ class Poster(Static):
         if drawn.picture is not None:
             self.update(drawn.picture)
         elif drawn.note:
-            self.update(Content(drawn.note))
+            self.update(Content(clean_line(drawn.note)))  # a file's name is the user's text

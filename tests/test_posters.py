@@ -309,3 +309,18 @@ async def test_a_file_name_with_terminal_controls_is_shown_without_them(tmp_path
         shown = poster_lines(app, poster)[0]
         assert "\x1b" not in shown and "\x07" not in shown  # ...the screen without controls
         assert shown.startswith("Poster: bad]0;owned[2Jname.jpg is not an image")
+
+
+async def test_a_fault_in_the_worker_is_one_line_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(request: PosterRequest) -> Drawn:
+        raise RuntimeError("boom\nand more")
+
+    monkeypatch.setattr(poster_module, "draw", broken)
+    app = make_app(catalog(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        poster = await shown_poster(app)
+        assert poster.drawn.note == "Poster cannot be shown: boom"
+        assert app.is_running

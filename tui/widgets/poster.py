@@ -69,6 +69,12 @@ def draw(request: PosterRequest) -> Drawn:
         return Drawn(note=f"Poster: {file.path.name} {error}")
 
 
+def first_line(error: BaseException | None) -> str:
+    """An error's message, or its kind, in one short line."""
+    lines = str(error).splitlines()
+    return lines[0][:80] if lines and lines[0] else type(error).__name__
+
+
 class Poster(Static):
     """The highlighted film's poster in half blocks, a one-line note, or nothing."""
 
@@ -129,10 +135,12 @@ class Poster(Static):
         if worker is not self._worker or event.state not in _FINISHED or self._drawing is None:
             return
         request, self._drawing, self._worker = self._drawing, None, None
+        if event.state is WorkerState.CANCELLED:  # the app is closing
+            return
         if event.state is WorkerState.SUCCESS:
             drawn = cast(Drawn, worker.result)
         else:  # not a reason of draw's: a fault of filmtui's own, still one line
-            drawn = Drawn(note=f"Poster cannot be shown: {str(worker.error).splitlines()[0][:80]}")
+            drawn = Drawn(note=f"Poster cannot be shown: {first_line(worker.error)}")
         self._kept[request] = drawn
         while len(self._kept) > _KEPT:
             self._kept.popitem(last=False)

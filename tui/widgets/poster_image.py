@@ -22,6 +22,8 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 
+from tui.widgets.poster import first_line
+
 MAX_PIXELS = 40_000_000
 """An image of more pixels (8000×5000) is refused before it is decoded."""
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
@@ -83,7 +85,7 @@ def decode(data: bytes, width: int, height: int) -> HalfBlocks:
     except Image.DecompressionBombError:
         raise PosterImageError("has more pixels than filmtui shows") from None
     except Exception as error:  # a damaged file can fail anywhere in a decoder
-        raise PosterImageError(f"is damaged ({str(error).splitlines()[0][:80]})") from None
+        raise PosterImageError(f"is damaged ({first_line(error)})") from None
     return half_blocks(pixels)
 
 

@@ -32,16 +32,29 @@ def test_an_absolute_poster_path_is_kept_and_home_is_expanded() -> None:
     assert poster_paths(CATALOG, film(poster="~/s.png")) == (Path.home() / "s.png",)
 
 
-def test_without_the_field_the_posters_folder_beside_the_catalog_is_looked_in() -> None:
-    folder = Path("/collections/soviet/posters")
-    assert poster_paths(CATALOG, film()) == tuple(
-        folder / f"solaris-1972{suffix}" for suffix in POSTER_SUFFIXES
+def test_without_the_field_the_posters_folder_beside_the_catalog_is_looked_in(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "posters").mkdir()
+    assert poster_paths(tmp_path / "films.json", film()) == tuple(
+        tmp_path / "posters" / f"solaris-1972{suffix}" for suffix in POSTER_SUFFIXES
     )
 
 
+def test_without_the_field_or_a_posters_folder_there_is_nothing_to_look_for(
+    tmp_path: Path,
+) -> None:
+    assert poster_paths(tmp_path / "films.json", film()) == ()
+    (tmp_path / "posters").write_text("a file, not a folder")
+    assert poster_paths(tmp_path / "films.json", film()) == ()
+
+
 @pytest.mark.parametrize("film_id", ["../films", "a/b", "..", ".", "a\\b"])
-def test_an_id_that_would_leave_the_posters_folder_has_no_default_poster(film_id: str) -> None:
-    assert poster_paths(CATALOG, film(id=film_id)) == ()
+def test_an_id_that_would_leave_the_posters_folder_has_no_default_poster(
+    tmp_path: Path, film_id: str
+) -> None:
+    (tmp_path / "posters").mkdir()
+    assert poster_paths(tmp_path / "films.json", film(id=film_id)) == ()
 
 
 def test_the_first_existing_file_is_read(tmp_path: Path) -> None:

@@ -104,13 +104,20 @@ async def test_the_poster_field_names_a_file_relative_to_the_catalog(tmp_path: P
         assert poster.drawn.picture.height == poster.request.height  # type: ignore[union-attr]
 
 
-async def test_a_film_without_a_poster_shows_nothing_in_its_place(tmp_path: Path) -> None:
-    app = make_app(catalog(tmp_path))
+@pytest.mark.parametrize("posters_folder", [False, True], ids=["no-folder", "others-only"])
+async def test_a_film_without_a_poster_shows_nothing_in_its_place(
+    tmp_path: Path, posters_folder: bool
+) -> None:
+    path = catalog(tmp_path)
+    if posters_folder:
+        red_over_blue(path.parent / "posters" / "stalker-1979.png")
+    app = make_app(path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)
         assert poster.drawn.picture is None and poster.drawn.note == ""
         assert not poster.display
+        assert poster.request is not None if posters_folder else poster.request is None
         pane = app.query_one(FilmDetail)
         assert app.query_one("#detail-title").region.y == pane.content_region.y
 
@@ -318,7 +325,9 @@ async def test_a_fault_in_the_worker_is_one_line_not_a_crash(
         raise RuntimeError("boom\nand more")
 
     monkeypatch.setattr(poster_module, "draw", broken)
-    app = make_app(catalog(tmp_path))
+    path = catalog(tmp_path)
+    red_over_blue(path.parent / "posters" / "solaris-1972.png")
+    app = make_app(path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)

@@ -35,10 +35,12 @@ class PosterFile:
 
 
 def poster_paths(catalog: Path, film: Film) -> tuple[Path, ...]:
-    """The files that may hold `film`'s poster, most likely first (no file is touched).
+    """The files that may hold `film`'s poster, most likely first.
 
     The `poster` field's file if it is set; otherwise `posters/<id>.<suffix>`
-    beside the catalog, unless the id could leave that folder (`../x`, `a/b`).
+    beside the catalog, if that folder exists (one `stat`: nothing to read in
+    the background for a catalog without posters) and the id could not leave
+    it (`../x`, `a/b`).
     """
     folder = catalog.parent
     if film.poster.strip():
@@ -46,6 +48,8 @@ def poster_paths(catalog: Path, film: Film) -> tuple[Path, ...]:
         return (path if path.is_absolute() else folder / path,)
     film_id = film.id
     if film_id in ("", ".", "..") or Path(film_id).name != film_id or "\\" in film_id:
+        return ()
+    if not (folder / POSTER_FOLDER).is_dir():
         return ()
     return tuple(folder / POSTER_FOLDER / f"{film_id}{suffix}" for suffix in POSTER_SUFFIXES)
 

@@ -3,7 +3,8 @@
 The states are the snapshot tests' scenarios (`tests/scenarios.py`), run on a
 fresh copy of the bundled catalog; the big-catalog states (loading, indexing,
 a search's first films), which the snapshot tests hold still with threads
-waiting on events, are copied from their reviewed snapshots.
+waiting on events, and the detail pane with a poster (an image the test
+makes with Pillow), are copied from their reviewed snapshots.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ from tui.store.locations import bundled_catalog_bytes
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "screenshots"
 BIG = ROOT / "tests" / "__snapshots__" / "test_snapshots_big"
+POSTER = (
+    ROOT
+    / "tests"
+    / "__snapshots__"
+    / "test_snapshots_posters"
+    / "test_full_film_with_its_poster.svg"
+)
 
 
 async def shoot(scenario: Scenario, workdir: Path) -> Path:
@@ -56,6 +64,8 @@ async def main() -> None:
         target = OUT / f"big-{snapshot.stem.removeprefix('test_').replace('_', '-')}.svg"
         target.write_bytes(snapshot.read_bytes())
         print(target)
+    (OUT / "poster.svg").write_bytes(POSTER.read_bytes())
+    print(OUT / "poster.svg")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-TEXT_FIELDS = ("title", "description", "fact", "original_title", "imdb_id", "letterboxd_uri")
+TEXT_FIELDS = (
+    "title",
+    "description",
+    "fact",
+    "original_title",
+    "imdb_id",
+    "letterboxd_uri",
+    "poster",
+)
 LIST_FIELDS = ("directors", "cast", "genres", "countries", "languages")
 # Every public field of a film, in the order a document lists them; any other
 # field of a document is the film's own (a user's custom field), kept exactly.
@@ -27,7 +35,7 @@ class Film:
     """One film of the catalog, as the rest of the program sees it.
 
     Never changed once made (`dataclasses.replace` makes another). It is not a
-    frozen dataclass only because a frozen one's `__init__` sets each of its 15
+    frozen dataclass only because a frozen one's `__init__` sets each of its 16
     fields through `object.__setattr__`: 7 times slower, 0.4 s of every start
     at 100,000 films.
     """
@@ -40,6 +48,8 @@ class Film:
     original_title: str = ""
     imdb_id: str = ""
     letterboxd_uri: str = ""
+    poster: str = ""
+    """An image file: absolute, or relative to the catalog's folder (see `tui.store.posters`)."""
     directors: tuple[str, ...] = ()
     cast: tuple[str, ...] = ()
     genres: tuple[str, ...] = ()

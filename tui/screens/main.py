@@ -41,6 +41,7 @@ from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
 from tui.search.orders import Sort, next_sort
 from tui.store.library import Library
+from tui.store.posters import poster_paths
 from tui.store.remembered import Place, Remembered
 from tui.widgets.film_detail import DetailView, FilmDetail
 from tui.widgets.film_list import FilmList
@@ -292,6 +293,7 @@ class MainScreen(EditFlows, CollectorViews):
             marks=self.library.personal(film.id) if film is not None else DetailView().marks,
             spans=highlighter.spans if highlighter else None,
             empty_text=self._empty_text(),
+            poster=poster_paths(self.library.path, film) if film is not None else (),
         )
 
     def _show_detail(self) -> None:

@@ -31,6 +31,7 @@ FILM_READERS: dict[str, Reader] = {
     "runtime": values.runtime,
     "imdb_id": values.imdb_id,
     "letterboxd_uri": values.text,
+    "poster": values.text,
 }
 # What belongs to the user about a film.
 MARK_READERS: dict[str, Reader] = {

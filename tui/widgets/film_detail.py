@@ -1,20 +1,23 @@
 """The detail pane: everything known about the highlighted film, laid out to read.
 
-Top to bottom: the title (and the original title), year and runtime; the
-user's marks (favourite, rating, watched, watchlist), the days seen and the
-tags; the film's credits and links; its description and fact; the user's
-notes; the film's own fields. A part with no value is not shown.
+Top to bottom: the poster, if the film has one (`tui.widgets.poster`); the
+title (and the original title), year and runtime; the user's marks
+(favourite, rating, watched, watchlist), the days seen and the tags; the
+film's credits and links; its description and fact; the user's notes; the
+film's own fields. A part with no value is not shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, cast, get_args
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -31,6 +34,7 @@ from tui.widgets.film_text import (
     seen_text,
     year_and_runtime,
 )
+from tui.widgets.poster import Poster, PosterRequest
 from tui.widgets.text_lines import LabelledRows, Phrases
 
 Spans = Callable[[str, Field], Sequence[tuple[int, int]]]
@@ -55,6 +59,11 @@ _FILM_ROWS: tuple[Row, ...] = (
 STARS = f"{STAR}+½?☆*"
 """The favourite's star and the rating's, coloured as the list's ★."""
 _TEXTS = (("description", "desc", "Description"), ("fact", "fact", "Fact"))
+POSTER_WIDTH = 40
+"""Cells, at most: a poster as wide as a wide pane would push the text out of sight."""
+POSTER_LEAST = 5
+"""Rows: a pane too short for a poster this tall (in half its height) shows none;
+Enter's full-screen details do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,8 @@ class DetailView:
     marks: UserMarks = field(default_factory=UserMarks)
     spans: Spans | None = None
     empty_text: str = "No film selected."
+    poster: tuple[Path, ...] = ()
+    """The files that may hold the film's poster (`tui.store.posters.poster_paths`)."""
 
 
 def _film_id(view: DetailView) -> str | None:
@@ -115,6 +126,7 @@ class FilmDetail(VerticalScroll):
         # The parts show and hide themselves (`display`); the film's parts as a
         # whole, and the text said when there is no film, by the `-empty` class.
         with Vertical(id="detail-parts"):
+            yield Poster(id="detail-poster")
             with Vertical(classes="section"):
                 yield Static(id="detail-title")
                 yield Static(id="detail-original")
@@ -136,6 +148,9 @@ class FilmDetail(VerticalScroll):
 
     def on_mount(self) -> None:
         self.show(self.view)
+
+    def on_resize(self, event: Resize) -> None:
+        self._load_poster(self.view)
 
     def watch_view(self, old: DetailView, new: DetailView) -> None:
         self.show(new)
@@ -164,6 +179,7 @@ class FilmDetail(VerticalScroll):
     def show(self, view: DetailView) -> None:
         """Draw `view` into the pane's parts, hiding those with nothing to show."""
         film = view.film
+        self._load_poster(view)
         self.set_class(film is None, "-empty")
         if film is None:
             self._static("detail-empty").update(Content(clean(view.empty_text)))
@@ -195,6 +211,18 @@ class FilmDetail(VerticalScroll):
             for name, text in own_fields(film.own)
         )
         self._part("detail-own-section").display = self._show("detail-own", own)
+
+    def _load_poster(self, view: DetailView) -> None:
+        """The poster of the film, scaled to fit the pane's width and half its height."""
+        # Less the scrollbar's width, shown or not: a poster that brings a
+        # scrollbar in must not be drawn again narrower (and again wider).
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        height = self.size.height
+        request = None
+        if view.film is not None and view.poster and height // 2 >= POSTER_LEAST:
+            box = min(width, POSTER_WIDTH), height // 2
+            request = PosterRequest(view.film.id, view.poster, *box)
+        cast(Poster, self._part("detail-poster")).load(request)
 
     def _show(self, part_id: str, content: Content | Literal[False]) -> bool:
         """Show `content` in a part, or hide the part if it is empty; True if shown."""

@@ -300,12 +300,9 @@ class MainScreen(EditFlows, CollectorViews):
         self._view = self._detail.view = self._detail_view()
 
     def marks_changed(self) -> None:
-        """Show changed favourites, ratings or watched marks (the films are the same).
-
-        A query that filters on them (`is:fav`, `-is:watched`, `is:watchlist`,
-        `rating:`, `watched:`), or a sort that reads them (rating, last watched), is
-        searched again, so the list never shows a film the query no longer keeps.
-        """
+        """Show changed marks (the films are the same). A query or sort that reads
+        them (`is:fav`, `-is:watched`, `rating:`, `watched:`; by rating, last watched)
+        is searched again: the list never shows a film the query no longer keeps."""
         parsed = self._found.result.query if self._found is not None else None
         filters = parsed is not None and shows_marks(parsed, self.search.sort)
         if filters or self.search.favourites_only:

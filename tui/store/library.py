@@ -246,11 +246,13 @@ class Library:
         """
         films: dict[str, dict[str, Any]] = {}
         marks: dict[str, dict[str, Any]] = {}
-        for film, personal in entries:
-            films[film.id] = document = film.to_document()
-            self._read_films[film.id] = ({"id": film.id, **document}, film)  # not read again
-            if personal is not None:
-                marks[film.id] = personal.to_fields()
+        with gc_paused():
+            for film, personal in entries:
+                films[film.id] = document = film.to_document()
+                self._read_films[film.id] = ({"id": film.id, **document}, film)  # not read again
+                if personal is not None:
+                    marks[film.id] = fields = personal.to_fields()
+                    self._read_marks[film.id] = ({"id": film.id, **fields}, personal)
 
         def change(db: TinyDB) -> None:
             upsert_many(table(db, FILMS_TABLE), films)

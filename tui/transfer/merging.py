@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from tui.gc_paused import gc_paused
-from tui.model.film import Film, film_from_document, slugify
+from tui.model.film import LIST_FIELDS, PUBLIC_FIELDS, Film, film_from_document, slugify
 from tui.model.marks import UserMarks, marks_from_document
 from tui.model.unique_ids import UniqueIds
 from tui.search.folding import fold
@@ -27,6 +28,8 @@ from tui.transfer.columns import Record
 
 TitleKey = tuple[str, int | None]
 SHOWN_CHANGES = 4  # field changes described per updated film
+_LISTS = frozenset(LIST_FIELDS)
+_PUBLIC = frozenset(PUBLIC_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ class _Planner:
             film_id = self.ids.claim(base)
         self.ids.taken.add(film_id)
         document["id"] = film_id
-        return film_from_document(_complete(document)).film
+        return _film_of(document)
 
     def _remember(self, film: Film, before: Film | None = None) -> None:
         self.by_id[film.id] = film
@@ -166,9 +169,25 @@ class _Planner:
         films[:] = [other for other in films if other.id != film.id] + [film]
 
 
-def _complete(document: dict[str, Any]) -> dict[str, Any]:
-    """A new film's document: the five first fields are always there."""
-    return {"year": None, "description": "", "fact": "", **document}
+def _film_of(fields: Mapping[str, Any]) -> Film:
+    """The film of a record's fields (with its id).
+
+    Each public field was read by its reader (`tui.transfer.columns`), so it is
+    of its field's type already: `film_from_document` would check them all again,
+    a quarter of an import's time. Lists become tuples, other fields are its own.
+    """
+    public: dict[str, Any] = {}
+    own: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in _LISTS:
+            public[name] = tuple(value)
+        elif name in _PUBLIC:
+            public[name] = value
+        else:
+            own[name] = value
+    if own:
+        public["own"] = MappingProxyType(own)
+    return Film(**{"year": None, **public})
 
 
 def _merged(film: Film, fields: Mapping[str, Any]) -> Film:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.gc_paused import gc_paused
 from tui.store.atomic_json import DamagedStoreError, NotARegularFile, loads, read_bytes, reason
 from tui.transfer import csv_rows, imdb, letterboxd
 from tui.transfer.columns import FIELDS, Record, field_of
@@ -42,6 +43,11 @@ class Source:
 
 def read_source(path: Path, mapping: Mapping[str, str | None] | None = None) -> Source:
     """Every film that `path` holds, as records; `BadImportFile` if it cannot be read."""
+    with gc_paused():  # a record is a few objects, and a file may hold a million
+        return _read(path, mapping)
+
+
+def _read(path: Path, mapping: Mapping[str, str | None] | None) -> Source:
     try:
         if path.is_dir():
             if not letterboxd.looks_like_export(path):

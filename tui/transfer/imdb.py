@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.transfer import csv_rows, values
-from tui.transfer.columns import Record
+from tui.transfer.columns import Record, placings
 
 IMDB_SCALE = 10
 # IMDb's column → our field.
@@ -73,11 +73,13 @@ def read_export(path: Path, text: str) -> Export:
     return export
 
 
+_PLACINGS = placings(COLUMNS.items())
+
+
 def _records(name: str, body: Iterator[csv_rows.Row], watchlist: bool) -> Iterator[Record]:
     for row in body:
         record = Record(f"{name} line {row.line}")
-        for column, field_name in COLUMNS.items():
-            record.put(field_name, row.cells.get(column))
+        record.put_row(row.cells, _PLACINGS)
         rating = row.cells.get("Your Rating", "").strip()
         if rating:
             record.put("rating", rating, lambda value: values.stars(value, IMDB_SCALE))

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
 from tui.gc_paused import gc_paused
 from tui.model.film import LIST_FIELDS, PUBLIC_FIELDS, Film, film_from_document, slugify
-from tui.model.marks import UserMarks, marks_from_document
+from tui.model.marks import UserMarks
 from tui.model.unique_ids import UniqueIds
 from tui.search.folding import fold
 from tui.transfer.columns import Record
 
 TitleKey = tuple[str, int | None]
+NOTHING = UserMarks()
 SHOWN_CHANGES = 4  # field changes described per updated film
 _LISTS = frozenset(LIST_FIELDS)
 _PUBLIC = frozenset(PUBLIC_FIELDS)
@@ -114,33 +115,34 @@ class _Planner:
         return self.result
 
     def _take(self, record: Record) -> None:
-        match = self._match(record)
+        year = record.film.get("year")
+        key = _key(str(record.film["title"]), year if isinstance(year, int) else None)
+        match = self._match(record, key)
         if match is None:
             film = self._new_film(record)
-            self.planned[film.id] = Planned(record.label, film, _marks(UserMarks(), record.marks))
-            self._remember(film)
+            self.planned[film.id] = Planned(record.label, film, _marks(NOTHING, record.marks))
+            self._remember(film, key=key)
             return
         earlier = self.planned.get(match.id)
         if earlier is not None:
             self.result.folded.append((record.label, earlier.label))
         else:
-            self.originals[match.id] = (match, self.marks.get(match.id, UserMarks()))
+            self.originals[match.id] = (match, self.marks.get(match.id, NOTHING))
             earlier = Planned(record.label, match, None)
             self.planned[match.id] = earlier
         film = _merged(earlier.film, record.film)
-        current = earlier.marks or self.marks.get(match.id, UserMarks())
+        current = earlier.marks or self.marks.get(match.id, NOTHING)
         earlier.film = film
         earlier.marks = _marks(current, record.marks) if record.marks else earlier.marks
         self._remember(film, before=match)
 
-    def _match(self, record: Record) -> Film | None:
+    def _match(self, record: Record, key: TitleKey) -> Film | None:
+        """The library's film `record` is (`key`: its title and year), or None."""
         film_id, imdb_id = record.film.get("id"), record.film.get("imdb_id")
         if isinstance(film_id, str) and film_id:
             return self.by_id.get(film_id)  # an id of its own: that film, or a new one
         if isinstance(imdb_id, str) and imdb_id in self.by_imdb:
             return self.by_imdb[imdb_id]
-        year = record.film.get("year")
-        key = _key(str(record.film["title"]), year if isinstance(year, int) else None)
         for candidate in self.by_title.get(key, ()):
             if not imdb_id or not candidate.imdb_id:
                 return candidate
@@ -157,7 +159,10 @@ class _Planner:
         document["id"] = film_id
         return _film_of(document)
 
-    def _remember(self, film: Film, before: Film | None = None) -> None:
+    def _remember(
+        self, film: Film, before: Film | None = None, key: TitleKey | None = None
+    ) -> None:
+        """Find `film` from now on (in place of `before`; `key`: its title and year)."""
         self.by_id[film.id] = film
         if film.imdb_id:
             self.by_imdb[film.imdb_id] = film
@@ -165,7 +170,7 @@ class _Planner:
             films = self.by_title.get(_key(before.title, before.year), [])
             if before in films:
                 films.remove(before)
-        films = self.by_title.setdefault(_key(film.title, film.year), [])
+        films = self.by_title.setdefault(key or _key(film.title, film.year), [])
         films[:] = [other for other in films if other.id != film.id] + [film]
 
 
@@ -198,20 +203,25 @@ def _merged(film: Film, fields: Mapping[str, Any]) -> Film:
 
 
 def _marks(current: UserMarks, fields: Mapping[str, Any]) -> UserMarks | None:
-    """`current` with the marks a record sets; watch dates and tags are added."""
+    """`current` with the marks a record sets; watch dates and tags are added.
+
+    The record's marks were read by their readers (`tui.transfer.columns`), so
+    they are of their types already: only a whole rating is made an int, as
+    `marks_from_document` would.
+    """
     if not fields:
         return None
-    merged = current.to_fields()
-    for name, value in fields.items():
-        if name == "watches":
-            merged[name] = sorted({*merged["watches"], *value})
-        elif name == "tags":
-            merged[name] = list(dict.fromkeys([*merged["tags"], *value]))
-        else:
-            merged[name] = value
-    if merged.get("watches") and "watched" not in fields:
-        merged["watched"] = True  # a day it was seen says it was seen
-    return marks_from_document(merged)
+    changed = dict(fields)
+    if "watches" in fields:
+        changed["watches"] = tuple(sorted({*current.watches, *fields["watches"]}))
+    if "tags" in fields:
+        changed["tags"] = tuple(dict.fromkeys([*current.tags, *fields["tags"]]))
+    rating = changed.get("rating")
+    if isinstance(rating, float) and rating.is_integer():
+        changed["rating"] = int(rating)
+    if (changed.get("watches") or current.watches) and "watched" not in fields:
+        changed["watched"] = True  # a day it was seen says it was seen
+    return UserMarks(**changed) if current is NOTHING else replace(current, **changed)
 
 
 def _changes(film: Film, marks: UserMarks, planned: Planned) -> list[Change]:

@@ -16,7 +16,7 @@ from typing import Any
 from tui.gc_paused import gc_paused
 from tui.store.atomic_json import DamagedStoreError, NotARegularFile, loads, read_bytes, reason
 from tui.transfer import csv_rows, imdb, letterboxd
-from tui.transfer.columns import FIELDS, Record, field_of
+from tui.transfer.columns import FIELDS, Record, field_of, placings
 from tui.transfer.export import EXPORT_FIELDS, FORMULA_STARTS, LIST_SEPARATOR, NEUTRAL
 
 # An import file bigger than this is not a film list (a device, a disk image…).
@@ -95,22 +95,24 @@ def _csv(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Sou
         )
     ours = tuple(header[: len(EXPORT_FIELDS)]) == EXPORT_FIELDS and not mapping
     source = _source("filmtui CSV" if ours else "CSV", columns)
+    placed = placings(columns)
     for row in body:
         record = Record(f"line {row.line}")
-        for column, name in columns:
-            if name is None:
-                continue
-            cell = row.cells[column]
-            if not ours:
-                record.put(name, cell)
-                continue
-            cell = _restored(cell)
-            if name in LIST_FIELDS and cell:
-                record.put(name, [item for item in cell.split(LIST_SEPARATOR) if item])
-            else:
-                record.put(name, cell)
+        record.put_row(_ours(row.cells, columns) if ours else row.cells, placed)
         source.records.append(record)
     return source
+
+
+def _ours(cells: dict[str, str], columns: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """The cells of a row of our own CSV as export wrote them: lists are lists again."""
+    restored: dict[str, Any] = {}
+    for column, name in columns:
+        cell = _restored(cells[column])
+        if name in LIST_FIELDS and cell:
+            restored[column] = [item for item in cell.split(LIST_SEPARATOR) if item]
+        else:
+            restored[column] = cell
+    return restored
 
 
 def _restored(cell: str) -> str:
@@ -138,7 +140,7 @@ def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> So
         if not isinstance(item, dict):
             raise BadImportFile(f"{path}: {label} is not an object of film fields")
         record = Record(label)
-        for key, value in item.items():
+        for key, value in item.items():  # in the item's order: its own fields keep theirs
             name = fields[str(key)]
             if name is not None:
                 record.put(name, value)

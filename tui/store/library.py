@@ -248,8 +248,8 @@ class Library:
         marks: dict[str, dict[str, Any]] = {}
         with gc_paused():
             for film, personal in entries:
-                films[film.id] = document = film.to_document()
-                self._read_films[film.id] = ({"id": film.id, **document}, film)  # not read again
+                films[film.id] = document = film.to_document()  # its id first, as stored
+                self._read_films[film.id] = (document, film)  # not read again
                 if personal is not None:
                     marks[film.id] = fields = personal.to_fields()
                     self._read_marks[film.id] = ({"id": film.id, **fields}, personal)

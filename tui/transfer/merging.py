@@ -14,7 +14,7 @@ Plain Python; knows nothing of TinyDB or Textual.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -25,6 +25,7 @@ from tui.model.marks import UserMarks
 from tui.model.unique_ids import UniqueIds
 from tui.search.folding import fold
 from tui.transfer.columns import Record
+from tui.transfer.progress import EVERY, Progress, unshown
 
 TitleKey = tuple[str, int | None]
 NOTHING = UserMarks()
@@ -71,11 +72,17 @@ class Plan:
 
 
 def plan_import(
-    films: Sequence[Film], marks: Mapping[str, UserMarks], records: Iterable[Record]
+    films: Sequence[Film],
+    marks: Mapping[str, UserMarks],
+    records: Sequence[Record],
+    progress: Progress = unshown,
 ) -> Plan:
-    """What importing `records` into a library of `films` (with `marks`) does."""
+    """What importing `records` into a library of `films` (with `marks`) does.
+
+    `progress` is told how many records were planned, of how many.
+    """
     with gc_paused():
-        return _Planner(films, marks).plan(records)
+        return _Planner(films, marks).plan(records, progress)
 
 
 def _key(title: str, year: int | None) -> TitleKey:
@@ -95,8 +102,10 @@ class _Planner:
         self.originals: dict[str, tuple[Film, UserMarks]] = {}  # updated films as they were
         self.result = Plan()
 
-    def plan(self, records: Iterable[Record]) -> Plan:
-        for record in records:
+    def plan(self, records: Sequence[Record], progress: Progress) -> Plan:
+        for number, record in enumerate(records, 1):
+            if not number % EVERY:
+                progress(number, len(records))
             self.result.warnings.extend((record.label, warning) for warning in record.warnings)
             title = record.film.get("title")
             if not isinstance(title, str) or not title.strip():
@@ -112,6 +121,7 @@ class _Planner:
                 self.result.updated.append(planned)
             else:
                 self.result.unchanged.append(planned.label)
+        progress(len(records), len(records))
         return self.result
 
     def _take(self, record: Record) -> None:

@@ -18,6 +18,7 @@ from tui.store.atomic_json import DamagedStoreError, NotARegularFile, loads, rea
 from tui.transfer import csv_rows, imdb, letterboxd
 from tui.transfer.columns import FIELDS, Record, field_of, placings
 from tui.transfer.export import EXPORT_FIELDS, FORMULA_STARTS, LIST_SEPARATOR, NEUTRAL
+from tui.transfer.progress import EVERY, Progress, unshown
 
 # An import file bigger than this is not a film list (a device, a disk image…).
 MAX_IMPORT_BYTES = 2_000_000_000
@@ -41,13 +42,18 @@ class Source:
     own_fields: list[str] = field(default_factory=list)  # columns kept as the films' own
 
 
-def read_source(path: Path, mapping: Mapping[str, str | None] | None = None) -> Source:
-    """Every film that `path` holds, as records; `BadImportFile` if it cannot be read."""
+def read_source(
+    path: Path, mapping: Mapping[str, str | None] | None = None, progress: Progress = unshown
+) -> Source:
+    """Every film that `path` holds, as records; `BadImportFile` if it cannot be read.
+
+    `progress` is told how far the reading has come (not for a Letterboxd export).
+    """
     with gc_paused():  # a record is a few objects, and a file may hold a million
-        return _read(path, mapping)
+        return _read(path, mapping, progress)
 
 
-def _read(path: Path, mapping: Mapping[str, str | None] | None) -> Source:
+def _read(path: Path, mapping: Mapping[str, str | None] | None, progress: Progress) -> Source:
     try:
         if path.is_dir():
             if not letterboxd.looks_like_export(path):
@@ -60,13 +66,13 @@ def _read(path: Path, mapping: Mapping[str, str | None] | None) -> Source:
             return _letterboxd(path)
         looks_like_json = raw.lstrip()[:1] in (b"[", b"{")
         if path.suffix.lower() == ".json" or (path.suffix.lower() != ".csv" and looks_like_json):
-            return _json(path, loads(raw), mapping)
+            return _json(path, loads(raw), mapping, progress)
         text = csv_rows.decode(raw, str(path))
         header = csv_rows.header_of(text)
         if imdb.is_imdb_header(header) and not mapping:
-            found = imdb.read_export(path, text)
+            found = imdb.read_export(path, text, progress)
             return Source("IMDb export", found.records, found.left_out)
-        return _csv(path, text, mapping)
+        return _csv(path, text, mapping, progress)
     except NotARegularFile as error:
         raise BadImportFile(f"{path}: {error}") from None
     except OSError as error:
@@ -85,8 +91,10 @@ def _letterboxd(path: Path) -> Source:
     return Source("Letterboxd export", found.records, found.left_out)
 
 
-def _csv(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Source:
-    header, body = csv_rows.rows(text, path.name)
+def _csv(
+    path: Path, text: str, mapping: Mapping[str, str | None] | None, progress: Progress
+) -> Source:
+    header, body = csv_rows.rows(text, path.name, progress)
     columns = [(name, field_of(name, mapping)) for name in header]
     if "title" not in {name for _, name in columns}:
         raise BadImportFile(
@@ -122,7 +130,9 @@ def _restored(cell: str) -> str:
     return cell
 
 
-def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> Source:
+def _json(
+    path: Path, data: Any, mapping: Mapping[str, str | None] | None, progress: Progress
+) -> Source:
     items: list[tuple[str, Any]]
     if isinstance(data, list):
         items = [(f"record {number}", item) for number, item in enumerate(data, 1)]
@@ -136,7 +146,9 @@ def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> So
     columns = [(str(name), field_of(str(name), mapping)) for name in names]
     source = _source("JSON", columns)
     fields = dict(columns)
-    for label, item in items:
+    for number, (label, item) in enumerate(items, 1):
+        if not number % EVERY:
+            progress(number, len(items))
         if not isinstance(item, dict):
             raise BadImportFile(f"{path}: {label} is not an object of film fields")
         record = Record(label)
@@ -145,6 +157,7 @@ def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> So
             if name is not None:
                 record.put(name, value)
         source.records.append(record)
+    progress(len(items), len(items))
     return source
 
 

@@ -139,31 +139,26 @@ class Record:
 
     def put(self, name: str, value: Any, reader: Reader | None = None) -> None:
         """Read `value` as field `name` (the film's own field if not a public one)."""
-        if not _empty(value):
-            self._take(name, value, reader or _READERS.get(name), name in MARK_READERS)
+        self.put_row(
+            {name: value}, ((name, name, reader or _READERS.get(name), name in MARK_READERS),)
+        )
 
     def put_row(self, row: Mapping[str, Any], columns: Sequence[Placing]) -> None:
         """`put` each cell of `row` in its field, as `columns` place them.
 
+        An empty cell (or a missing one) never blanks what the library has.
         (One loop for the whole row: a file has 100,000s of rows.)
         """
         for column, name, read, mark in columns:
             value = row.get(column)
-            if not _empty(value):
-                self._take(name, value, read, mark)
-
-    def _take(self, name: str, value: Any, read: Reader | None, mark: bool) -> None:
-        target = self.marks if mark else self.film
-        if read is None:
-            target[name] = value
-            return
-        try:
-            target[name] = read(value)
-        except BadValue as error:
-            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
-            self.warnings.append(f"{name} {shown!r} dropped: {error}")
-
-
-def _empty(value: Any) -> bool:
-    """A missing or blank cell: it never blanks what the library has."""
-    return value is None or (isinstance(value, str) and not value.strip())
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            target = self.marks if mark else self.film
+            if read is None:
+                target[name] = value
+                continue
+            try:
+                target[name] = read(value)
+            except BadValue as error:
+                shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+                self.warnings.append(f"{name} {shown!r} dropped: {error}")

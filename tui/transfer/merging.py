@@ -106,7 +106,8 @@ class _Planner:
         for number, record in enumerate(records, 1):
             if not number % EVERY:
                 progress(number, len(records))
-            self.result.warnings.extend((record.label, warning) for warning in record.warnings)
+            if record.warnings:
+                self.result.warnings += [(record.label, warning) for warning in record.warnings]
             title = record.film.get("title")
             if not isinstance(title, str) or not title.strip():
                 self.result.skipped.append((record.label, "no title"))
@@ -159,15 +160,14 @@ class _Planner:
         return None
 
     def _new_film(self, record: Record) -> Film:
-        document = dict(record.film)
-        film_id = document.get("id")
+        fields = record.film
+        film_id = fields.get("id")
         if not isinstance(film_id, str) or not film_id or film_id in self.by_id:
-            year = document.get("year")
-            base = slugify(str(document["title"]), year if isinstance(year, int) else None)
+            year = fields.get("year")
+            base = slugify(str(fields["title"]), year if isinstance(year, int) else None)
             film_id = self.ids.claim(base)
         self.ids.taken.add(film_id)
-        document["id"] = film_id
-        return _film_of(document)
+        return _film_of(film_id, fields)
 
     def _remember(
         self, film: Film, before: Film | None = None, key: TitleKey | None = None
@@ -184,25 +184,26 @@ class _Planner:
         films[:] = [other for other in films if other.id != film.id] + [film]
 
 
-def _film_of(fields: Mapping[str, Any]) -> Film:
-    """The film of a record's fields (with its id).
+def _film_of(film_id: str, fields: Mapping[str, Any]) -> Film:
+    """The film `film_id` of a record's fields (its own id, if any, left out).
 
     Each public field was read by its reader (`tui.transfer.columns`), so it is
     of its field's type already: `film_from_document` would check them all again,
     a quarter of an import's time. Lists become tuples, other fields are its own.
     """
-    public: dict[str, Any] = {}
+    public: dict[str, Any] = {"id": film_id, "year": None}
     own: dict[str, Any] = {}
     for name, value in fields.items():
         if name in _LISTS:
             public[name] = tuple(value)
         elif name in _PUBLIC:
-            public[name] = value
+            if name != "id":
+                public[name] = value
         else:
             own[name] = value
     if own:
         public["own"] = MappingProxyType(own)
-    return Film(**{"year": None, **public})
+    return Film(**public)
 
 
 def _merged(film: Film, fields: Mapping[str, Any]) -> Film:

@@ -72,7 +72,7 @@ def runtime(value: object) -> int:
     if parts is not None:
         result = int(parts.group(1)) * 60 + int(parts.group(2) or 0)
     else:
-        result = whole(_MINUTES.sub("", text))
+        result = whole(text if text.isdigit() else _MINUTES.sub("", text))
     if not 0 < result <= MAX_RUNTIME:
         raise BadValue("not a running time in minutes")
     return result
@@ -139,6 +139,8 @@ def imdb_id(value: object) -> str:
 
 
 def text(value: object) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, list | dict):
         raise BadValue("not text")
     return str(value)

@@ -7,7 +7,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, say
@@ -15,9 +14,6 @@ from tui.search.orders import Sort
 from tui.store.locations import default_library_path
 from tui.store.opening import StoreError
 from tui.transfer.export import FORMATS
-
-if TYPE_CHECKING:
-    from tui.store.library import Library
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
 
@@ -189,8 +185,16 @@ def _script_command(args: argparse.Namespace) -> int:
         return say(str(error))
     for notice in library.notices:
         say(notice)
-    if args.command in ("list", "export"):
-        return _data_command(library, args)
+    if args.command in ("list", "export"):  # (it imports Rich's tables: not for an import)
+        from tui.cli import data_commands
+    if args.command == "list":
+        # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
+        query = args.query if isinstance(args.query, str) else "--"
+        return data_commands.run_list(
+            library, query, args.favourites, args.format, sort=Sort(args.sort)
+        )
+    if args.command == "export":
+        return data_commands.run_export(library, args.favourites, args.format, args.output)
     from tui.cli import import_command
     from tui.transfer.columns import BadMapping, parse_mapping
 
@@ -201,16 +205,3 @@ def _script_command(args: argparse.Namespace) -> int:
     return import_command.run_import(
         library, args.file, dry_run=args.dry_run, mapping=mapping, verbose=args.verbose
     )
-
-
-def _data_command(library: Library, args: argparse.Namespace) -> int:
-    """`list` or `export` (their module, and Rich's tables, are imported only for them)."""
-    from tui.cli import data_commands
-
-    if args.command == "list":
-        # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
-        query = args.query if isinstance(args.query, str) else "--"
-        return data_commands.run_list(
-            library, query, args.favourites, args.format, sort=Sort(args.sort)
-        )
-    return data_commands.run_export(library, args.favourites, args.format, args.output)

@@ -1,13 +1,16 @@
 """How long an import takes, and what a mark costs after one.
 
-    python -m benchmarks.imports [--sizes 10000,60000,1000000]
+    python -m benchmarks.imports [SIZE ...]        (default: 10000 60000 1000000)
 
 For each size it writes an IMDb-shaped ratings export of that many films
 (the current layout, with genres, runtime and directors), runs
 `filmtui import FILE --db NEW` as a user would (a new, empty library), and
-prints the wall time and the child's peak RSS. Then, in the library of 60,000
-imported films (or the largest below it), it times `f` on the store: one
-favourite toggled to a durable write, twenty times.
+prints the wall time, the child's CPU time (user + system: what the import
+costs when other programs share the CPUs, which the wall time is not) and
+its peak RSS. Then, in the library of 60,000 imported films (or the largest
+below it), it times `f` on the store: one favourite toggled to a durable
+write, twenty times. The load average is printed first: on a busy machine
+the wall times mean little.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ IMDB_HEADER = (
 GENRES = ("Drama", "Comedy", "Sci-Fi", "Thriller", "Romance", "Horror", "Documentary", "War")
 DIRECTORS = ("Andrei Tarkovsky", "Larisa Shepitko", "Pavel Klushantsev", "Agnès Varda", "Ozu")
 FAVOURITE_SAMPLES = 20
+DEFAULT_SIZES = ("10000", "60000", "1000000")
 
 
 def imdb_export(size: int, seed: int = DEFAULT_SEED) -> Path:
@@ -82,8 +86,8 @@ def imdb_export(size: int, seed: int = DEFAULT_SEED) -> Path:
     return path
 
 
-def run_import(export: Path, library: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MB) and exit status of `filmtui import export --db library`."""
+def run_import(export: Path, library: Path) -> tuple[float, float, float, int]:
+    """Wall and CPU seconds, peak RSS (MB) and exit status of `filmtui import EXPORT --db NEW`."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", "import", str(export), "--db", str(library)],
@@ -93,7 +97,8 @@ def run_import(export: Path, library: Path) -> tuple[float, float, int]:
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 FAVOURITE_TIMER = """
@@ -124,17 +129,25 @@ def favourite_ms(library: Path) -> tuple[float, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.imports")
-    parser.add_argument("--sizes", default="10000,60000,1000000")
+    parser.add_argument("sizes", nargs="*", metavar="SIZE", help="films per import")
+    parser.add_argument("--sizes", dest="listed", help="the sizes as one list: 10000,60000")
     args = parser.parse_args(argv)
-    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",")]
-    print(f"{'films':>9}  {'import s':>8}  {'films/s':>9}  {'RSS MB':>7}  exit")
+    given = [*args.sizes, *(args.listed.split(",") if args.listed else [])]
+    sizes = [int(size.replace("_", "").replace(",", "")) for size in given or DEFAULT_SIZES]
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    print(f"load average {load} on {os.cpu_count()} CPUs")
+    print(f"{'films':>9}  {'import s':>8}  {'CPU s':>6}  {'films/s':>9}  {'RSS MB':>7}  exit")
     marked: Path | None = None
     with tempfile.TemporaryDirectory(prefix="filmtui-import-") as folder:
         for size in sizes:
             export = imdb_export(size)
             library = Path(folder) / f"library-{size}.json"
-            seconds, rss, status = run_import(export, library)
-            print(f"{size:>9,}  {seconds:>8.2f}  {size / seconds:>9,.0f}  {rss:>7.0f}  {status}")
+            seconds, cpu, rss, status = run_import(export, library)
+            print(
+                f"{size:>9,}  {seconds:>8.2f}  {cpu:>6.2f}  {size / seconds:>9,.0f}  "
+                f"{rss:>7.0f}  {status}",
+                flush=True,
+            )
             if size <= 60_000:
                 marked = library
         if marked is not None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from tui.cli.import_progress import Stages, import_progress
 from tui.cli.status import EXIT_OK, say
 from tui.safe_text import clean_line
 from tui.store.library import Library, StoreWriteError
@@ -34,32 +35,44 @@ def run_import(
     mapping: Mapping[str, str | None] | None = None,
     verbose: bool = False,
 ) -> int:
-    try:
-        _progress("reading", path)
-        source = read_source(path, mapping)
-        _progress("planning", path)
-        plan = plan_import(library.films, library.all_marks(), source.records)
-    except BadImportFile as error:
-        return say(f"{error}; nothing was imported.")
-    if not source.records or len(plan.skipped) == len(source.records):
-        _report(source, plan, dry_run, verbose)
-        return say(f"{path}: no film in it could be imported; nothing was imported.")
-    if not dry_run and plan.entries:
-        _progress(f"writing {len(plan.entries):,} films to", library.path)
-        try:
-            library.import_entries(plan.entries)
-        except StoreWriteError as error:
-            return say(f"could not save the import: {error}; nothing was imported.")
-    _progress("", path)
+    with import_progress(sys.stderr) as stages:  # a bar on a terminal, gone before the report
+        done = _imported(library, path, stages, dry_run=dry_run, mapping=mapping)
+    if isinstance(done, str):
+        return say(done)
+    source, plan = done
     _report(source, plan, dry_run, verbose)
+    if not _importable(source, plan):
+        return say(f"{path}: no film in it could be imported; nothing was imported.")
     return EXIT_OK
 
 
-def _progress(doing: str, path: Path) -> None:
-    """What the import is doing, on one line that is rewritten (on a terminal only)."""
-    if sys.stderr.isatty():
-        line = f"filmtui: {doing} {clean_line(str(path))}…" if doing else ""
-        print(f"\r\x1b[2K{line}", end="", file=sys.stderr, flush=True)
+def _imported(
+    library: Library,
+    path: Path,
+    stages: Stages,
+    *,
+    dry_run: bool,
+    mapping: Mapping[str, str | None] | None,
+) -> tuple[Source, Plan] | str:
+    """The file read and planned, and written unless a dry run; or why it could not be."""
+    try:
+        source = read_source(path, mapping, stages.stage(f"reading {path.name}"))
+    except BadImportFile as error:
+        return f"{error}; nothing was imported."
+    records = len(source.records)
+    planning = stages.stage(f"planning {records:,} records", records)
+    plan = plan_import(library.films, library.all_marks(), source.records, planning)
+    if not dry_run and plan.entries and _importable(source, plan):
+        stages.stage(f"writing {len(plan.entries):,} films")
+        try:
+            library.import_entries(plan.entries)
+        except StoreWriteError as error:
+            return f"could not save the import: {error}; nothing was imported."
+    return source, plan
+
+
+def _importable(source: Source, plan: Plan) -> bool:
+    return bool(source.records) and len(plan.skipped) < len(source.records)
 
 
 def _say(text: str) -> None:

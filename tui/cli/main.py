@@ -190,7 +190,6 @@ def _run_script_command(args: argparse.Namespace) -> int:
 
 
 def _script_command(args: argparse.Namespace) -> int:
-    from tui.cli import data_commands
     from tui.store.opening import open_library
 
     try:
@@ -199,6 +198,8 @@ def _script_command(args: argparse.Namespace) -> int:
         return say(str(error))
     for notice in library.notices:
         say(notice)
+    if args.command in ("list", "export"):  # (it imports Rich's tables: not for an import)
+        from tui.cli import data_commands
     if args.command == "list":
         # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
         query = args.query if isinstance(args.query, str) else "--"

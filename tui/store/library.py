@@ -246,11 +246,13 @@ class Library:
         """
         films: dict[str, dict[str, Any]] = {}
         marks: dict[str, dict[str, Any]] = {}
-        for film, personal in entries:
-            films[film.id] = document = film.to_document()
-            self._read_films[film.id] = ({"id": film.id, **document}, film)  # not read again
-            if personal is not None:
-                marks[film.id] = personal.to_fields()
+        with gc_paused():
+            for film, personal in entries:
+                films[film.id] = document = film.to_document()  # its id first, as stored
+                self._read_films[film.id] = (document, film)  # not read again
+                if personal is not None:
+                    marks[film.id] = fields = personal.to_fields()
+                    self._read_marks[film.id] = ({"id": film.id, **fields}, personal)
 
         def change(db: TinyDB) -> None:
             upsert_many(table(db, FILMS_TABLE), films)
@@ -268,28 +270,41 @@ class Library:
         The films of an older layout, still in the marks file, move to the
         edits file first; the recent marks are folded in when marks are set.
         """
-        with gc_paused(), locked(self.user_file.lock, self.user_file.path):
-            legacy = self._user if not self._edits_on_disk() and self._user.has_films else None
+        with gc_paused():
+            with locked(self.user_file.lock, self.user_file.path):
+                edits, user = self._write_films(change, marks)
+                written = self._files_signature()
+            # The lock is let go before the films are merged again (a third of a
+            # second for 60,000 films): it is held only while writing.
+            self._refresh(
+                edits=edits, user=user, recent=[] if user is not None else None, now=written
+            )
 
-            def edit(db: TinyDB) -> None:
-                if legacy is not None:
-                    upsert_many(table(db, FILMS_TABLE), by_film_id(legacy.films))
-                    upsert_many(table(db, DELETED_TABLE), by_film_id(legacy.deleted))
-                change(db)
+    def _write_films(
+        self, change: Callable[[TinyDB], None], marks: Mapping[str, Mapping[str, Any]]
+    ) -> tuple[UserTables, UserTables | None]:
+        """`_change_films`, with the lock held: what the edits and marks files then hold."""
+        legacy = self._user if not self._edits_on_disk() and self._user.has_films else None
 
-            edits = self.edits_file.change_locked(edit)
-            user = None
-            if marks or legacy is not None:
-                recent = by_film_id(self._recent)
-                merged = {i: {**recent.get(i, {}), **fields} for i, fields in marks.items()}
+        def edit(db: TinyDB) -> None:
+            if legacy is not None:
+                upsert_many(table(db, FILMS_TABLE), by_film_id(legacy.films))
+                upsert_many(table(db, DELETED_TABLE), by_film_id(legacy.deleted))
+            change(db)
 
-                def mark(db: TinyDB) -> None:
-                    upsert_many(table(db, PERSONAL_TABLE), {**recent, **merged})
+        edits = self.edits_file.change_locked(edit)
+        user = None
+        if marks or legacy is not None:
+            recent = by_film_id(self._recent)
+            merged = {i: {**recent.get(i, {}), **fields} for i, fields in marks.items()}
 
-                user = self.user_file.change_locked(self._with_legacy(mark))
-                if self._recent:
-                    self.recent_file.change_locked(lambda db: table(db, PERSONAL_TABLE).truncate())
-            self._refresh(edits=edits, user=user, recent=[] if user is not None else None)
+            def mark(db: TinyDB) -> None:
+                upsert_many(table(db, PERSONAL_TABLE), {**recent, **merged})
+
+            user = self.user_file.change_locked(self._with_legacy(mark))
+            if self._recent:
+                self.recent_file.change_locked(lambda db: table(db, PERSONAL_TABLE).truncate())
+        return edits, user
 
     def _edits_on_disk(self) -> bool:
         return signature(self.edits_file.path) is not None
@@ -304,11 +319,13 @@ class Library:
         user: UserTables | None = None,
         recent: list[dict[str, Any]] | None = None,
         edits: UserTables | None = None,
+        now: tuple[object, ...] | None = None,
     ) -> None:
         """The library after a change: what was written, and what another filmtui
-        wrote meanwhile (a file whose signature moved is read again)."""
+        wrote meanwhile (a file whose signature moved is read again). `now`: the
+        files' signatures right after the change, taken under its lock."""
         before = self._signatures
-        now = self._files_signature()
+        now = now or self._files_signature()
         if user is None and now[0] != before[0]:
             user = self.user_file.read()
         if recent is None and now[1] != before[1]:

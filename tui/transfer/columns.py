@@ -102,12 +102,35 @@ def field_of(column: str, mapping: Mapping[str, str | None] | None = None) -> st
     return ALIASES.get(key, column.strip())
 
 
+Placing = tuple[str, str, Reader | None, bool]
+"""Where the cells of one column go: the column, its field, the field's reader
+(None: kept as it is, a film's own field) and whether the field is a mark."""
+
+
+def placings(
+    columns: Iterable[tuple[str, str | None]], readers: Mapping[str, Reader] | None = None
+) -> list[Placing]:
+    """Where each column goes (`columns` pairs it with its field; None: ignored).
+
+    `readers` are read in place of the fields' own (IMDb's ratings out of 10).
+    """
+    return [
+        (column, name, (readers or {}).get(name) or _READERS.get(name), name in MARK_READERS)
+        for column, name in columns
+        if name is not None
+    ]
+
+
+_READERS = {**FILM_READERS, **MARK_READERS}
+
+
 @dataclass(slots=True)
 class Record:
     """One film as an import file gives it, before it meets the library.
 
     `film` holds public fields and the film's own fields, `marks` the user's;
     a cell that did not fit its field is left out and described in `warnings`.
+    Each public field and mark holds what its reader made of the cell.
     """
 
     label: str
@@ -117,28 +140,26 @@ class Record:
 
     def put(self, name: str, value: Any, reader: Reader | None = None) -> None:
         """Read `value` as field `name` (the film's own field if not a public one)."""
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return  # an empty cell never blanks what the library has
-        target = self.marks if name in MARK_READERS else self.film
-        read = reader or FILM_READERS.get(name) or MARK_READERS.get(name)
-        if read is None:
-            target[name] = value
-            return
-        try:
-            target[name] = read(value)
-        except BadValue as error:
-            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
-            self.warnings.append(f"{name} {shown!r} dropped: {error}")
+        self.put_row(
+            {name: value}, ((name, name, reader or _READERS.get(name), name in MARK_READERS),)
+        )
 
+    def put_row(self, row: Mapping[str, Any], columns: Sequence[Placing]) -> None:
+        """`put` each cell of `row` in its field, as `columns` place them.
 
-def record_from_row(
-    label: str,
-    row: Mapping[str, Any],
-    columns: Sequence[tuple[str, str | None]],
-) -> Record:
-    """A record from one row; `columns` pairs each column with its field."""
-    record = Record(label)
-    for column, name in columns:
-        if name is not None:
-            record.put(name, row.get(column))
-    return record
+        An empty cell (or a missing one) never blanks what the library has.
+        (One loop for the whole row: a file has 100,000s of rows.)
+        """
+        for column, name, read, mark in columns:
+            value = row.get(column)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            target = self.marks if mark else self.film
+            if read is None:
+                target[name] = value
+                continue
+            try:
+                target[name] = read(value)
+            except BadValue as error:
+                shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+                self.warnings.append(f"{name} {shown!r} dropped: {error}")

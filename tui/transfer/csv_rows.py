@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tui.transfer.progress import EVERY, Progress, unshown
+
 
 class BadCSV(ValueError):
     """A file that cannot be read as CSV; the message names the line."""
@@ -52,8 +54,12 @@ def header_of(text: str) -> list[str]:
     return [cell.strip() for cell in first]
 
 
-def rows(text: str, name: str) -> tuple[list[str], Iterator[Row]]:
-    """The header and an iterator of the rows after it (blank rows left out)."""
+def rows(text: str, name: str, progress: Progress = unshown) -> tuple[list[str], Iterator[Row]]:
+    """The header and an iterator of the rows after it (blank rows left out).
+
+    `progress` is told the line reached, of how many lines.
+    """
+    lines = text.count("\n") + (not text.endswith("\n"))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [cell.strip() for cell in next(reader, [])]
@@ -63,16 +69,20 @@ def rows(text: str, name: str) -> tuple[list[str], Iterator[Row]]:
         raise BadCSV(f"{name}: has no header row")
 
     def body() -> Iterator[Row]:
-        start = reader.line_num + 1
+        start, read = reader.line_num + 1, 0
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
+                progress(lines, lines)
                 return
             except csv.Error as error:
                 raise BadCSV(f"{name}: line {reader.line_num}: {error}") from None
             line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
+            read += 1
+            if not read % EVERY:
+                progress(line, lines)
+            if not "".join(cells).strip():  # blank: every cell is
                 continue
             if len(cells) != len(header):
                 raise BadCSV(

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.transfer import csv_rows, values
-from tui.transfer.columns import Record
+from tui.transfer.columns import Record, placings
+from tui.transfer.progress import Progress, unshown
 
 IMDB_SCALE = 10
 # IMDb's column → our field.
@@ -61,9 +62,9 @@ def is_imdb_header(header: Sequence[str]) -> bool:
     return "Const" in header and "Title" in header and ("Your Rating" in header or "URL" in header)
 
 
-def read_export(path: Path, text: str) -> Export:
+def read_export(path: Path, text: str, progress: Progress = unshown) -> Export:
     """The films of the IMDb export `path`, whose decoded text is `text`."""
-    header, body = csv_rows.rows(text, path.name)
+    header, body = csv_rows.rows(text, path.name, progress)
     watchlist = "watchlist" in path.stem.lower()
     export = Export(left_out=[name for name in header if name in LEFT_OUT])
     export.left_out += [
@@ -73,11 +74,13 @@ def read_export(path: Path, text: str) -> Export:
     return export
 
 
+_PLACINGS = placings(COLUMNS.items())
+
+
 def _records(name: str, body: Iterator[csv_rows.Row], watchlist: bool) -> Iterator[Record]:
     for row in body:
         record = Record(f"{name} line {row.line}")
-        for column, field_name in COLUMNS.items():
-            record.put(field_name, row.cells.get(column))
+        record.put_row(row.cells, _PLACINGS)
         rating = row.cells.get("Your Rating", "").strip()
         if rating:
             record.put("rating", rating, lambda value: values.stars(value, IMDB_SCALE))

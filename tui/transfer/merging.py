@@ -14,19 +14,24 @@ Plain Python; knows nothing of TinyDB or Textual.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any
 
 from tui.gc_paused import gc_paused
-from tui.model.film import Film, film_from_document, slugify
-from tui.model.marks import UserMarks, marks_from_document
+from tui.model.film import LIST_FIELDS, PUBLIC_FIELDS, Film, film_from_document, slugify
+from tui.model.marks import UserMarks
 from tui.model.unique_ids import UniqueIds
 from tui.search.folding import fold
 from tui.transfer.columns import Record
+from tui.transfer.progress import EVERY, Progress, unshown
 
 TitleKey = tuple[str, int | None]
+NOTHING = UserMarks()
 SHOWN_CHANGES = 4  # field changes described per updated film
+_LISTS = frozenset(LIST_FIELDS)
+_PUBLIC = frozenset(PUBLIC_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +72,17 @@ class Plan:
 
 
 def plan_import(
-    films: Sequence[Film], marks: Mapping[str, UserMarks], records: Iterable[Record]
+    films: Sequence[Film],
+    marks: Mapping[str, UserMarks],
+    records: Sequence[Record],
+    progress: Progress = unshown,
 ) -> Plan:
-    """What importing `records` into a library of `films` (with `marks`) does."""
+    """What importing `records` into a library of `films` (with `marks`) does.
+
+    `progress` is told how many records were planned, of how many.
+    """
     with gc_paused():
-        return _Planner(films, marks).plan(records)
+        return _Planner(films, marks).plan(records, progress)
 
 
 def _key(title: str, year: int | None) -> TitleKey:
@@ -91,9 +102,12 @@ class _Planner:
         self.originals: dict[str, tuple[Film, UserMarks]] = {}  # updated films as they were
         self.result = Plan()
 
-    def plan(self, records: Iterable[Record]) -> Plan:
-        for record in records:
-            self.result.warnings.extend((record.label, warning) for warning in record.warnings)
+    def plan(self, records: Sequence[Record], progress: Progress) -> Plan:
+        for number, record in enumerate(records, 1):
+            if not number % EVERY:
+                progress(number, len(records))
+            if record.warnings:
+                self.result.warnings += [(record.label, warning) for warning in record.warnings]
             title = record.film.get("title")
             if not isinstance(title, str) or not title.strip():
                 self.result.skipped.append((record.label, "no title"))
@@ -108,53 +122,57 @@ class _Planner:
                 self.result.updated.append(planned)
             else:
                 self.result.unchanged.append(planned.label)
+        progress(len(records), len(records))
         return self.result
 
     def _take(self, record: Record) -> None:
-        match = self._match(record)
+        year = record.film.get("year")
+        key = _key(str(record.film["title"]), year if isinstance(year, int) else None)
+        match = self._match(record, key)
         if match is None:
             film = self._new_film(record)
-            self.planned[film.id] = Planned(record.label, film, _marks(UserMarks(), record.marks))
-            self._remember(film)
+            self.planned[film.id] = Planned(record.label, film, _marks(NOTHING, record.marks))
+            self._remember(film, key=key)
             return
         earlier = self.planned.get(match.id)
         if earlier is not None:
             self.result.folded.append((record.label, earlier.label))
         else:
-            self.originals[match.id] = (match, self.marks.get(match.id, UserMarks()))
+            self.originals[match.id] = (match, self.marks.get(match.id, NOTHING))
             earlier = Planned(record.label, match, None)
             self.planned[match.id] = earlier
         film = _merged(earlier.film, record.film)
-        current = earlier.marks or self.marks.get(match.id, UserMarks())
+        current = earlier.marks or self.marks.get(match.id, NOTHING)
         earlier.film = film
         earlier.marks = _marks(current, record.marks) if record.marks else earlier.marks
         self._remember(film, before=match)
 
-    def _match(self, record: Record) -> Film | None:
+    def _match(self, record: Record, key: TitleKey) -> Film | None:
+        """The library's film `record` is (`key`: its title and year), or None."""
         film_id, imdb_id = record.film.get("id"), record.film.get("imdb_id")
         if isinstance(film_id, str) and film_id:
             return self.by_id.get(film_id)  # an id of its own: that film, or a new one
         if isinstance(imdb_id, str) and imdb_id in self.by_imdb:
             return self.by_imdb[imdb_id]
-        year = record.film.get("year")
-        key = _key(str(record.film["title"]), year if isinstance(year, int) else None)
         for candidate in self.by_title.get(key, ()):
             if not imdb_id or not candidate.imdb_id:
                 return candidate
         return None
 
     def _new_film(self, record: Record) -> Film:
-        document = dict(record.film)
-        film_id = document.get("id")
+        fields = record.film
+        film_id = fields.get("id")
         if not isinstance(film_id, str) or not film_id or film_id in self.by_id:
-            year = document.get("year")
-            base = slugify(str(document["title"]), year if isinstance(year, int) else None)
+            year = fields.get("year")
+            base = slugify(str(fields["title"]), year if isinstance(year, int) else None)
             film_id = self.ids.claim(base)
         self.ids.taken.add(film_id)
-        document["id"] = film_id
-        return film_from_document(_complete(document)).film
+        return _film_of(film_id, fields)
 
-    def _remember(self, film: Film, before: Film | None = None) -> None:
+    def _remember(
+        self, film: Film, before: Film | None = None, key: TitleKey | None = None
+    ) -> None:
+        """Find `film` from now on (in place of `before`; `key`: its title and year)."""
         self.by_id[film.id] = film
         if film.imdb_id:
             self.by_imdb[film.imdb_id] = film
@@ -162,13 +180,30 @@ class _Planner:
             films = self.by_title.get(_key(before.title, before.year), [])
             if before in films:
                 films.remove(before)
-        films = self.by_title.setdefault(_key(film.title, film.year), [])
+        films = self.by_title.setdefault(key or _key(film.title, film.year), [])
         films[:] = [other for other in films if other.id != film.id] + [film]
 
 
-def _complete(document: dict[str, Any]) -> dict[str, Any]:
-    """A new film's document: the five first fields are always there."""
-    return {"year": None, "description": "", "fact": "", **document}
+def _film_of(film_id: str, fields: Mapping[str, Any]) -> Film:
+    """The film `film_id` of a record's fields (its own id, if any, left out).
+
+    Each public field was read by its reader (`tui.transfer.columns`), so it is
+    of its field's type already: `film_from_document` would check them all again,
+    a quarter of an import's time. Lists become tuples, other fields are its own.
+    """
+    public: dict[str, Any] = {"id": film_id, "year": None}
+    own: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in _LISTS:
+            public[name] = tuple(value)
+        elif name in _PUBLIC:
+            if name != "id":
+                public[name] = value
+        else:
+            own[name] = value
+    if own:
+        public["own"] = MappingProxyType(own)
+    return Film(**public)
 
 
 def _merged(film: Film, fields: Mapping[str, Any]) -> Film:
@@ -179,20 +214,25 @@ def _merged(film: Film, fields: Mapping[str, Any]) -> Film:
 
 
 def _marks(current: UserMarks, fields: Mapping[str, Any]) -> UserMarks | None:
-    """`current` with the marks a record sets; watch dates and tags are added."""
+    """`current` with the marks a record sets; watch dates and tags are added.
+
+    The record's marks were read by their readers (`tui.transfer.columns`), so
+    they are of their types already: only a whole rating is made an int, as
+    `marks_from_document` would.
+    """
     if not fields:
         return None
-    merged = current.to_fields()
-    for name, value in fields.items():
-        if name == "watches":
-            merged[name] = sorted({*merged["watches"], *value})
-        elif name == "tags":
-            merged[name] = list(dict.fromkeys([*merged["tags"], *value]))
-        else:
-            merged[name] = value
-    if merged.get("watches") and "watched" not in fields:
-        merged["watched"] = True  # a day it was seen says it was seen
-    return marks_from_document(merged)
+    changed = dict(fields)
+    if "watches" in fields:
+        changed["watches"] = tuple(sorted({*current.watches, *fields["watches"]}))
+    if "tags" in fields:
+        changed["tags"] = tuple(dict.fromkeys([*current.tags, *fields["tags"]]))
+    rating = changed.get("rating")
+    if isinstance(rating, float) and rating.is_integer():
+        changed["rating"] = int(rating)
+    if (changed.get("watches") or current.watches) and "watched" not in fields:
+        changed["watched"] = True  # a day it was seen says it was seen
+    return UserMarks(**changed) if current is NOTHING else replace(current, **changed)
 
 
 def _changes(film: Film, marks: UserMarks, planned: Planned) -> list[Change]:

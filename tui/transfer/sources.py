@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.gc_paused import gc_paused
 from tui.store.atomic_json import DamagedStoreError, NotARegularFile, loads, read_bytes, reason
 from tui.transfer import csv_rows, imdb, letterboxd
-from tui.transfer.columns import FIELDS, Record, field_of
+from tui.transfer.columns import FIELDS, Record, field_of, placings
 from tui.transfer.export import EXPORT_FIELDS, FORMULA_STARTS, LIST_SEPARATOR, NEUTRAL
+from tui.transfer.progress import EVERY, Progress, unshown
 
 # An import file bigger than this is not a film list (a device, a disk image…).
 MAX_IMPORT_BYTES = 2_000_000_000
@@ -40,8 +42,18 @@ class Source:
     own_fields: list[str] = field(default_factory=list)  # columns kept as the films' own
 
 
-def read_source(path: Path, mapping: Mapping[str, str | None] | None = None) -> Source:
-    """Every film that `path` holds, as records; `BadImportFile` if it cannot be read."""
+def read_source(
+    path: Path, mapping: Mapping[str, str | None] | None = None, progress: Progress = unshown
+) -> Source:
+    """Every film that `path` holds, as records; `BadImportFile` if it cannot be read.
+
+    `progress` is told how far the reading has come (not for a Letterboxd export).
+    """
+    with gc_paused():  # a record is a few objects, and a file may hold a million
+        return _read(path, mapping, progress)
+
+
+def _read(path: Path, mapping: Mapping[str, str | None] | None, progress: Progress) -> Source:
     try:
         if path.is_dir():
             if not letterboxd.looks_like_export(path):
@@ -54,13 +66,13 @@ def read_source(path: Path, mapping: Mapping[str, str | None] | None = None) -> 
             return _letterboxd(path)
         looks_like_json = raw.lstrip()[:1] in (b"[", b"{")
         if path.suffix.lower() == ".json" or (path.suffix.lower() != ".csv" and looks_like_json):
-            return _json(path, loads(raw), mapping)
+            return _json(path, loads(raw), mapping, progress)
         text = csv_rows.decode(raw, str(path))
         header = csv_rows.header_of(text)
         if imdb.is_imdb_header(header) and not mapping:
-            found = imdb.read_export(path, text)
+            found = imdb.read_export(path, text, progress)
             return Source("IMDb export", found.records, found.left_out)
-        return _csv(path, text, mapping)
+        return _csv(path, text, mapping, progress)
     except NotARegularFile as error:
         raise BadImportFile(f"{path}: {error}") from None
     except OSError as error:
@@ -79,8 +91,10 @@ def _letterboxd(path: Path) -> Source:
     return Source("Letterboxd export", found.records, found.left_out)
 
 
-def _csv(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Source:
-    header, body = csv_rows.rows(text, path.name)
+def _csv(
+    path: Path, text: str, mapping: Mapping[str, str | None] | None, progress: Progress
+) -> Source:
+    header, body = csv_rows.rows(text, path.name, progress)
     columns = [(name, field_of(name, mapping)) for name in header]
     if "title" not in {name for _, name in columns}:
         raise BadImportFile(
@@ -89,22 +103,24 @@ def _csv(path: Path, text: str, mapping: Mapping[str, str | None] | None) -> Sou
         )
     ours = tuple(header[: len(EXPORT_FIELDS)]) == EXPORT_FIELDS and not mapping
     source = _source("filmtui CSV" if ours else "CSV", columns)
+    placed = placings(columns)
     for row in body:
         record = Record(f"line {row.line}")
-        for column, name in columns:
-            if name is None:
-                continue
-            cell = row.cells[column]
-            if not ours:
-                record.put(name, cell)
-                continue
-            cell = _restored(cell)
-            if name in LIST_FIELDS and cell:
-                record.put(name, [item for item in cell.split(LIST_SEPARATOR) if item])
-            else:
-                record.put(name, cell)
+        record.put_row(_ours(row.cells, columns) if ours else row.cells, placed)
         source.records.append(record)
     return source
+
+
+def _ours(cells: dict[str, str], columns: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """The cells of a row of our own CSV as export wrote them: lists are lists again."""
+    restored: dict[str, Any] = {}
+    for column, name in columns:
+        cell = _restored(cells[column])
+        if name in LIST_FIELDS and cell:
+            restored[column] = [item for item in cell.split(LIST_SEPARATOR) if item]
+        else:
+            restored[column] = cell
+    return restored
 
 
 def _restored(cell: str) -> str:
@@ -114,7 +130,9 @@ def _restored(cell: str) -> str:
     return cell
 
 
-def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> Source:
+def _json(
+    path: Path, data: Any, mapping: Mapping[str, str | None] | None, progress: Progress
+) -> Source:
     items: list[tuple[str, Any]]
     if isinstance(data, list):
         items = [(f"record {number}", item) for number, item in enumerate(data, 1)]
@@ -128,15 +146,18 @@ def _json(path: Path, data: Any, mapping: Mapping[str, str | None] | None) -> So
     columns = [(str(name), field_of(str(name), mapping)) for name in names]
     source = _source("JSON", columns)
     fields = dict(columns)
-    for label, item in items:
+    for number, (label, item) in enumerate(items, 1):
+        if not number % EVERY:
+            progress(number, len(items))
         if not isinstance(item, dict):
             raise BadImportFile(f"{path}: {label} is not an object of film fields")
         record = Record(label)
-        for key, value in item.items():
+        for key, value in item.items():  # in the item's order: its own fields keep theirs
             name = fields[str(key)]
             if name is not None:
                 record.put(name, value)
         source.records.append(record)
+    progress(len(items), len(items))
     return source
 
 

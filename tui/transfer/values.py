@@ -18,6 +18,11 @@ MAX_RUNTIME = 60 * 24 * 30  # minutes: the longest films run for days, not month
 MAX_STARS = 5
 # Python refuses to read ints longer than this (sys.int_info.default_max_str_digits).
 _MAX_DIGITS = 20
+_EXACT_DIGITS = 15  # a float holds every whole number this long exactly
+_HOURS = re.compile(r"(\d{1,3})\s*h(?:ours?)?\s*(?:(\d{1,2})\s*m(?:in)?)?")
+_CLOCK = re.compile(r"(\d{1,3}):(\d{2})")
+_MINUTES = re.compile(r"\s*(min|mins|minutes|m)$")
+_IMDB_ID = re.compile(r"\btt\d{5,10}\b")
 
 
 class BadValue(ValueError):
@@ -43,6 +48,10 @@ def whole(value: object) -> int:
         raise BadValue("not a whole number")
     if isinstance(value, int):
         return value
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit() and len(digits) <= _EXACT_DIGITS:
+            return int(digits)  # the common case, read as `_number` would
     number = value if isinstance(value, float) else _number(str(value))
     if not float(number).is_integer():
         raise BadValue("not a whole number")
@@ -59,12 +68,11 @@ def year(value: object) -> int:
 def runtime(value: object) -> int:
     """Minutes: `167`, `"167"`, `"167.0"`, `"167 min"`, `"2h 47m"`, `"2:47"`."""
     text = str(value).strip().lower()
-    parts = re.fullmatch(r"(\d{1,3})\s*h(?:ours?)?\s*(?:(\d{1,2})\s*m(?:in)?)?", text)
-    parts = parts or re.fullmatch(r"(\d{1,3}):(\d{2})", text)
+    parts = None if text.isdigit() else _HOURS.fullmatch(text) or _CLOCK.fullmatch(text)
     if parts is not None:
         result = int(parts.group(1)) * 60 + int(parts.group(2) or 0)
     else:
-        result = whole(re.sub(r"\s*(min|mins|minutes|m)$", "", text))
+        result = whole(text if text.isdigit() else _MINUTES.sub("", text))
     if not 0 < result <= MAX_RUNTIME:
         raise BadValue("not a running time in minutes")
     return result
@@ -114,8 +122,8 @@ def names(value: object) -> list[str]:
         items = [str(item) for item in value]
     else:
         text = str(value)
-        items = re.split(r"[;,]" if ";" not in text or "," not in text else ";", text)
-    return [item.strip() for item in items if item.strip()]
+        items = text.split(";") if ";" in text else text.split(",")
+    return [name for item in items if (name := item.strip())]
 
 
 def dates(value: object) -> list[str]:
@@ -124,13 +132,15 @@ def dates(value: object) -> list[str]:
 
 
 def imdb_id(value: object) -> str:
-    match = re.search(r"\btt\d{5,10}\b", str(value))
+    match = _IMDB_ID.search(str(value))
     if match is None:
         raise BadValue("not an IMDb id (tt…)")
     return match.group(0)
 
 
 def text(value: object) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, list | dict):
         raise BadValue("not text")
     return str(value)

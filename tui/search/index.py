@@ -46,7 +46,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -54,15 +54,14 @@ from rapidfuzz import fuzz, process
 from tui.gc_paused import gc_paused
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.search.fields import Field
 from tui.search.folding import fold, words
-from tui.search.highlight import Highlighter
 from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
-from tui.search.query import Query, Term, parse_query
+from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
+from tui.search.search_result import SearchResult, highlighter_of, lists_everything
 from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
@@ -80,27 +79,6 @@ __all__ = [
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _SUGGEST_STEP = 50_000  # titles compared in one call
 _LISTS_PER_FILM = 12  # entries the index keeps for each film, in its lists and dicts
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """What a search found, in order, and how to show why.
-
-    While `complete` is False, `films` holds only the first films of the
-    result (as many as the caller asked for, or more) and the rest is still
-    being searched for; they are the first films the complete result will hold.
-    """
-
-    films: Sequence[Film]
-    query: Query
-    sort: Sort
-    highlighter: Highlighter = field(default_factory=Highlighter)
-    complete: bool = True
-
-    @property
-    def hint(self) -> str:
-        """What could not be read in the query ('' when all of it was)."""
-        return self.query.hint
 
 
 class SearchIndex:
@@ -400,7 +378,7 @@ class SearchIndex:
             steps = search.by_relevance()
         else:
             steps = search.by_year()
-        highlighter = _highlighter(parsed, close)
+        highlighter = highlighter_of(parsed, close)
         while True:
             try:
                 item = next(steps)
@@ -420,20 +398,3 @@ class SearchIndex:
 
 
 _FOUND_IN_ORDER = (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR)  # the search finds them in order
-
-
-def _highlighter(query: Query, close: dict[Term, list[str]]) -> Highlighter:
-    scoped: dict[Field, list[str]] = {}
-    for term in query.terms:
-        if term.field is not None:
-            scoped.setdefault(term.field, []).append(term.text)
-        if close.get(term):
-            scoped.setdefault("title", []).extend(close[term])
-    everywhere = tuple(term.text for term in query.terms if term.field is None)
-    return Highlighter(everywhere, {name: tuple(found) for name, found in scoped.items()})
-
-
-def lists_everything(query: str, sort: Sort, favourites_only: bool) -> bool:
-    """True when the answer is every film in title order: no search to run."""
-    parsed = parse_query(query)
-    return parsed.is_empty and not favourites_only and effective_sort(sort, False) is Sort.TITLE

@@ -9,7 +9,7 @@ from typing import Any
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
-from tests.conftest import record_notices
+from tests.conftest import key_event, record_notices
 from tests.full_film import FULL, library_of
 from tests.group_collection import MARKUP_GENRE, collection
 from tests.waiting import wait_until
@@ -172,6 +172,22 @@ async def test_a_saved_search_survives_a_restart(tmp_path: Path) -> None:
         await pilot.press("g", "x")  # the group screen opens where it was left
         await pilot.press("escape")
     assert make_app(catalog).remembered.saved_searches == {}
+
+
+async def test_enter_twice_at_once_saves_the_search_once(tmp_path: Path) -> None:
+    """A burst of keys (a paste, a fast typist): the second Enter reaches the
+    dialog after the first dismissed it, and must not close the main screen."""
+    app = make_app(collection(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"is:watchlist", "down", "b")
+        assert isinstance(app.screen, SaveSearchScreen)
+        app.post_message(key_event("enter"))
+        app.post_message(key_event("enter"))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.is_running and app.return_code is None
+    assert list(make_app(collection(tmp_path)).remembered.saved_searches) == ["is:watchlist"]
 
 
 async def test_b_with_nothing_typed_says_there_is_nothing_to_save(tmp_path: Path) -> None:

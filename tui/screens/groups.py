@@ -178,6 +178,8 @@ class GroupScreen(ModalScreen[str | None]):
         self._choose(event.group)
 
     def _choose(self, group: Group) -> None:
+        if not self.is_current:  # a second Enter of a burst, after the first chose
+            return
         query = group.term if self.choice == SAVED else narrowed(self._source.query, group.term)
         self.dismiss(query)
 
@@ -191,4 +193,5 @@ class GroupScreen(ModalScreen[str | None]):
         self._show()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

@@ -36,6 +36,8 @@ class SaveSearchScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        if not self.is_current:  # a second Enter of a burst, after the first answered
+            return
         name = event.value.strip()
         if not name:
             self.query_one("#save-search-error", Static).update("A saved search needs a name.")
@@ -43,4 +45,5 @@ class SaveSearchScreen(ModalScreen[str | None]):
         self.dismiss(name)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

@@ -12,6 +12,7 @@ module is plain Python; it imports `textual-image` only in `start`.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -81,6 +82,9 @@ def protocol() -> Protocol | None:
 
 
 def _ask(want: Wanted) -> Protocol | None:
+    # A terminal that does not answer is no news: textual-image would print its
+    # warning, with a traceback, on the terminal (no logging is set up).
+    logging.getLogger("textual_image").addHandler(logging.NullHandler())
     try:
         import textual_image.widget  # noqa: F401  (asks the terminal: before Textual runs)
         from textual_image.renderable import Image, SixelImage, TGPImage

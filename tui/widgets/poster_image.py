@@ -80,9 +80,12 @@ def decode(data: bytes, width: int, height: int) -> HalfBlocks:
 
 def picture(data: bytes, width: int, height: int, cell: tuple[int, int]) -> Picture:
     """The image in `data` scaled to fit `width` cells by `height` of `cell` pixels."""
-    image = scaled(data, (max(1, width * cell[0]), max(1, height * cell[1])))
-    columns = max(1, min(width, round(image.width / cell[0])))
-    return Picture(image, columns, max(1, min(height, round(image.height / cell[1]))))
+    box = (max(1, width * cell[0]), max(1, height * cell[1]))
+    image = scaled(data, box)  # never more pixels than the cells hold
+    # A small image fills the cells too, as in half blocks: textual-image enlarges it.
+    scale = min(box[0] / image.width, box[1] / image.height)
+    columns = max(1, min(width, round(image.width * scale / cell[0])))
+    return Picture(image, columns, max(1, min(height, round(image.height * scale / cell[1]))))
 
 
 def scaled(data: bytes, box: tuple[int, int]) -> Image.Image:

@@ -18,7 +18,8 @@ import pytest
 from tests.conftest import write_catalog
 from tests.test_posters import RED, SOLARIS, catalog, poster_lines, red_over_blue, shown_poster
 from tui import graphics
-from tui.app import make_app
+from tui.app import FilmApp, make_app
+from tui.cli.main import main
 from tui.widgets.film_detail import FilmDetail
 
 pytest.importorskip("textual_image.widget")  # here, with no terminal: no questions asked
@@ -244,3 +245,23 @@ def test_a_terminal_that_textual_image_cannot_measure_gets_half_blocks() -> None
     # textual-image divides by the terminal's columns: 0 of them is a ZeroDivisionError.
     started = _started_in({"FILMTUI_GRAPHICS": "kitty"}, terminal=True, size=(0, 0))
     assert started == "None False True"
+
+
+@pytest.mark.usefixtures("a_terminal")
+@pytest.mark.parametrize(
+    ("environ", "chosen"), [({}, None), ({"FILMTUI_GRAPHICS": "kitty"}, "kitty")]
+)
+def test_the_app_command_chooses_before_the_app_runs(
+    catalog_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    environ: dict[str, str],
+    chosen: str | None,
+) -> None:
+    for name in ("TERM", "TERM_PROGRAM", "KITTY_WINDOW_ID", "TMUX", "STY", graphics.VARIABLE):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    seen: list[str | None] = []
+    monkeypatch.setattr(FilmApp, "run", lambda app: seen.append(graphics.protocol()))
+    assert main(["--db", str(catalog_path)]) == 0
+    assert seen == [chosen]

@@ -229,9 +229,9 @@ async def test_another_film_never_shows_the_last_ones_poster_and_back_is_at_once
 ) -> None:
     drawn: list[str] = []
 
-    def counted(request: PosterRequest) -> Drawn:
+    def counted(request: PosterRequest, *cell: tuple[int, int] | None) -> Drawn:
         drawn.append(request.film_id)
-        return draw(request)
+        return draw(request, *cell)
 
     monkeypatch.setattr(poster_module, "draw", counted)
     stalker = {**SOLARIS, "id": "stalker-1979", "title": "Stalker", "year": 1979}
@@ -271,11 +271,11 @@ async def test_running_past_films_draws_the_first_and_the_last_not_each(
     started, go_on = threading.Event(), threading.Event()
     drawn: list[str] = []
 
-    def slow(request: PosterRequest) -> Drawn:
+    def slow(request: PosterRequest, *cell: tuple[int, int] | None) -> Drawn:
         drawn.append(request.film_id)
         started.set()
         go_on.wait(10)
-        return draw(request)
+        return draw(request, *cell)
 
     monkeypatch.setattr(poster_module, "draw", slow)
     app = make_app(path)
@@ -321,7 +321,7 @@ async def test_a_file_name_with_terminal_controls_is_shown_without_them(tmp_path
 async def test_a_fault_in_the_worker_is_one_line_not_a_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(request: PosterRequest) -> Drawn:
+    def broken(request: PosterRequest, *cell: tuple[int, int] | None) -> Drawn:
         raise RuntimeError("boom\nand more")
 
     monkeypatch.setattr(poster_module, "draw", broken)

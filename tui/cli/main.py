@@ -173,6 +173,9 @@ def _run(args: argparse.Namespace) -> int:
         app = make_app(args.db, fresh=args.fresh)
     except StoreError as error:
         return say(str(error))
+    from tui import graphics
+
+    graphics.start()  # textual-image asks the terminal before Textual takes it, if at all
     app.run()
     return app.return_code or EXIT_OK  # 2 if a big catalog failed to load in the app
 

@@ -5,6 +5,8 @@ optional `filmtui[images]` extra and costs some 50 ms to import), and only
 from a thread worker: decoding a big JPEG takes milliseconds to seconds.
 A cell is `▀` in the colour of its upper pixel over the background of its
 lower one, which every terminal shows (and `filmtui serve`'s browser too).
+In a terminal with graphics (`tui.graphics`) the poster is instead scaled to
+the pane's pixels, for textual-image to draw: `picture`.
 """
 
 from __future__ import annotations
@@ -62,8 +64,32 @@ class HalfBlocks:
         return Measurement(self.width, self.width)
 
 
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A decoded image for textual-image to draw in `width` × `height` cells."""
+
+    image: Image.Image
+    width: int
+    height: int
+
+
 def decode(data: bytes, width: int, height: int) -> HalfBlocks:
-    """The image in `data` scaled to fit `width` cells by `height` (aspect kept).
+    """The image in `data` in half blocks, scaled to fit `width` cells by `height`."""
+    return half_blocks(scaled(data, (max(1, width), max(2, height * 2))))
+
+
+def picture(data: bytes, width: int, height: int, cell: tuple[int, int]) -> Picture:
+    """The image in `data` scaled to fit `width` cells by `height` of `cell` pixels."""
+    box = (max(1, width * cell[0]), max(1, height * cell[1]))
+    image = scaled(data, box)  # never more pixels than the cells hold
+    # A small image fills the cells too, as in half blocks: textual-image enlarges it.
+    scale = min(box[0] / image.width, box[1] / image.height)
+    columns = max(1, min(width, round(image.width * scale / cell[0])))
+    return Picture(image, columns, max(1, min(height, round(image.height * scale / cell[1]))))
+
+
+def scaled(data: bytes, box: tuple[int, int]) -> Image.Image:
+    """The image in `data`, RGBA, scaled to fit `box` pixels (aspect kept).
 
     Raises `PosterImageError` for what is not an image of `FORMATS`, is damaged
     or has more than `MAX_PIXELS` pixels.
@@ -74,10 +100,9 @@ def decode(data: bytes, width: int, height: int) -> HalfBlocks:
                 raise PosterImageError(
                     f"is {image.width}×{image.height} pixels, more than filmtui shows"
                 )
-            box = (max(1, width), max(2, height * 2))
             image.draft("RGB", box)  # a JPEG decodes at 1/2 to 1/8 of its size: faster
             image.thumbnail(box)
-            pixels = image.convert("RGBA")
+            return image.convert("RGBA")
     except PosterImageError:
         raise
     except UnidentifiedImageError:
@@ -86,7 +111,6 @@ def decode(data: bytes, width: int, height: int) -> HalfBlocks:
         raise PosterImageError("has more pixels than filmtui shows") from None
     except Exception as error:  # a damaged file can fail anywhere in a decoder
         raise PosterImageError(f"is damaged ({first_line(error)})") from None
-    return half_blocks(pixels)
 
 
 def half_blocks(image: Image.Image) -> HalfBlocks:

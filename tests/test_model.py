@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tui.model.film import Film, film_from_document
+from tui.model.film import Film, film_from_document, slugify
 from tui.model.marks import UserMarks, marks_from_document, valid_rating
 
 FULL: dict[str, Any] = {
@@ -40,7 +40,28 @@ def test_every_public_field_is_read_and_the_rest_kept_as_the_films_own() -> None
 
 
 def test_a_document_is_written_back_exactly() -> None:
-    assert film_from_document(FULL).film.to_document() == FULL
+    document = film_from_document(FULL).film.to_document()
+    assert document == FULL
+    assert list(document) == list(FULL)  # the fields in the order the file has them
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "slug"),
+    [
+        ("Moscow — Cassiopeia", 1973, "moscow-cassiopeia-1973"),
+        ("Don't Look Now", 1973, "dont-look-now-1973"),
+        ("L’Atalante", None, "latalante"),
+        ("  Ça  ", 1969, "ca-1969"),
+        ("Straße__No. 9!", 2001, "strae-no-9-2001"),
+        ("Æon ﬁlm", None, "on-film"),
+        ("東京物語", 1953, "film-1953"),
+        ("", None, "film"),
+    ],
+)
+def test_a_slug_is_the_titles_latin_letters_and_digits(
+    title: str, year: int | None, slug: str
+) -> None:
+    assert slugify(title, year) == slug
 
 
 def test_a_five_field_document_stays_five_fields() -> None:

@@ -5,17 +5,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tui import __version__
 from tui.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, say
-from tui.search.orders import Sort
 from tui.store.locations import default_library_path
-from tui.store.opening import StoreError
 from tui.transfer.export import FORMATS
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "build_parser", "main"]
+
+
+class _SortNames:
+    """The choices of `list --sort`, the names of `tui.search.orders.Sort`, found
+    only when asked for (`--help`, `list --sort`): an import does without the
+    search modules."""
+
+    def __iter__(self) -> Iterator[str]:
+        from tui.search.orders import Sort
+
+        return iter([sort.value for sort in Sort])
+
+    def __contains__(self, name: object) -> bool:
+        return name in list(self)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,13 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--query", "-q", default="", help="the search, as typed in the app")
     listing.add_argument("--favourites", action="store_true", help="only favourites")
-    listing.add_argument(
+    sort = listing.add_argument(
         "--sort",
-        choices=[sort.value for sort in Sort],
         default="relevance",
         help="relevance (best match first; by title without a query), title, year, "
         "rating (highest first), runtime (shortest first) or last-watched (latest first)",
     )
+    sort.choices = _SortNames()  # (given to add_argument, they would be read at once)
     listing.add_argument(
         "--format",
         choices=("table", "json", "csv"),
@@ -168,6 +180,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in ("list", "export", "import", "stats"):
         return _run_script_command(args)
     from tui.app import make_app  # Textual is imported only when the app runs.
+    from tui.store.opening import StoreError
 
     try:
         app = make_app(args.db, fresh=args.fresh)
@@ -193,7 +206,7 @@ def _run_script_command(args: argparse.Namespace) -> int:
 
 
 def _script_command(args: argparse.Namespace) -> int:
-    from tui.store.opening import open_library
+    from tui.store.opening import StoreError, open_library
 
     try:
         library = open_library(args.db, create=not getattr(args, "dry_run", False))
@@ -204,6 +217,8 @@ def _script_command(args: argparse.Namespace) -> int:
     if args.command in ("list", "export"):  # (it imports Rich's tables: not for an import)
         from tui.cli import data_commands
     if args.command == "list":
+        from tui.search.orders import Sort
+
         # argparse (3.11) makes the value of `--query=--` an empty list, not "--".
         query = args.query if isinstance(args.query, str) else "--"
         return data_commands.run_list(

@@ -6,7 +6,6 @@ typed, validated `Film` objects and back.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
@@ -69,7 +68,9 @@ class Film:
 
     def to_document(self) -> dict[str, Any]:
         """The public TinyDB document layout of this film: the five first fields
-        always, the others when they have a value, then the film's own."""
+        always, the others when they have a value (in `PUBLIC_FIELDS` order),
+        then the film's own. (Field by field, not a loop of `getattr`: an
+        import of 60,000 films makes 60,000 documents.)"""
         document: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
@@ -77,19 +78,48 @@ class Film:
             "description": self.description,
             "fact": self.fact,
         }
-        for name in PUBLIC_FIELDS[5:]:
-            value = getattr(self, name)
-            if value:
-                document[name] = list(value) if isinstance(value, tuple) else value
-        document.update(self.own)
+        if self.original_title:
+            document["original_title"] = self.original_title
+        if self.imdb_id:
+            document["imdb_id"] = self.imdb_id
+        if self.letterboxd_uri:
+            document["letterboxd_uri"] = self.letterboxd_uri
+        if self.poster:
+            document["poster"] = self.poster
+        if self.directors:
+            document["directors"] = list(self.directors)
+        if self.cast:
+            document["cast"] = list(self.cast)
+        if self.genres:
+            document["genres"] = list(self.genres)
+        if self.countries:
+            document["countries"] = list(self.countries)
+        if self.languages:
+            document["languages"] = list(self.languages)
+        if self.runtime:
+            document["runtime"] = self.runtime
+        if self.own:
+            document.update(self.own)
         return document
 
 
+# What a slug keeps of ASCII text: letters (made lower case) and digits; an
+# apostrophe goes ("don't" is "dont"); anything else is a space, and the words
+# left are joined by dashes.
+_SLUG_LETTERS = str.maketrans(
+    {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
+    | {ord("'"): None}
+)
+
+
 def slugify(title: str, year: int | None) -> str:
-    """A stable id made of the title and the year: `moscow-cassiopeia-1973`."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    ascii_title = re.sub(r"['’]", "", ascii_title)
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "film"
+    """A stable id made of the title and the year: `moscow-cassiopeia-1973`.
+
+    Accents are dropped (`Ça` is `ca`), other letters than Latin ones too.
+    """
+    if not title.isascii():  # (ASCII text is its own NFKD form)
+        title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = "-".join(title.translate(_SLUG_LETTERS).split()) or "film"
     return f"{slug}-{year}" if year is not None else slug
 
 

@@ -248,17 +248,25 @@ def encode(data: Tables, fast: bool = True) -> bytes:
 
 
 def _fast_layout(data: Tables) -> bytes:
+    """`_layout` by orjson, in one join: each piece of a file of 60,000 films
+    joined into a bigger one would copy all of it again (and fresh memory
+    costs more than the copy)."""
     dumps = orjson.dumps
-    tables = []
+    pieces = [b"{\n"]
     for name, table in data.items():
+        if len(pieces) > 1:
+            pieces.append(b",\n")
         if isinstance(table, dict) and table:
+            pieces.append(b" " + dumps(name) + b": {\n  ")
             # (A list, not a generator: join makes one anyway, slower.)
             keys, docs = map(dumps, table), map(dumps, table.values())
-            rows = b",\n  ".join([key + b": " + doc for key, doc in zip(keys, docs, strict=True)])
-            tables.append(b" " + dumps(name) + b": {\n  " + rows + b"\n }")
+            rows = [key + b": " + doc + b",\n  " for key, doc in zip(keys, docs, strict=True)]
+            rows[-1] = rows[-1][: -len(b",\n  ")] + b"\n }"
+            pieces += rows
         else:
-            tables.append(b" " + dumps(name) + b": " + dumps(table))
-    return b"{\n" + b",\n".join(tables) + b"\n}\n"
+            pieces.append(b" " + dumps(name) + b": " + dumps(table))
+    pieces.append(b"\n}\n")
+    return b"".join(pieces)
 
 
 def _layout(data: Tables, ensure_ascii: bool) -> str:

@@ -245,14 +245,14 @@ class Library:
         A later entry of the same film wins.
         """
         films: dict[str, dict[str, Any]] = {}
-        marks: dict[str, dict[str, Any]] = {}
+        marks: dict[str, dict[str, Any]] = {}  # whole documents, as `films`: their id first
         with gc_paused():
             for film, personal in entries:
                 films[film.id] = document = film.to_document()  # its id first, as stored
                 self._read_films[film.id] = (document, film)  # not read again
                 if personal is not None:
-                    marks[film.id] = fields = personal.to_fields()
-                    self._read_marks[film.id] = ({"id": film.id, **fields}, personal)
+                    marks[film.id] = fields = {"id": film.id, **personal.to_fields()}
+                    self._read_marks[film.id] = (fields, personal)
 
         def change(db: TinyDB) -> None:
             upsert_many(table(db, FILMS_TABLE), films)
@@ -296,10 +296,11 @@ class Library:
         user = None
         if marks or legacy is not None:
             recent = by_film_id(self._recent)
-            merged = {i: {**recent.get(i, {}), **fields} for i, fields in marks.items()}
+            if recent:  # folded in: a film's recent marks, then these
+                marks = {**recent, **{i: {**recent.get(i, {}), **f} for i, f in marks.items()}}
 
             def mark(db: TinyDB) -> None:
-                upsert_many(table(db, PERSONAL_TABLE), {**recent, **merged})
+                upsert_many(table(db, PERSONAL_TABLE), marks)
 
             user = self.user_file.change_locked(self._with_legacy(mark))
             if self._recent:

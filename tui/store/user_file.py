@@ -116,24 +116,33 @@ def ids_in(film_ids: set[str]) -> Any:
 
 
 def upsert_many(target: Table, documents: Mapping[str, Mapping[str, Any]]) -> None:
-    """TinyDB's `upsert` by film id for many documents, in three table passes.
+    """TinyDB's `upsert` by film id for many documents, in a few table passes.
 
     (`upsert` one at a time reads the whole table per film: quadratic.)
-    Each document's fields go into every document of its film, or into a
-    new document when the film has none.
+    `documents` holds each film's fields by its id. They go into every
+    document of that film, or into a new document `{"id": …, **fields}`
+    when the film has none; fields that begin with the film's `id` (a
+    whole document) are that new document already, and go in as they are.
     """
     if not documents:
         return
     wanted = set(documents)
     found = target.search(ids_in(wanted))
-    target.update(
-        lambda document: document.update(documents[document["id"]]),
-        doc_ids=[document.doc_id for document in found],
-    )
+    if found:
+        target.update(
+            lambda document: document.update(documents[document["id"]]),
+            doc_ids=[document.doc_id for document in found],
+        )
     have = {document["id"] for document in found}
     target.insert_multiple(
-        {"id": film_id, **fields} for film_id, fields in documents.items() if film_id not in have
+        _with_id(film_id, fields) for film_id, fields in documents.items() if film_id not in have
     )
+
+
+def _with_id(film_id: str, fields: Mapping[str, Any]) -> Mapping[str, Any]:
+    """`{"id": film_id, **fields}`, which is `fields` itself when they begin with an id
+    (theirs comes first and wins): not copied, as TinyDB copies what it inserts."""
+    return fields if next(iter(fields), None) == "id" else {"id": film_id, **fields}
 
 
 @contextlib.contextmanager

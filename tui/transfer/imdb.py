@@ -74,16 +74,21 @@ def read_export(path: Path, text: str, progress: Progress = unshown) -> Export:
     return export
 
 
+def _stars(value: str) -> float:
+    return values.stars(value, IMDB_SCALE)
+
+
 _PLACINGS = placings(COLUMNS.items())
+_RATING = placings([("rating", "rating")], {"rating": _stars})
 
 
 def _records(name: str, body: Iterator[csv_rows.Row], watchlist: bool) -> Iterator[Record]:
-    for row in body:
-        record = Record(f"{name} line {row.line}")
-        record.put_row(row.cells, _PLACINGS)
-        rating = row.cells.get("Your Rating", "").strip()
+    for line, cells in body:
+        record = Record(f"{name} line {line}")
+        record.put_row(cells, _PLACINGS)
+        rating = cells.get("Your Rating", "").strip()
         if rating:
-            record.put("rating", rating, lambda value: values.stars(value, IMDB_SCALE))
+            record.put_row({"rating": rating}, _RATING)
             record.marks["watched"] = True
         if watchlist:
             record.marks["watchlist"] = True

@@ -7,6 +7,7 @@ wrong with it: the caller drops that field (never the film) and says so.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +38,7 @@ def _number(text: str) -> float:
         value = float(cleaned)
     except ValueError:
         raise BadValue("not a number") from None
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         raise BadValue("not a number")
     return value
 
@@ -68,8 +69,9 @@ def year(value: object) -> int:
 def runtime(value: object) -> int:
     """Minutes: `167`, `"167"`, `"167.0"`, `"167 min"`, `"2h 47m"`, `"2:47"`."""
     text = str(value).strip().lower()
-    parts = None if text.isdigit() else _HOURS.fullmatch(text) or _CLOCK.fullmatch(text)
-    if parts is not None:
+    if text.isascii() and text.isdigit() and len(text) <= _EXACT_DIGITS:
+        result = int(text)  # the common case, read as `whole` would
+    elif parts := None if text.isdigit() else _HOURS.fullmatch(text) or _CLOCK.fullmatch(text):
         result = int(parts.group(1)) * 60 + int(parts.group(2) or 0)
     else:
         result = whole(text if text.isdigit() else _MINUTES.sub("", text))
@@ -132,6 +134,14 @@ def dates(value: object) -> list[str]:
 
 
 def imdb_id(value: object) -> str:
+    if (  # the common case: the id alone
+        type(value) is str
+        and value[:2] == "tt"
+        and 7 <= len(value) <= 12
+        and value.isascii()
+        and value[2:].isdigit()
+    ):
+        return value
     match = _IMDB_ID.search(str(value))
     if match is None:
         raise BadValue("not an IMDb id (tt…)")

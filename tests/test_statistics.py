@@ -11,6 +11,8 @@ from tui.model.statistics import (
     collection_statistics,
     hours_and_minutes,
     rating_label,
+    summary_text,
+    watching_text,
 )
 
 FILMS = [
@@ -128,3 +130,10 @@ def test_bar_is_in_eighths_of_a_cell_and_never_hides_a_film() -> None:
 def test_rating_label_shows_stars_then_the_number() -> None:
     assert rating_label(0.5) == "½☆☆☆☆ 0.5"
     assert rating_label(4) == "★★★★☆ 4"
+
+
+def test_one_film_and_one_viewing_are_said_in_the_singular() -> None:
+    film = Film("a", "Solaris", 1972, runtime=167)
+    figures = collection_statistics([film], {"a": UserMarks(watched=True, watches=("2024-02-03",))})
+    assert summary_text(figures).startswith("1 film; ")
+    assert watching_text(figures) == "2 h 47 min over 1 viewing of 1 film"

@@ -132,12 +132,17 @@ def charts(figures: Statistics) -> tuple[Chart, ...]:
     )
 
 
+def counted(count: int, thing: str) -> str:
+    """`1 film`, `2 films`, `1,000 films`."""
+    return f"{count:,} {thing}{'' if count == 1 else 's'}"
+
+
 def watching_text(figures: Statistics) -> str:
     """`21 h 32 min over 10 viewings of 8 films`: the time spent watching."""
     watching = figures.watching
     return (
-        f"{hours_and_minutes(watching.minutes)} over {watching.viewings:,} viewings "
-        f"of {watching.films:,} films"
+        f"{hours_and_minutes(watching.minutes)} over {counted(watching.viewings, 'viewing')} "
+        f"of {counted(watching.films, 'film')}"
     )
 
 
@@ -155,8 +160,9 @@ def watching_note(figures: Statistics) -> str:
 def summary_text(figures: Statistics) -> str:
     """`14 films; rated 9, favourites 1, …`: the counts of one line."""
     return (
-        f"{figures.films:,} films; rated {figures.rated:,}, favourites {figures.favourites:,}, "
-        f"on the watchlist {figures.watchlist:,}, watched {figures.watching.films:,}"
+        f"{counted(figures.films, 'film')}; rated {figures.rated:,}, "
+        f"favourites {figures.favourites:,}, on the watchlist {figures.watchlist:,}, "
+        f"watched {figures.watching.films:,}"
     )
 
 

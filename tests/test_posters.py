@@ -51,6 +51,13 @@ def catalog(tmp_path: Path, **fields: Any) -> Path:
     return write_catalog(tmp_path / "catalog" / "films.json", [{**SOLARIS, **fields}])
 
 
+def catalog_with_poster(tmp_path: Path) -> Path:
+    """A catalog of Solaris, with `posters/solaris-1972.png` beside it."""
+    path = catalog(tmp_path)
+    red_over_blue(path.parent / "posters" / "solaris-1972.png")
+    return path
+
+
 async def shown_poster(app: FilmApp) -> Poster:
     """The detail pane's poster, once its worker has read and decoded the file."""
     poster = app.screen.query_one(FilmDetail).query_one(Poster)
@@ -66,9 +73,7 @@ def poster_lines(app: FilmApp, poster: Poster) -> list[str]:
 
 
 async def test_a_poster_beside_the_catalog_is_drawn_in_half_blocks(tmp_path: Path) -> None:
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)
@@ -210,9 +215,7 @@ async def test_without_the_images_extra_films_without_posters_say_nothing(
 
 
 async def test_the_full_screen_details_show_the_poster_bigger(tmp_path: Path) -> None:
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(70, 40)) as pilot:  # narrow: Enter opens the details
         await pilot.press("down", "enter")
         assert isinstance(app.screen, DetailScreen)
@@ -294,9 +297,7 @@ async def test_running_past_films_draws_the_first_and_the_last_not_each(
 
 
 async def test_a_tiny_pane_shows_no_poster(tmp_path: Path) -> None:
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(60, 20)) as pilot:  # the details under the list
         await pilot.pause()
         poster = await shown_poster(app)
@@ -325,9 +326,7 @@ async def test_a_fault_in_the_worker_is_one_line_not_a_crash(
         raise RuntimeError("boom\nand more")
 
     monkeypatch.setattr(poster_module, "draw", broken)
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)

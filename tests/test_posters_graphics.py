@@ -16,7 +16,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_catalog
-from tests.test_posters import RED, SOLARIS, catalog, poster_lines, red_over_blue, shown_poster
+from tests.test_posters import (
+    RED,
+    SOLARIS,
+    catalog,
+    catalog_with_poster,
+    poster_lines,
+    red_over_blue,
+    shown_poster,
+)
 from tui import graphics
 from tui.app import FilmApp, make_app
 from tui.cli.main import main
@@ -93,9 +101,7 @@ async def test_without_textual_image_a_kitty_terminal_gets_half_blocks(
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "textual_image", None)  # `import textual_image` fails
     assert graphics.start({**KITTY, "FILMTUI_GRAPHICS": "kitty"}) is None
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)
@@ -108,9 +114,7 @@ async def test_without_graphics_the_poster_is_half_blocks_and_no_graphic_widget(
     tmp_path: Path,
 ) -> None:
     assert graphics.protocol() is None
-    path = catalog(tmp_path)
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         poster = await shown_poster(app)

@@ -28,6 +28,7 @@ from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
 from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
+from tui.widgets.rows import clicked_row, scroll_to_row
 
 YEAR_WIDTH = 4
 MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
@@ -256,12 +257,7 @@ class FilmList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, film))
 
     def _scroll_to_cursor(self) -> None:
-        height = self.scrollable_content_region.height
-        top = round(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        scroll_to_row(self, self.cursor)
 
     def _page(self) -> int:
         return max(1, self.scrollable_content_region.height - 1)
@@ -299,12 +295,10 @@ class FilmList(ScrollView, can_focus=True):
 
     async def on_click(self, event: events.Click) -> None:
         """Click highlights; double-click, or a click on the ★ column, toggles the favourite."""
-        offset = event.get_content_offset(self)
         self.focus()
-        if offset is None:
-            return
-        index = round(self.scroll_y) + offset.y
-        if not 0 <= index < len(self._films):
+        index = clicked_row(self, event, len(self._films))
+        offset = event.get_content_offset(self)
+        if index is None or offset is None:  # on no row
             return
         self.cursor = index
         on_star = offset.x >= self.scrollable_content_region.width - MARKS_WIDTH - 1

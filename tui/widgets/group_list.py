@@ -21,6 +21,7 @@ from textual.style import Style
 
 from tui.safe_text import clean_line
 from tui.search.groups import Group
+from tui.widgets.rows import clicked_row, scroll_to_row
 
 
 class GroupList(ScrollView, can_focus=True):
@@ -85,12 +86,7 @@ class GroupList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self._groups) - 1))
 
     def watch_cursor(self, cursor: int) -> None:
-        height = self.scrollable_content_region.height
-        top = round(self.scroll_y)
-        if cursor < top:
-            self.scroll_to(y=cursor, animate=False, immediate=True)
-        elif height and cursor >= top + height:
-            self.scroll_to(y=cursor - height + 1, animate=False, immediate=True)
+        scroll_to_row(self, cursor)
         self.refresh()
 
     def action_move(self, rows: int) -> None:
@@ -100,11 +96,8 @@ class GroupList(ScrollView, can_focus=True):
         self.cursor += pages * max(1, self.scrollable_content_region.height - 1)
 
     def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = round(self.scroll_y) + offset.y
-        if 0 <= index < len(self._groups):
+        index = clicked_row(self, event, len(self._groups))
+        if index is not None:
             self.cursor = index
             if event.chain == 2:
                 self.post_message(self.Chosen(self._groups[index]))

@@ -20,7 +20,7 @@ from typing import Any
 
 from tui import __version__
 from tui.gc_paused import gc_paused
-from tui.search import folding
+from tui.search.folding import FOLDING_VERSION
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.kept_file import write_kept
 from tui.search.kept_index import FORMAT, open_kept
@@ -32,15 +32,13 @@ from tui.store.user_file import signature
 
 KEEP_FROM = 10_000
 """Films from which an index is kept between runs (a smaller one is built in a blink)."""
-FOLDING_VERSION: int = getattr(folding, "FOLDING_VERSION", 1)
-"""The folding's version: a kept index folded otherwise is outdated."""
 
 
 def kept_key(library: Library) -> dict[str, Any]:
     """What a kept index of `library` must have been built from to be used."""
     return {
         "format": FORMAT,
-        "folding": FOLDING_VERSION,
+        "folding": FOLDING_VERSION,  # a kept index folded otherwise is outdated
         "filmtui": __version__,
         "python": [*sys.version_info[:2], marshal.version, sys.byteorder],
         "catalog": str(library.path),

@@ -26,7 +26,7 @@ Textual.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import compress, repeat
 from operator import contains
 
@@ -59,6 +59,15 @@ class Vocabulary:
         """Record that the film at `position` has these words in its title."""
         for word in set(words):
             self._postings[word].append(position)
+
+    def add_postings(self, postings: Mapping[str, list[int]]) -> None:
+        """Record the films of each word at once (as a kept index holds them)."""
+        self._postings.update(postings)
+
+    @property
+    def postings(self) -> Mapping[str, list[int]]:
+        """The positions of the films whose titles hold each word (do not change them)."""
+        return self._postings
 
     def freeze(self) -> None:
         """Group the words by length; call once, after the last `add`."""

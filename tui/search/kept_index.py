@@ -109,7 +109,7 @@ def postings_between(postings: Mapping[str, list[int]], start: int, stop: int) -
 
 
 def titles_parts(
-    orders: tuple[list[str], list[str], Postings, Postings], postings: Postings
+    orders: tuple[list[str], list[str], Postings, Postings], postings: Mapping[str, list[int]]
 ) -> Iterator[tuple[str, object]]:
     """The `title-lists.<start>` parts of `Orders.kept_part` and the title words' postings."""
     plain, stripped, exact, by_first = orders

@@ -96,7 +96,7 @@ class Searchable:
             orders, postings = kept_titles
             self.orders = Orders.restored(self.films, orders, title_order)
             self.title_words = mapped(" {} ".format, self.orders.plain_titles)
-            self.vocabulary._postings.update(postings)  # what `add` would have made
+            self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
         self.texts = FilmTexts(self.films, titles, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
@@ -128,7 +128,7 @@ class Searchable:
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""
-        return titles_parts(self.orders.kept_part(), self.vocabulary._postings)
+        return titles_parts(self.orders.kept_part(), self.vocabulary.postings)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import unicodedata
@@ -102,3 +103,41 @@ def run_filmtui(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         timeout=60,
         check=False,
     )
+
+
+def on_a_terminal(
+    *args: str, home: Path, stdout: bool = True, columns: int = 200
+) -> tuple[int, bytes]:
+    """`python -m tui ARGS` with its standard error (and output, if `stdout`) on a
+    real pty: its status, and every byte it wrote there."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave if stdout else subprocess.DEVNULL,
+        stderr=slave,
+        env={**env, "TERM": "xterm-256color", "COLUMNS": str(columns)},
+        cwd=home,
+    )
+    os.close(slave)
+    output = bytearray()
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 30)
+            if not ready:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            output.extend(chunk)
+        status = process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    return status, bytes(output)

@@ -11,7 +11,6 @@ import io
 import json
 import os
 import re
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -19,10 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_filmtui, write_catalog
+from tests.conftest import on_a_terminal, run_filmtui, write_catalog
 from tests.hostile import CONTROL_MARKERS, hostile_documents
-
-pty = pytest.importorskip("pty")
 
 # An id as hostile as a title: an escape sequence, tabs, a line break, a backslash.
 HOSTILE_ID = "id\x1b]52;c;eA==\x07\twith\ttabs\nand\\lines\r"
@@ -66,40 +63,6 @@ def piped(*args: str, home: Path) -> str:
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.decode("utf-8")
-
-
-def on_a_terminal(*args: str, home: Path) -> tuple[int, bytes]:
-    """`python -m tui ARGS` with its standard output and error on a real pty."""
-    master, slave = pty.openpty()
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=slave,
-        env={**env, "TERM": "xterm-256color", "COLUMNS": "200"},
-        cwd=home,
-    )
-    os.close(slave)
-    output = bytearray()
-    try:
-        while True:
-            ready, _, _ = select.select([master], [], [], 30)
-            if not ready:
-                break
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not chunk:
-                break
-            output.extend(chunk)
-        status = process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
-    return status, bytes(output)
 
 
 SGR = re.compile(rb"\x1b\[[0-9;]*m")  # Rich's own styling of the table header

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import csv
-import os
-import select
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import run_filmtui
+from tests.conftest import on_a_terminal, run_filmtui
 from tui.store.opening import open_library
 from tui.transfer.merging import plan_import
 from tui.transfer.progress import EVERY
 from tui.transfer.sources import read_source
-
-pty = pytest.importorskip("pty")
 
 IMDB = Path(__file__).parent / "exports" / "imdb" / "ratings.csv"
 SUMMARY = b"filmtui: IMDb export: 3 records read"
@@ -27,35 +18,7 @@ ESC = b"\x1b"
 
 def import_on_a_terminal(home: Path, *args: str) -> tuple[int, bytes]:
     """`filmtui import ARGS` with standard error on a real terminal: its status and bytes."""
-    master, slave = pty.openpty()
-    env = {**os.environ, "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home)}
-    env.update(TERM="xterm-256color", COLUMNS="100")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "import", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=slave,
-        env=env,
-        cwd=home,
-    )
-    os.close(slave)
-    output = bytearray()
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.1)
-        if not ready:
-            if process.poll() is not None:
-                break
-            continue
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        output.extend(chunk)
-    os.close(master)
-    return process.wait(timeout=10), bytes(output)
+    return on_a_terminal("import", *args, home=home, stdout=False, columns=100)
 
 
 def test_a_terminal_shows_each_stage_then_only_the_report(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.collection import HOSTILE_DIRECTOR, HOSTILE_GENRE, TARKOVSKY, collection
-from tests.conftest import run_filmtui
-from tests.test_hostile_cli import SGR, UNSAFE, on_a_terminal
+from tests.conftest import on_a_terminal, run_filmtui
+from tests.test_hostile_cli import SGR, UNSAFE
 
 
 @pytest.fixture

@@ -13,21 +13,24 @@ Knows nothing of Textual.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from tui import __version__
 from tui.gc_paused import gc_paused
 from tui.search.folding import FOLDING_VERSION
 from tui.search.index import SearchIndex, SearchResult
-from tui.search.kept_file import write_kept
+from tui.search.kept_file import KeptFile, KeptFileError, write_kept
 from tui.search.kept_index import FORMAT, open_kept
 from tui.search.orders import Sort
+from tui.search.preview import PreviewFilms, read_preview
 from tui.search.query import Query
 from tui.store.library import Library
-from tui.store.locations import kept_index_path
+from tui.store.locations import edits_path, kept_index_path, library_path
 from tui.store.user_file import signature
 
 KEEP_FROM = 10_000
@@ -36,15 +39,42 @@ KEEP_FROM = 10_000
 
 def kept_key(library: Library) -> dict[str, Any]:
     """What a kept index of `library` must have been built from to be used."""
+    return _key_of(library.path)
+
+
+def _key_of(catalog: Path) -> dict[str, Any]:
+    """The key of a kept index of the library whose catalog is `catalog` (resolved):
+    its files as they are now, and how the index was made. The films need not
+    be read (their count is checked once they are)."""
     return {
         "format": FORMAT,
         "folding": FOLDING_VERSION,  # a kept index folded otherwise is outdated
         "filmtui": __version__,
         "python": [*sys.version_info[:2], marshal.version, sys.byteorder],
-        "catalog": str(library.path),
-        "files": [signature(library.path), signature(library.edits_file.path)],
-        "films": len(library.films),
+        "catalog": str(catalog),
+        "files": [signature(catalog), signature(edits_path(catalog))],
     }
+
+
+def kept_preview(catalog: Path) -> PreviewFilms | None:
+    """The films in title order, as far as the first screen needs them, of the
+    library whose catalog is at `catalog`, read from its kept index while its
+    files are the ones the index was kept from; else None. Reads no catalog.
+    """
+    catalog = library_path(catalog)
+    path = kept_index_path(catalog)
+    try:
+        file = KeptFile(path, _key_of(catalog))
+    except (KeptFileError, OSError):
+        return None
+    try:
+        preview = read_preview(file)
+    finally:
+        file.close()
+    if preview is None:  # damaged: thrown away, to be kept anew once the films are read
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return preview
 
 
 def library_index(library: Library) -> SearchIndex:

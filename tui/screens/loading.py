@@ -1,8 +1,11 @@
-"""Loading a big catalog behind a screen that says how far it has got.
+"""Loading a big catalog in a thread (`start_loading`), behind a screen that says
+how far it has got when there is nothing to show meanwhile.
 
-The screen reads and indexes the catalog in a thread, shows its progress, and
-dismisses with what was loaded, or with why it could not be. What the user
-types meanwhile is kept (and shown): it is the search once the films are in.
+The thread reads and indexes the catalog and posts its progress, then what was
+loaded or why it could not be. The loading screen shows that progress; what the
+user types meanwhile is kept (and shown): it is the search once the films are
+in. A library whose index was kept shows its films from the kept index
+instead, and no loading screen (`tui.screens.main.MainScreen.show_preview`).
 """
 
 from __future__ import annotations
@@ -55,6 +58,36 @@ class LoadDone(Message):
     outcome: Loaded | StoreError
 
 
+def start_loading(catalog: Path, loader: Loader, post: Callable[[Message], object]) -> None:
+    """Read and index the catalog in a thread, posting its progress (`LoadProgress`),
+    then what was loaded or why it could not be (`LoadDone`)."""
+    # A daemon thread, not a worker: quitting must not wait for the load.
+    Thread(target=_load, args=(catalog, loader, post), daemon=True, name="filmtui-load").start()
+
+
+def _load(catalog: Path, loader: Loader, post: Callable[[Message], object]) -> None:
+    shown = 0.0
+
+    def reading(fraction: float) -> None:
+        # Ten updates a second at most: each is a frame the loading waits for.
+        nonlocal shown
+        if time.monotonic() - shown >= PROGRESS_EVERY:
+            shown = time.monotonic()
+            post(LoadProgress("Reading", fraction))
+
+    outcome: Loaded | StoreError
+    try:
+        library = loader(reading)
+        post(LoadProgress(f"Sorting {len(library.films):,} films", None))
+        outcome = Loaded(library, library_index(library))
+    except StoreError as error:
+        outcome = error
+    except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
+        message = f"{catalog}: could not be loaded ({type(error).__name__}: {error})"
+        outcome = StoreError(message)
+    post(LoadDone(outcome))  # for the app, which shows the library
+
+
 class LoadingScreen(ModalScreen[None]):
     """What is being read, and how far, until the films are in."""
 
@@ -78,31 +111,7 @@ class LoadingScreen(ModalScreen[None]):
             yield Static(Content(_NOTHING_TYPED), id="loading-typed")
 
     def on_mount(self) -> None:
-        # A daemon thread, not a worker: quitting must not wait for the load.
-        Thread(target=self._load, daemon=True, name="filmtui-load").start()
-
-    def _load(self) -> None:
-        """Read and index the catalog (in a thread); post the progress, then dismiss."""
-        shown = 0.0
-
-        def reading(fraction: float) -> None:
-            # Ten updates a second at most: each is a frame the loading waits for.
-            nonlocal shown
-            if time.monotonic() - shown >= PROGRESS_EVERY:
-                shown = time.monotonic()
-                self.post_message(LoadProgress("Reading", fraction))
-
-        outcome: Loaded | StoreError
-        try:
-            library = self._loader(reading)
-            self.post_message(LoadProgress(f"Sorting {len(library.films):,} films", None))
-            outcome = Loaded(library, library_index(library))
-        except StoreError as error:
-            outcome = error
-        except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
-            message = f"{self.catalog}: could not be loaded ({type(error).__name__}: {error})"
-            outcome = StoreError(message)
-        self.post_message(LoadDone(outcome))  # for the app, which replaces this screen
+        start_loading(self.catalog, self._loader, self.post_message)
 
     def on_key(self, event: events.Key) -> None:
         """Keep what is typed (and backspace) for the search; other keys do nothing."""

@@ -54,11 +54,12 @@ from rapidfuzz import fuzz, process
 from tui.gc_paused import gc_paused
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.search.folding import fold, words
+from tui.search.folding import words
 from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
+from tui.search.preview import ROWS, rows_part
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
 from tui.search.search_result import SearchResult, highlighter_of, lists_everything
@@ -66,15 +67,7 @@ from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
 
-__all__ = [
-    "SearchIndex",
-    "SearchResult",
-    "Sort",
-    "fold",
-    "lists_everything",
-    "parse_query",
-    "title_sort_key",
-]
+__all__ = ["SearchIndex", "SearchResult", "lists_everything"]
 
 _SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
 _SUGGEST_STEP = 50_000  # titles compared in one call
@@ -155,6 +148,7 @@ class SearchIndex:
             place.update(zip(ids, range(start, start + RUN), strict=False))
         order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
         yield TITLES, (order.tobytes(), self._folded_by_title)
+        yield ROWS, rows_part(self._by_title)
         searchable = self._searchable
         if searchable is None:
             raise LookupError("the index is not built: build it before keeping it")

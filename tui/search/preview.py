@@ -1,0 +1,76 @@
+"""What a big library shows before its catalog is read: its films' ids, titles
+and years in title order, kept with its index. Knows nothing of Textual.
+
+Reading a catalog of a million films takes seconds; the first screen needs
+only the titles in order. So the kept index (`tui.search.kept_index`) holds
+them too, in a part of its own (`rows`), and while the catalog's files are
+those it was kept from, the list is shown from it at once: a film of the
+preview has its id, title and year and nothing else, until the catalog is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import attrgetter
+from typing import overload
+
+from tui.model.film import Film
+from tui.search.kept_file import KeptFile, KeptFileError
+
+ROWS = "rows"
+"""The kept index's part of the films' ids, titles and years, in title order."""
+
+Rows = tuple[list[str], list[str], list[int | None]]
+
+
+def rows_part(by_title: Sequence[Film]) -> Rows:
+    """The `rows` part of a kept index of films in title order (a call into C each)."""
+    return (
+        list(map(attrgetter("id"), by_title)),
+        list(map(attrgetter("title"), by_title)),
+        list(map(attrgetter("year"), by_title)),
+    )
+
+
+class PreviewFilms(Sequence[Film]):
+    """The kept rows as films of an id, a title and a year, made as they are shown."""
+
+    def __init__(self, ids: list[str], titles: list[str], years: list[int | None]) -> None:
+        self._ids = ids
+        self._titles = titles
+        self._years = years
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, at: int) -> Film: ...
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Film]: ...
+    def __getitem__(self, at: int | slice) -> Film | Sequence[Film]:
+        if isinstance(at, slice):
+            return PreviewFilms(self._ids[at], self._titles[at], self._years[at])
+        return Film(self._ids[at], self._titles[at], self._years[at])
+
+    def position_of(self, film_id: str) -> int | None:
+        """Where the film with `film_id` is (its ids compared in C); None if not here."""
+        try:
+            return self._ids.index(film_id)
+        except ValueError:
+            return None
+
+
+def read_preview(file: KeptFile) -> PreviewFilms | None:
+    """The preview kept in `file`; None if it has none, or one of the wrong shape."""
+    try:
+        ids, titles, years = file.read(ROWS)
+    except (KeptFileError, ValueError, TypeError):
+        return None
+    lists = (ids, titles, years)
+    if not all(type(column) is list and len(column) == len(ids) for column in lists):
+        return None
+    if ids and {*map(type, ids), *map(type, titles)} != {str}:
+        return None
+    if not {*map(type, years)} <= {int, type(None)}:
+        return None
+    return PreviewFilms(ids, titles, years)

@@ -25,7 +25,7 @@ from tests.conftest import write_catalog
 from tests.waiting import wait_until
 from tui import finder
 from tui.app import FilmApp, make_app
-from tui.finder import find_in, keep_index, kept_preview, library_index
+from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
 from tui.screens.loading import LoadingScreen
 from tui.search.kept_file import MAGIC
 from tui.search.orders import Sort
@@ -39,6 +39,7 @@ from tui.widgets.search_bar import SearchBar
 SIZE = (100, 30)
 COUNT = 80
 STRANGE = "[bold]Red[/bold] \x1b[31m Star"  # markup and a terminal control in a title
+NOTED = "strange"  # the film with a note
 
 
 @pytest.fixture(autouse=True)
@@ -51,16 +52,24 @@ def keep_small_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
 def catalog(tmp_path: Path) -> Path:
     films = list(documents(COUNT - 1, 5))
     strange = {"id": "strange", "title": STRANGE, "year": 1999, "description": "", "fact": ""}
+    strange["runtime"] = 130
     return write_catalog(tmp_path / "lib" / "films.json", [*films, strange])
 
 
 def keep(catalog: Path) -> Library:
-    """Open the library, build its index and keep it (as a first run leaves it)."""
+    """Open the library, note a film, build its index and keep it (as a first run
+    leaves it: the kept index holds no notes)."""
     library = open_library(catalog)
+    library.update_personal(NOTED, {"notes": "Seen with Grandpa."})
     index = library_index(library)
     index.build()
     assert keep_index(library, index)
     return library
+
+
+def found_ids(library: Library, query: str) -> list[str]:
+    """What the library's own index, built from its films, finds."""
+    return [film.id for film in find_in(library, library_index(library), query).films]
 
 
 def rows(library: Library) -> list[tuple[str, str, int | None]]:
@@ -154,6 +163,45 @@ def test_a_damaged_preview_is_thrown_away_and_kept_anew(catalog: Path) -> None:
     assert preview is not None and len(preview) == len(library.films) == COUNT
 
 
+QUERIES = ["golden", "the", "grandpa", '"the golden"', "river -golden", "year:1950..1960 s", "xq"]
+
+
+def test_the_preview_index_finds_what_the_library_index_finds(catalog: Path) -> None:
+    library = keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    assert index is not None
+    for query in QUERIES:
+        for sort in (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR):
+            found = find_in(library, index, query, sort=sort).films
+            expected = find_in(library, library_index(library), query, sort=sort).films
+            assert [f.id for f in found] == [f.id for f in expected], (query, sort)
+
+
+def test_the_films_read_are_put_in_the_preview_index(catalog: Path) -> None:
+    keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    library = open_library(catalog)
+    assert adopted(index, library) is index  # nothing built again
+    [film] = find_in(library, index, "grandpa").films
+    assert film == library.films[-1] and film.runtime == 130
+
+
+def test_a_note_written_meanwhile_indexes_the_films_anew(catalog: Path) -> None:
+    keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    library = open_library(catalog)
+    library.update_personal(library.films[0].id, {"notes": "Quokka"})  # another filmtui
+    again = adopted(index, library)
+    assert again is not index
+    assert [f.id for f in find_in(library, again, "quokka").films] == [library.films[0].id]
+
+
 # -- the app ---------------------------------------------------------------------
 
 
@@ -178,15 +226,21 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         assert "Reading the catalog: 25%." in detail_text(app)
         await pilot.press("down", "f", "d", "e")  # no film is read yet: nothing changes
         assert app.screen is app.main and app.library.favourites == frozenset()
-        await pilot.press("slash", *"golden")
-        assert app.main.query_one(SearchBar).value == "golden"
-        assert len(app.main.query_one(FilmList).films) == COUNT  # searched once read
-        assert "The search for “golden” runs then." in detail_text(app)
+        await pilot.press("slash", *"grandpa")  # in a note: the preview's index holds it
+        await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
+        shown = app.main.query_one(FilmList).films
+        assert [film.id for film in shown] == found_ids(library, "grandpa") == [NOTED]
+        assert app.loading and shown[0].runtime is None  # a stand-in, until read
+        assert str(app.main.query_one(FilmList).border_subtitle) == f"1 of {COUNT} · reading 25%"
+        await pilot.press("escape", *"runtime:>100")  # the stand-ins have no runtime: it waits
+        await pilot.pause()
+        assert app.main.shown_query != "runtime:>100"  # what is shown is of an older query
+        assert "The search for “runtime:>100” runs then." in detail_text(app)
         held.set()
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
-        await wait_until(lambda: app.main.shown_query == "golden", "the search", pilot=pilot)
-        expected = find_in(app.library, app.main.index, "golden").films
-        assert list(app.main.query_one(FilmList).films) == list(expected)
+        await wait_until(lambda: app.main.shown_query == "runtime:>100", "the search", pilot=pilot)
+        runtimes = [film.id for film in app.main.query_one(FilmList).films]
+        assert runtimes == found_ids(library, "runtime:>100") == ["strange"]
         assert app.main.reading is None
         await pilot.press("escape")
         await wait_until(lambda: app.main.shown_query == "", "all films", pilot=pilot)

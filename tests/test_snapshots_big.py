@@ -128,8 +128,8 @@ def test_preview(
     monkeypatch: pytest.MonkeyPatch,
     snap_compare: Any,
 ) -> None:
-    """A kept library's films, shown before its catalog is read (a quarter read), with
-    a search typed meanwhile: it runs once the films are in."""
+    """A kept library's films, shown before its catalog is read (a quarter read), and
+    searched in its kept index meanwhile: the details wait for the films."""
     monkeypatch.setattr(finder, "KEEP_FROM", 1000)
     library = open_library(big_catalog)
     index = finder.library_index(library)
@@ -147,6 +147,7 @@ def test_preview(
     async def type_golden(pilot: Pilot[None]) -> None:
         await wait_until(lambda: app.main.reading == 0.25, "the progress", pilot=pilot)
         await pilot.press(*"golden")
+        await wait_until(lambda: app.main.shown_query == "golden", "the search", pilot=pilot)
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_golden)

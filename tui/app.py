@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -21,13 +20,13 @@ from tui.cli.status import EXIT_BAD_INPUT
 from tui.commands import FilmCommands, FilmPalette
 from tui.finder import kept_preview, library_index
 from tui.keymap import keymap_path, read_keymap
-from tui.model.film import Film
 from tui.safe_text import clean_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.details import DetailScreen
 from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadDone, Loaded, Loader, LoadingScreen, start_loading
 from tui.screens.main import MainScreen
+from tui.search.preview import PreviewFilms
 from tui.store.library import Library
 from tui.store.locations import default_library_path
 from tui.store.opening import open_library, stand_in
@@ -89,7 +88,7 @@ class FilmApp(App[None]):
         *,
         fresh: bool = False,
         loader: Loader | None = None,
-        preview: Sequence[Film] | None = None,
+        preview: PreviewFilms | None = None,
     ) -> None:
         """Show `library`. With a `loader`, the real library is read (and indexed)
         in a thread, `library` standing in (empty) until then: the list shows
@@ -126,7 +125,8 @@ class FilmApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
         if self._loader is not None and self._preview is not None:
-            start_loading(self.library.path, self._loader, self.main.post_message)
+            preview = (self.library, self._preview)
+            start_loading(self.library.path, self._loader, self.main.post_message, preview)
         elif self._loader is not None:
             self.push_screen(LoadingScreen(self.library.path, self._loader))
 

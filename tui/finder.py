@@ -81,14 +81,46 @@ def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes and tags on them
     (index again when those change); read from the kept one when it is of these
     very files (`keep_index`)."""
-    marks = library.all_marks()
-    notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
-    tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
+    notes, tags = _user_texts(library)
     films = library.films
     key = kept_key(library) if len(films) >= KEEP_FROM else None
     kept = None if key is None else open_kept(kept_index_path(library.path), key, len(films))
     with gc_paused(keeps=3 * len(films)):  # in title order, and titles
         return SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+
+
+def _user_texts(library: Library) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The user's notes and tags, by film id (searched like the films' own text)."""
+    marks = library.all_marks()
+    notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
+    tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
+    return notes, tags
+
+
+def preview_index(library: Library, preview: PreviewFilms) -> SearchIndex | None:
+    """The index of the `preview` (`kept_preview`) of the library whose catalog
+    `library` stands in for, built from the kept index (call it in a thread):
+    it finds what the library's index will, but for what needs the films'
+    numbers (`tui.search.preview.reads_numbers`). None if the kept index
+    cannot be read whole (the library's is then built from its films)."""
+    key = _key_of(library.path)
+    kept = open_kept(kept_index_path(library.path), key, len(preview))
+    if kept is None:
+        return None
+    notes, tags = _user_texts(library)
+    with gc_paused(keeps=4 * len(preview)):  # the films, in title order, and titles
+        films = preview.in_order(kept.title_order)
+        index = SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+        index.build()
+    return index if index.from_kept else None
+
+
+def adopted(index: SearchIndex | None, library: Library) -> SearchIndex:
+    """The index of `library`, just read: its preview's (`preview_index`) with the
+    library's films in, if it was read from these very files; else built anew."""
+    if index is None or index.key != kept_key(library):
+        return library_index(library)
+    return index if index.adopt(library.films, *_user_texts(library)) else library_index(library)
 
 
 def keep_index(library: Library, index: SearchIndex) -> bool:

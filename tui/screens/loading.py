@@ -24,9 +24,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from tui.finder import library_index
+from tui.finder import adopted, preview_index
 from tui.safe_text import clean_line
 from tui.search.index import SearchIndex
+from tui.search.preview import PreviewFilms
 from tui.store.library import Library
 from tui.store.opening import StoreError
 
@@ -58,14 +59,33 @@ class LoadDone(Message):
     outcome: Loaded | StoreError
 
 
-def start_loading(catalog: Path, loader: Loader, post: Callable[[Message], object]) -> None:
+@dataclass
+class PreviewIndexed(Message):
+    """The films of the preview can be searched (posted from the loading thread)."""
+
+    index: SearchIndex
+
+
+Preview = tuple[Library, PreviewFilms]
+"""The library standing in while the catalog is read (the user's marks), and the
+films shown meanwhile (`tui.finder.kept_preview`)."""
+
+
+def start_loading(
+    catalog: Path, loader: Loader, post: Callable[[Message], object], preview: Preview | None = None
+) -> None:
     """Read and index the catalog in a thread, posting its progress (`LoadProgress`),
-    then what was loaded or why it could not be (`LoadDone`)."""
+    then what was loaded or why it could not be (`LoadDone`). With a `preview`, its
+    films' index is read from the kept index first (`PreviewIndexed`), and the
+    library's films are put in it once they are read."""
     # A daemon thread, not a worker: quitting must not wait for the load.
-    Thread(target=_load, args=(catalog, loader, post), daemon=True, name="filmtui-load").start()
+    arguments = (catalog, loader, post, preview)
+    Thread(target=_load, args=arguments, daemon=True, name="filmtui-load").start()
 
 
-def _load(catalog: Path, loader: Loader, post: Callable[[Message], object]) -> None:
+def _load(
+    catalog: Path, loader: Loader, post: Callable[[Message], object], preview: Preview | None
+) -> None:
     shown = 0.0
 
     def reading(fraction: float) -> None:
@@ -77,9 +97,12 @@ def _load(catalog: Path, loader: Loader, post: Callable[[Message], object]) -> N
 
     outcome: Loaded | StoreError
     try:
+        searched = None if preview is None else preview_index(*preview)
+        if searched is not None:
+            post(PreviewIndexed(searched))
         library = loader(reading)
         post(LoadProgress(f"Sorting {len(library.films):,} films", None))
-        outcome = Loaded(library, library_index(library))
+        outcome = Loaded(library, adopted(searched, library))
     except StoreError as error:
         outcome = error
     except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging

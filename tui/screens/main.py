@@ -118,7 +118,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self.library = library
         self.index = index
         self._loaded = True
-        previewed, self.reading = self.reading is not None, None
+        previewed, self.reading, self.preview_searches = self.reading is not None, None, False
         self.refresh_bindings()
         self._start(restore=not previewed)
 
@@ -235,7 +235,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         catalog, from a thread worker in a big one (the UI never waits; a newer
         search drops an older one)."""
         search = self.search
-        if not self._loaded:  # the search runs once the films are in
+        if not self._loaded and not self.searches_while_reading(search):  # once read
             self._show_state()
             self._show_detail()
             return
@@ -289,7 +289,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             favourites_only=self.search.favourites_only,
             sort=result.sort if result is not None else self.search.sort,
             shown=len(self.film_list.films),
-            total=len(self.index) if self._loaded else len(self.film_list.films),
+            total=len(self.film_list.films if self._previewing else self.index),
             favourites=len(self.library.favourites),
             complete=result is None or result.complete,
             reindexing=self._reindexing,
@@ -303,10 +303,9 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
 
     def _detail_view(self) -> DetailView:
         if self.reading is not None:
-            search = self.search
-            return DetailView(
-                empty_text=reading_text(search.text, search.favourites_only, self.reading)
-            )
+            searched = self._found is not None and self._found.search == self.search
+            text = reading_text(self.search, self.reading, searched)
+            return DetailView(empty_text=text)
         film = self.film_list.highlighted_film
         highlighter = self._found.result.highlighter if self._found is not None else None
         return DetailView(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tui.model.film import Film
 from tui.safe_text import clean_line
+from tui.screens.search_runs import Search
 from tui.search.orders import Sort
 from tui.store.library import Library
 
@@ -65,13 +66,14 @@ def empty_text(query: str, favourites_only: bool, suggestion: Film | None) -> st
     return "The catalog is empty."
 
 
-def reading_text(query: str, favourites_only: bool, reading: float) -> str:
-    """What the details say while the catalog is read (the list shows its kept films)."""
+def reading_text(search: Search, reading: float, searched: bool) -> str:
+    """What the details say while the catalog is read (the list shows its kept
+    films, or what `search` found in them if `searched`)."""
     lines = [f"Reading the catalog: {reading:.0%}.", "The details show once it is read."]
-    query = clean_line(query.strip())
-    if query:
+    query = clean_line(search.text.strip())
+    if query and not searched:
         lines.append(f"The search for “{query}” runs then.")
-    elif favourites_only:
+    elif search.favourites_only and not searched:
         lines.append("The favourites show then.")
     return "\n".join(lines)
 

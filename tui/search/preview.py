@@ -6,16 +6,25 @@ only the titles in order. So the kept index (`tui.search.kept_index`) holds
 them too, in a part of its own (`rows`), and while the catalog's files are
 those it was kept from, the list is shown from it at once: a film of the
 preview has its id, title and year and nothing else, until the catalog is in.
+
+Searching needs no more than that: the kept index holds every film's folded
+text, and the user's notes and tags are put into it (`tui.search.search_texts`).
+What does need more is a filter or an order by a number the films hold (their
+runtime, their own fields' numbers): a search of those waits for the films
+(`reads_numbers`).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from operator import attrgetter
 from typing import overload
 
 from tui.model.film import Film
 from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.orders import Sort
+from tui.search.query import Query
 
 ROWS = "rows"
 """The kept index's part of the films' ids, titles and years, in title order."""
@@ -52,6 +61,14 @@ class PreviewFilms(Sequence[Film]):
             return PreviewFilms(self._ids[at], self._titles[at], self._years[at])
         return Film(self._ids[at], self._titles[at], self._years[at])
 
+    def in_order(self, title_order: Sequence[int]) -> list[Film]:
+        """The films made (all of them), in the order of which `title_order` gives
+        the title order: `title_order[n]` is where the `n`th title goes."""
+        films: list[Film] = list(self)
+        ordered = films[:]
+        deque(map(ordered.__setitem__, title_order, films), maxlen=0)  # in C
+        return ordered
+
     def position_of(self, film_id: str) -> int | None:
         """Where the film with `film_id` is (its ids compared in C); None if not here."""
         try:
@@ -74,3 +91,9 @@ def read_preview(file: KeptFile) -> PreviewFilms | None:
     if not {*map(type, years)} <= {int, type(None)}:
         return None
     return PreviewFilms(ids, titles, years)
+
+
+def reads_numbers(query: Query, sort: Sort) -> bool:
+    """Whether a search needs the films' numbers (runtime, own fields), which the
+    preview's films lack."""
+    return bool(query.runtimes or query.own_numbers) or sort is Sort.RUNTIME

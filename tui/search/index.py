@@ -52,7 +52,7 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import RUN, mapped, mask_of
+from tui.search.masks import RUN, mapped, mask_of, replace_in_runs
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
 from tui.search.preview import ROWS, rows_part
 from tui.search.query import Query, parse_query
@@ -140,7 +140,7 @@ class SearchIndex:
         if mapped(attrgetter("id"), by_title) != mapped(attrgetter("id"), self._by_title):
             return False
         with self._lock:
-            self._by_title[:] = by_title  # in place: the results given out show them too
+            replace_in_runs(self._by_title, by_title)  # the results given out show them too
             if self._searchable is not None:
                 self._searchable.adopt(self._by_title)
             self._last = None

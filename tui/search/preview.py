@@ -64,7 +64,7 @@ class PreviewFilms(Sequence[Film]):
     def in_order(self, title_order: Sequence[int]) -> list[Film]:
         """The films made (all of them), in the order of which `title_order` gives
         the title order: `title_order[n]` is where the `n`th title goes."""
-        films: list[Film] = list(self)
+        films = list(map(Film, self._ids, self._titles, self._years))  # the loop in C
         ordered = films[:]
         deque(map(ordered.__setitem__, title_order, films), maxlen=0)  # in C
         return ordered

@@ -19,7 +19,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, mapped, put
+from tui.search.masks import RUN, mapped, put, replace_in_runs
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -118,7 +118,7 @@ class Searchable:
         size = len(self.films)
         order = [0] * size  # the title places in year order
         put(order, self.orders.title_order, range(size))
-        self.films[:] = mapped(by_title.__getitem__, order)
+        replace_in_runs(self.films, mapped(by_title.__getitem__, order))
         self._columns.clear()  # numbers of the films before
 
     def find_letters(self, lock: AbstractContextManager[object]) -> Iterator[float]:

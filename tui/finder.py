@@ -118,7 +118,7 @@ def preview_index(library: Library, preview: PreviewFilms) -> SearchIndex | None
 def adopted(index: SearchIndex | None, library: Library) -> SearchIndex:
     """The index of `library`, just read: its preview's (`preview_index`) with the
     library's films in, if it was read from these very files; else built anew."""
-    if index is None or index.key != kept_key(library):
+    if index is None or not index.from_kept or index.key != kept_key(library):
         return library_index(library)
     return index if index.adopt(library.films, *_user_texts(library)) else library_index(library)
 

@@ -85,7 +85,7 @@ def _filmtui_count(screen: str) -> tuple[int, bool, int] | None:
     if match is None:
         return None
     shown, partial, total = match.groups()
-    busy = partial == "+" or any(work in screen for work in ("searching", "indexing", "reading"))
+    busy = partial == "+" or "searching" in screen or "indexing" in screen
     return int(shown.replace(",", "")), busy, int(total.replace(",", ""))
 
 

@@ -103,6 +103,8 @@ def _load(
         library = loader(reading)
         post(LoadProgress(f"Sorting {len(library.films):,} films", None))
         outcome = Loaded(library, adopted(searched, library))
+        if searched is not None:  # else the index's build does it (`build_in_background`)
+            library.prepare_edits()
     except StoreError as error:
         outcome = error
     except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging

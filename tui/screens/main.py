@@ -117,7 +117,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         query typed meanwhile and the film highlighted)."""
         self.library = library
         self.index = index
-        self._loaded = True
+        self._loaded, self._preview = True, None
         previewed, self.reading, self.preview_searches = self.reading is not None, None, False
         self.refresh_bindings()
         self._start(restore=not previewed)

@@ -38,6 +38,7 @@ from tui.screens.search_runs import (
     in_thread,
     steps_of,
 )
+from tui.screens.sizes import breakpoint_classes
 from tui.screens.status import ListState, empty_text, opening_notices, reading_text
 from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
@@ -106,6 +107,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.update_classes(breakpoint_classes(self.app))  # before the first Resize
         self._detail.border_title = "Details"
         if self._loaded:
             self._start()
@@ -113,8 +115,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             self._show_preview(self._preview)
 
     def show_library(self, library: Library, index: SearchIndex) -> None:
-        """The library loaded in the background: show it (after its preview, the
-        query typed meanwhile and the film highlighted)."""
+        """The library loaded in the background: show it (its preview: where the user is)."""
         self.library = library
         self.index = index
         self._loaded, self._preview = True, None

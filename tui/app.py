@@ -126,7 +126,9 @@ class FilmApp(App[None]):
                 self.theme = theme
         if self._loader is not None and self._preview is not None:
             preview = (self.library, self._preview)
-            start_loading(self.library.path, self._loader, self.main.post_message, preview)
+            # After the first frame: the thread would slow the drawing of it down.
+            loading = (self.library.path, self._loader, self.main.post_message, preview)
+            self.call_after_refresh(start_loading, *loading)
         elif self._loader is not None:
             self.push_screen(LoadingScreen(self.library.path, self._loader))
 

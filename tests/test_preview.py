@@ -51,7 +51,7 @@ def keep_small_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def catalog(tmp_path: Path) -> Path:
     films = list(documents(COUNT - 1, 5))
-    strange = {"id": "strange", "title": STRANGE, "year": 1999, "description": "", "fact": ""}
+    strange = {"id": "strange", "title": STRANGE, "year": None, "description": "", "fact": ""}
     strange["runtime"] = 130
     return write_catalog(tmp_path / "lib" / "films.json", [*films, strange])
 

@@ -16,8 +16,10 @@ runtime, their own fields' numbers): a search of those waits for the films
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Sequence
+from itertools import accumulate
 from operator import attrgetter
 from typing import overload
 
@@ -29,16 +31,33 @@ from tui.search.query import Query
 ROWS = "rows"
 """The kept index's part of the films' ids, titles and years, in title order."""
 
-Rows = tuple[list[str], list[str], list[int | None]]
+NO_YEAR = -(2**63)  # a year the rows part holds for none (a film's year is far smaller)
 
 
-def rows_part(by_title: Sequence[Film]) -> Rows:
-    """The `rows` part of a kept index of films in title order (a call into C each)."""
-    return (
-        list(map(attrgetter("id"), by_title)),
-        list(map(attrgetter("title"), by_title)),
-        list(map(attrgetter("year"), by_title)),
-    )
+def rows_part(by_title: Sequence[Film]) -> tuple[str, bytes, str, bytes, bytes]:
+    """The `rows` part of a kept index of films in title order: the ids and the
+    titles each joined in one string with their lengths beside it, and the years,
+    as `array("q")` bytes; read back in a few calls into C (`read_preview`)."""
+    ids = list(map(attrgetter("id"), by_title))
+    titles = list(map(attrgetter("title"), by_title))
+    years = array("q", (NO_YEAR if y is None else y for y in map(attrgetter("year"), by_title)))
+    return "".join(ids), _lengths(ids), "".join(titles), _lengths(titles), years.tobytes()
+
+
+def _lengths(texts: list[str]) -> bytes:
+    return array("q", map(len, texts)).tobytes()
+
+
+def _split(joined: object, lengths: object) -> list[str]:
+    """The strings of `joined`, of those lengths (`rows_part`); ValueError if they are not."""
+    if type(lengths) is not bytes:
+        raise ValueError("damaged rows")
+    sizes = array("q")
+    sizes.frombytes(lengths)  # ValueError if not of whole numbers
+    if type(joined) is not str or sum(sizes) != len(joined) or (sizes and min(sizes) < 0):
+        raise ValueError("damaged rows")
+    ends = list(accumulate(sizes))
+    return list(map(joined.__getitem__, map(slice, [0, *ends[:-1]], ends)))
 
 
 class PreviewFilms(Sequence[Film]):
@@ -80,17 +99,17 @@ class PreviewFilms(Sequence[Film]):
 def read_preview(file: KeptFile) -> PreviewFilms | None:
     """The preview kept in `file`; None if it has none, or one of the wrong shape."""
     try:
-        ids, titles, years = file.read(ROWS)
+        joined_ids, id_lengths, joined_titles, title_lengths, year_bytes = file.read(ROWS)
+        ids = _split(joined_ids, id_lengths)
+        titles = _split(joined_titles, title_lengths)
+        years = array("q")
+        years.frombytes(year_bytes)  # TypeError if not bytes
     except (KeptFileError, ValueError, TypeError):
         return None
-    lists = (ids, titles, years)
-    if not all(type(column) is list and len(column) == len(ids) for column in lists):
+    if not len(ids) == len(titles) == len(years):
         return None
-    if ids and {*map(type, ids), *map(type, titles)} != {str}:
-        return None
-    if not {*map(type, years)} <= {int, type(None)}:
-        return None
-    return PreviewFilms(ids, titles, years)
+    none = {NO_YEAR: None}
+    return PreviewFilms(ids, titles, list(map(none.get, years, years)))
 
 
 def reads_numbers(query: Query, sort: Sort) -> bool:

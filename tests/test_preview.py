@@ -96,6 +96,13 @@ def previewing(catalog: Path, release: threading.Event) -> FilmApp:
     return FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
 
 
+@pytest.fixture
+def kept_app(catalog: Path, held: threading.Event) -> FilmApp:
+    """The app over the catalog, kept before, its reading held."""
+    keep(catalog)
+    return previewing(catalog, held)
+
+
 # -- the preview on disk ----------------------------------------------------------
 
 
@@ -250,11 +257,8 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         assert film is not None and app.library.favourites == {film.id}
 
 
-async def test_a_strange_title_in_the_preview_is_shown_as_text(
-    catalog: Path, held: threading.Event
-) -> None:
-    keep(catalog)
-    app = previewing(catalog, held)
+async def test_a_strange_title_in_the_preview_is_shown_as_text(kept_app: FilmApp) -> None:
+    app = kept_app
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         widget = app.main.query_one(FilmList)
@@ -264,11 +268,8 @@ async def test_a_strange_title_in_the_preview_is_shown_as_text(
         assert any("[bold]Red[/bold]" in line and "\x1b" not in line for line in lines)
 
 
-async def test_the_palette_offers_only_what_needs_no_film_while_reading(
-    catalog: Path, held: threading.Event
-) -> None:
-    keep(catalog)
-    app = previewing(catalog, held)
+async def test_the_palette_offers_only_what_needs_no_film_while_reading(kept_app: FilmApp) -> None:
+    app = kept_app
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")

@@ -327,3 +327,20 @@ async def test_make_app_without_a_kept_index_shows_the_loading_screen(
         held.set()
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
         assert len(app.main.query_one(FilmList).films) == COUNT
+
+
+async def test_a_preview_index_that_fails_only_waits_for_the_films(
+    kept_app: FilmApp, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*_: object) -> None:
+        raise OSError("the kept index went away")
+
+    monkeypatch.setattr("tui.screens.loading.preview_index", failing)
+    app = kept_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"grandpa")
+        await pilot.pause(0.2)
+        assert app.main.shown_query is None and len(app.main.query_one(FilmList).films) == COUNT
+        held.set()
+        await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
+        assert [film.id for film in app.main.query_one(FilmList).films] == [NOTED]

@@ -97,7 +97,7 @@ def _load(
 
     outcome: Loaded | StoreError
     try:
-        searched = None if preview is None else preview_index(*preview)
+        searched = None if preview is None else _preview_index(preview)
         if searched is not None:
             post(PreviewIndexed(searched))
         library = loader(reading)
@@ -111,6 +111,15 @@ def _load(
         message = f"{catalog}: could not be loaded ({type(error).__name__}: {error})"
         outcome = StoreError(message)
     post(LoadDone(outcome))  # for the app, which shows the library
+
+
+def _preview_index(preview: Preview) -> SearchIndex | None:
+    """The preview's index (`tui.finder.preview_index`); None if it cannot be had,
+    whatever the reason: the films are then searched once they are read."""
+    try:
+        return preview_index(*preview)
+    except Exception:  # only time is lost: never the load
+        return None
 
 
 class LoadingScreen(ModalScreen[None]):

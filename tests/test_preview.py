@@ -38,7 +38,7 @@ from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)
 COUNT = 80
-STRANGE = "[bold]Red[/bold] \x1b[31m Star"  # markup and a terminal control in a title
+STRANGE = "[bold]Red[/bold] \x1b[31m \x00Star"  # markup, terminal controls, a NUL
 NOTED = "strange"  # the film with a note
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import count
 from operator import attrgetter
 from typing import overload
 
@@ -34,30 +34,31 @@ ROWS = "rows"
 NO_YEAR = -(2**63)  # a year the rows part holds for none (a film's year is far smaller)
 
 
-def rows_part(by_title: Sequence[Film]) -> tuple[str, bytes, str, bytes, bytes]:
-    """The `rows` part of a kept index of films in title order: the ids and the
-    titles each joined in one string with their lengths beside it, and the years,
-    as `array("q")` bytes; read back in a few calls into C (`read_preview`)."""
-    ids = list(map(attrgetter("id"), by_title))
-    titles = list(map(attrgetter("title"), by_title))
+def rows_part(by_title: Sequence[Film]) -> tuple[int, str, str, str, str, bytes]:
+    """The `rows` part of a kept index of films in title order: their count, the
+    ids and the titles each joined by a character none of them holds, and the
+    years as `array("q")` bytes; read back in a few calls into C (`read_preview`)."""
+    ids = _joined(list(map(attrgetter("id"), by_title)))
+    titles = _joined(list(map(attrgetter("title"), by_title)))
     years = array("q", (NO_YEAR if y is None else y for y in map(attrgetter("year"), by_title)))
-    return "".join(ids), _lengths(ids), "".join(titles), _lengths(titles), years.tobytes()
+    return len(by_title), *ids, *titles, years.tobytes()
 
 
-def _lengths(texts: list[str]) -> bytes:
-    return array("q", map(len, texts)).tobytes()
+def _joined(texts: list[str]) -> tuple[str, str]:
+    """A character none of `texts` holds, and the texts joined by it."""
+    whole = "".join(texts)
+    separator = next(c for c in map(chr, count()) if c not in whole)
+    return separator, separator.join(texts)
 
 
-def _split(joined: object, lengths: object) -> list[str]:
-    """The strings of `joined`, of those lengths (`rows_part`); ValueError if they are not."""
-    if type(lengths) is not bytes:
+def _split(size: int, separator: object, joined: object) -> list[str]:
+    """The `size` texts `_joined` joined; ValueError if they are not that."""
+    if type(separator) is not str or len(separator) != 1 or type(joined) is not str:
         raise ValueError("damaged rows")
-    sizes = array("q")
-    sizes.frombytes(lengths)  # ValueError if not of whole numbers
-    if type(joined) is not str or sum(sizes) != len(joined) or (sizes and min(sizes) < 0):
+    texts = joined.split(separator) if size else []
+    if len(texts) != size:
         raise ValueError("damaged rows")
-    ends = list(accumulate(sizes))
-    return list(map(joined.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+    return texts
 
 
 class PreviewFilms(Sequence[Film]):
@@ -99,14 +100,16 @@ class PreviewFilms(Sequence[Film]):
 def read_preview(file: KeptFile) -> PreviewFilms | None:
     """The preview kept in `file`; None if it has none, or one of the wrong shape."""
     try:
-        joined_ids, id_lengths, joined_titles, title_lengths, year_bytes = file.read(ROWS)
-        ids = _split(joined_ids, id_lengths)
-        titles = _split(joined_titles, title_lengths)
+        size, id_separator, joined_ids, title_separator, joined_titles, year_bytes = file.read(ROWS)
+        if type(size) is not int:
+            return None
+        ids = _split(size, id_separator, joined_ids)
+        titles = _split(size, title_separator, joined_titles)
         years = array("q")
         years.frombytes(year_bytes)  # TypeError if not bytes
     except (KeptFileError, ValueError, TypeError):
         return None
-    if not len(ids) == len(titles) == len(years):
+    if len(years) != size:
         return None
     none = {NO_YEAR: None}
     return PreviewFilms(ids, titles, list(map(none.get, years, years)))

@@ -26,6 +26,7 @@ from tui.search.folding import FOLDING_VERSION
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.kept_file import KeptFile, KeptFileError, write_kept
 from tui.search.kept_index import FORMAT, open_kept
+from tui.search.kept_sweep import sweep_kept
 from tui.search.orders import Sort
 from tui.search.preview import PreviewFilms, read_preview
 from tui.search.query import Query
@@ -132,10 +133,12 @@ def keep_index(library: Library, index: SearchIndex) -> bool:
     """
     if index.key is None or index.from_kept or kept_key(library) != index.key:
         return False
+    path = kept_index_path(library.path)
     try:
-        write_kept(kept_index_path(library.path), index.key, index.kept_parts(library.films))
+        write_kept(path, index.key, index.kept_parts(library.films))
     except OSError:
         return False
+    sweep_kept(path)  # the indexes of catalogs gone
     return True
 
 

@@ -41,7 +41,7 @@ class ListState:
         # What is still going on, if anything, instead of the favourites count
         # (the edge is narrow): indexing, which a search waits for, first.
         if self.reading is not None:
-            going_on = f"reading {self.reading:.0%}"
+            going_on = f"reading {self.reading:.0%}" if self.reading else "reading…"
         elif self.reindexing:
             going_on = "indexing the change…"
         elif self.indexing is not None:
@@ -69,7 +69,8 @@ def empty_text(query: str, favourites_only: bool, suggestion: Film | None) -> st
 def reading_text(search: Search, reading: float, searched: bool) -> str:
     """What the details say while the catalog is read (the list shows its kept
     films, or what `search` found in them if `searched`)."""
-    lines = [f"Reading the catalog: {reading:.0%}.", "The details show once it is read."]
+    read = f": {reading:.0%}." if reading else "…"
+    lines = [f"Reading the catalog{read}", "The details show once it is read."]
     query = clean_line(search.text.strip())
     if query and not searched:
         lines.append(f"The search for “{query}” runs then.")

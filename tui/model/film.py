@@ -7,8 +7,9 @@ typed, validated `Film` objects and back.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -237,6 +238,37 @@ def film_from_document(document: Mapping[str, Any]) -> ParsedFilm:
     if not film_id:
         film_id = slugify(values["title"], year)
     return ParsedFilm(Film(id=film_id, year=year, **values), tuple(problems))
+
+
+_FIVE_FIELDS = tuple(map(itemgetter, ("id", "title", "year", "description", "fact")))
+
+
+def plain_films(documents: Sequence[Any]) -> list[Film] | None:
+    """The films of `documents` when each is a well-formed document of the five
+    first fields and no other, as `film_from_document` reads it without a
+    problem (the common case); else None.
+
+    Checked and read a field at a time, each pass one call into C: a third of
+    the time of `film_from_document` document by document.
+    """
+    if not documents:
+        return []
+    if set(map(type, documents)) != {dict} or set(map(len, documents)) != {5}:
+        return None
+    try:
+        columns = [list(map(get, documents)) for get in _FIVE_FIELDS]
+    except KeyError:
+        return None
+    ids, titles, years, descriptions, facts = columns
+    if not (
+        all(set(map(type, texts)) == {str} for texts in (ids, titles, descriptions, facts))
+        and all(ids)
+        and set(map(type, years)) == {int}
+        and abs(min(years)) < _YEAR_LIMIT
+        and abs(max(years)) < _YEAR_LIMIT
+    ):
+        return None
+    return list(map(Film, ids, titles, years, descriptions, facts))
 
 
 def _read_names(value: object) -> tuple[tuple[str, ...], bool]:

@@ -18,13 +18,14 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
 from tui.gc_paused import gc_paused
-from tui.model.film import Film, film_from_document
+from tui.model.film import Film, film_from_document, plain_films
 from tui.model.unique_ids import UniqueIds
 from tui.store.atomic_json import (
     DamagedStoreError,
@@ -349,6 +350,18 @@ def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> in
     Returns how many documents had problems (a document that is not an
     object is left out).
     """
+    documents = list(documents)
+    plain = plain_films(documents)
+    if plain is not None:  # the common case, read a field at a time
+        wanted = list(map(_ID, plain))
+        claimed = ids.claim_all(wanted)
+        if claimed is not wanted:
+            plain = [
+                film if film.id == film_id else _renamed(film, film_id)
+                for film, film_id in zip(plain, claimed, strict=True)
+            ]
+        films.extend(plain)
+        return 0
     problems = 0
     for document in documents:
         if not isinstance(document, dict):
@@ -358,7 +371,14 @@ def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> in
         film = parsed.film
         film_id = ids.claim(film.id)
         if film_id != film.id:
-            film = Film(film_id, film.title, film.year, film.description, film.fact)
+            film = _renamed(film, film_id)
         films.append(film)
         problems += bool(parsed.problems)
     return problems
+
+
+_ID = attrgetter("id")
+
+
+def _renamed(film: Film, film_id: str) -> Film:
+    return Film(film_id, film.title, film.year, film.description, film.fact)

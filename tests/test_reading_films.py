@@ -1,0 +1,132 @@
+"""The catalog's documents become the same films, however they are read.
+
+`add_films` reads a piece of well-formed five-field documents a field at a
+time (`plain_films`) and claims their ids all at once (`UniqueIds.claim_all`);
+whatever the documents, the films, their ids and the problems counted must
+be those of reading them one by one with `film_from_document` and
+`unique_id`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.model.film import Film, film_from_document, plain_films, unique_id
+from tui.model.unique_ids import UniqueIds
+from tui.store.opening import add_films
+
+
+def one_by_one(pieces: list[list[Any]]) -> tuple[list[Film], int]:
+    """The films and problem count of the pieces, read a document at a time."""
+    films: list[Film] = []
+    taken: set[str] = set()
+    problems = 0
+    for documents in pieces:
+        for document in documents:
+            if not isinstance(document, dict):
+                problems += 1
+                continue
+            parsed = film_from_document(document)
+            film_id = unique_id(parsed.film.id, taken)
+            taken.add(film_id)
+            film = parsed.film
+            if film_id != film.id:
+                film = Film(film_id, film.title, film.year, film.description, film.fact)
+            films.append(film)
+            problems += bool(parsed.problems)
+    return films, problems
+
+
+def in_pieces(pieces: list[list[Any]]) -> tuple[list[Film], int]:
+    films: list[Film] = []
+    ids = UniqueIds()
+    return films, sum(add_films(documents, films, ids) for documents in pieces)
+
+
+FIVE = ("id", "title", "year", "description", "fact")
+odd_values = st.one_of(
+    st.sampled_from([None, True, False, "", 10**6, -(10**6), 10**5000, 1961.0, 1961.5, "1961"]),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=3),
+    st.lists(st.text(max_size=2), max_size=2),
+)
+good = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["a", "a-2", "b", "b-2", "c"]),
+        "title": st.sampled_from(["A", "B", "Ça"]),
+        "year": st.integers(-999_999, 999_999),
+        "description": st.text(max_size=3),
+        "fact": st.text(max_size=3),
+    }
+)
+
+
+@st.composite
+def pieces_of_documents(draw: st.DrawFn) -> list[Any]:
+    """Well-formed documents, and perhaps one with an odd value, a field too
+    many or too few, or something that is not a document at all."""
+    documents: list[Any] = draw(st.lists(good, max_size=5))
+    kind = draw(st.sampled_from(["good", "odd value", "more", "fewer", "not one"]))
+    odd = dict(draw(good))
+    if kind == "odd value":
+        odd[draw(st.sampled_from(FIVE))] = draw(odd_values)
+    elif kind == "more":
+        odd[draw(st.sampled_from(["genres", "runtime", "mine"]))] = draw(odd_values)
+    elif kind == "fewer":
+        del odd[draw(st.sampled_from(FIVE))]
+    elif kind == "not one":
+        odd = draw(st.sampled_from([[], "film", 3, None]))
+    if kind != "good":
+        documents.insert(draw(st.integers(0, len(documents))), odd)
+    return documents
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(pieces_of_documents(), max_size=4))
+def test_pieces_give_the_films_of_reading_one_by_one(pieces: list[list[Any]]) -> None:
+    assert in_pieces(pieces) == one_by_one(pieces)
+
+
+NEAR_MISSES = [
+    ("id", ""), ("id", None), ("id", 7), ("title", None), ("title", 7),
+    ("year", True), ("year", 10**6), ("year", -(10**6)), ("year", 1961.0), ("year", "1961"),
+    ("year", None), ("description", None), ("description", 0), ("fact", None), ("fact", []),
+]  # fmt: skip
+
+
+def test_each_near_miss_is_read_as_one_by_one_reads_it() -> None:
+    base = {"id": "a", "title": "T", "year": 1961, "description": "", "fact": ""}
+    for field, value in NEAR_MISSES:
+        pieces = [[dict(base, id="b"), {**base, field: value}]]
+        assert in_pieces(pieces) == one_by_one(pieces), (field, value)
+
+
+def test_well_formed_documents_are_read_a_field_at_a_time() -> None:
+    documents = [
+        {"id": f"f-{n}", "title": "T", "year": 1961, "description": "", "fact": "x"}
+        for n in range(3)
+    ]
+    films = plain_films(documents)
+    assert films == [film_from_document(document).film for document in documents]
+
+
+def test_a_piece_of_repeated_ids_gets_the_ids_of_one_by_one() -> None:
+    document = {"id": "same", "title": "T", "year": 1961, "description": "", "fact": ""}
+    pieces = [[document, document], [dict(document, id="same-2"), document]]
+    films, problems = in_pieces(pieces)
+    assert [film.id for film in films] == ["same", "same-2", "same-2-2", "same-3"]
+    assert (films, problems) == one_by_one(pieces)
+
+
+def test_claim_all_is_claim_of_each_in_turn() -> None:
+    ids, again = UniqueIds(["a-2"]), UniqueIds(["a-2"])
+    assert list(ids.claim_all(["b", "c"])) == ["b", "c"]
+    assert list(ids.claim_all(["a", "a", "c"])) == ["a", "a-3", "c-2"]
+    assert [again.claim(base) for base in ["b", "c", "a", "a", "c"]] == [
+        "b", "c", "a", "a-3", "c-2"
+    ]  # fmt: skip
+    assert ids.taken == again.taken

@@ -339,7 +339,7 @@ def _read_films(
         raise _damaged(path, error) from None
     except OSError as error:
         raise _unreadable(path, error) from None
-    if not films and storage.raw is not None and is_blank(storage.raw) and has_backup(path):
+    if not films and _is_blank_file(path) and has_backup(path):
         raise _emptied(path)
     return films, problems
 

@@ -4,7 +4,7 @@
 time (`plain_films`) and claims their ids all at once (`UniqueIds.claim_all`);
 whatever the documents, the films, their ids and the problems counted must
 be those of reading them one by one with `film_from_document` and
-`unique_id`.
+`unique_id`; and equal texts read are one object (`SharedValues`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film, film_from_document, plain_films, unique_id
+from tui.model.shared_values import NOT_FOR, SharedValues
 from tui.model.unique_ids import UniqueIds
 from tui.store.opening import add_films
 
@@ -42,8 +43,8 @@ def one_by_one(pieces: list[list[Any]]) -> tuple[list[Film], int]:
 
 def in_pieces(pieces: list[list[Any]]) -> tuple[list[Film], int]:
     films: list[Film] = []
-    ids = UniqueIds()
-    return films, sum(add_films(documents, films, ids) for documents in pieces)
+    ids, shared = UniqueIds(), SharedValues()
+    return films, sum(add_films(documents, films, ids, shared) for documents in pieces)
 
 
 FIVE = ("id", "title", "year", "description", "fact")
@@ -130,3 +131,32 @@ def test_claim_all_is_claim_of_each_in_turn() -> None:
         "b", "c", "a", "a-3", "c-2"
     ]  # fmt: skip
     assert ids.taken == again.taken
+
+
+def test_equal_titles_facts_and_names_are_one_object() -> None:
+    def plain(n: int) -> dict[str, Any]:
+        title, fact = "".join(["The ", "Mirror"]), "".join(["Shot ", "in 1974."])
+        return {"id": f"p-{n}", "title": title, "year": 1975, "description": "", "fact": fact}
+
+    def full(n: int) -> dict[str, Any]:
+        genres = ["".join(["Dra", "ma"]), "War"]
+        return {**plain(n), "genres": genres, "directors": "".join(["Tarkovsky", ", Lem"])}
+
+    films, problems = in_pieces([[plain(1), plain(2)], [plain(3), full(4)], [full(5)]])
+    assert problems == 0
+    assert films[0].title == "The Mirror" and films[3].genres == ("Drama", "War")
+    assert len({id(film.title) for film in films}) == 1
+    assert len({id(film.fact) for film in films}) == 1
+    assert films[3].genres is films[4].genres and films[3].directors is films[4].directors
+    assert films[3].directors == ("Tarkovsky", "Lem")
+
+
+def test_a_field_of_new_values_is_left_alone_for_a_while() -> None:
+    shared = SharedValues()
+    texts = ["".join(["note ", str(n)]) for n in range(100)]
+    assert shared.each("note", texts) == texts  # all new: looked up, then not for a while
+    again = ["".join(["note ", str(n)]) for n in range(100)]
+    assert all(a is b for a, b in zip(shared.each("note", again), again, strict=True))
+    for _ in range(NOT_FOR - 1):
+        shared.each("note", again)
+    assert all(a is b for a, b in zip(shared.each("note", again), texts, strict=True))

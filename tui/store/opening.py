@@ -26,6 +26,7 @@ from tinydb import TinyDB
 
 from tui.gc_paused import gc_paused
 from tui.model.film import Film, film_from_document, plain_films
+from tui.model.shared_values import SharedValues
 from tui.model.unique_ids import UniqueIds
 from tui.store.atomic_json import (
     DamagedStoreError,
@@ -326,6 +327,7 @@ def _read_films(
     films: list[Film] = []
     problems = 0
     ids = UniqueIds()
+    shared = SharedValues()
     db = TinyDB(path, storage=TinyDBFile, tables=[FILMS_TABLE])
     storage = db.storage
     assert isinstance(storage, TinyDBFile)
@@ -333,7 +335,7 @@ def _read_films(
         for documents, done, restart in storage.pieces(FILMS_TABLE):
             if restart:
                 films, problems, ids = [], 0, UniqueIds()
-            problems += add_films(documents.values(), films, ids)
+            problems += add_films(documents.values(), films, ids, shared)
             progress(done)
     except DamagedStoreError as error:
         raise _damaged(path, error) from None
@@ -344,14 +346,20 @@ def _read_films(
     return films, problems
 
 
-def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> int:
-    """Append the films of `documents` to `films`, under ids not yet in `ids`.
+def add_films(
+    documents: Iterable[Any],
+    films: list[Film],
+    ids: UniqueIds,
+    shared: SharedValues | None = None,
+) -> int:
+    """Append the films of `documents` to `films`, under ids not yet in `ids`
+    (`shared`: see `film_from_document`).
 
     Returns how many documents had problems (a document that is not an
     object is left out).
     """
     documents = list(documents)
-    plain = plain_films(documents)
+    plain = plain_films(documents, shared)
     if plain is not None:  # the common case, read a field at a time
         wanted = list(map(_ID, plain))
         claimed = ids.claim_all(wanted)
@@ -367,7 +375,7 @@ def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> in
         if not isinstance(document, dict):
             problems += 1
             continue
-        parsed = film_from_document(document)
+        parsed = film_from_document(document, shared)
         film = parsed.film
         film_id = ids.claim(film.id)
         if film_id != film.id:

@@ -9,6 +9,7 @@ be those of reading them one by one with `film_from_document` and
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from hypothesis import given, settings
@@ -35,7 +36,7 @@ def one_by_one(pieces: list[list[Any]]) -> tuple[list[Film], int]:
             taken.add(film_id)
             film = parsed.film
             if film_id != film.id:
-                film = Film(film_id, film.title, film.year, film.description, film.fact)
+                film = dataclasses.replace(film, id=film_id)
             films.append(film)
             problems += bool(parsed.problems)
     return films, problems
@@ -160,3 +161,13 @@ def test_a_field_of_new_values_is_left_alone_for_a_while() -> None:
     for _ in range(NOT_FOR - 1):
         shared.each("note", again)
     assert all(a is b for a, b in zip(shared.each("note", again), texts, strict=True))
+
+
+def test_a_film_whose_id_was_taken_keeps_all_its_fields() -> None:
+    first = {"id": "same", "title": "T", "year": 1961, "description": "", "fact": ""}
+    second = {**first, "genres": ["Drama"], "directors": "Lem", "runtime": 90, "mine": 1}
+    films, problems = in_pieces([[first, second]])
+    assert problems == 0
+    assert films[1].id == "same-2"
+    assert (films[1].genres, films[1].directors, films[1].runtime) == (("Drama",), ("Lem",), 90)
+    assert films[1].own == {"mine": 1}

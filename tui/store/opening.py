@@ -14,6 +14,7 @@ Plain Python; knows nothing of Textual.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -389,4 +390,5 @@ _ID = attrgetter("id")
 
 
 def _renamed(film: Film, film_id: str) -> Film:
-    return Film(film_id, film.title, film.year, film.description, film.fact)
+    """`film` under another id, all its other fields kept."""
+    return dataclasses.replace(film, id=film_id)

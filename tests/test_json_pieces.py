@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import tracemalloc
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -449,21 +448,3 @@ def test_open_library_of_a_damaged_big_catalog_says_why(tmp_path: Path, small_pi
     with pytest.raises(StoreError, match="truncated") as error:
         open_library(path)
     assert str(error.value).startswith(f"{path}: is not valid JSON: it ends too soon")
-
-
-def test_open_library_never_holds_the_whole_file(tmp_path: Path, small_pieces: None) -> None:
-    # Mostly whitespace between documents: the films made are small, the file is not.
-    padding = " " * 5000
-    members = f",{padding}\n".join(f'"{n}": {json.dumps(document(n))}' for n in range(1, 1001))
-    path = tmp_path / "films.json"
-    path.write_text(f'{{"films": {{{members}}}}}')
-    size = path.stat().st_size
-    assert size > 5_000_000
-    tracemalloc.start()
-    try:
-        library = open_library(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert len(library.films) == 1000
-    assert peak < size / 4

@@ -10,15 +10,22 @@ be those of reading them one by one with `film_from_document` and
 from __future__ import annotations
 
 import dataclasses
+import json
+import tracemalloc
+from functools import partial
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film, film_from_document, plain_films, unique_id
 from tui.model.shared_values import NOT_FOR, SharedValues
 from tui.model.unique_ids import UniqueIds
-from tui.store.opening import add_films
+from tui.store import tinydb_file
+from tui.store.json_pieces import iter_table_pieces
+from tui.store.opening import add_films, open_library
 
 
 def one_by_one(pieces: list[list[Any]]) -> tuple[list[Film], int]:
@@ -171,3 +178,27 @@ def test_a_film_whose_id_was_taken_keeps_all_its_fields() -> None:
     assert films[1].id == "same-2"
     assert (films[1].genres, films[1].directors, films[1].runtime) == (("Drama",), ("Lem",), 90)
     assert films[1].own == {"mine": 1}
+
+
+def test_open_library_never_holds_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        tinydb_file, "iter_table_pieces", partial(iter_table_pieces, piece_bytes=20_000)
+    )
+    # Mostly whitespace between documents: the films made are small, the file is not.
+    padding = " " * 5000
+    documents = [{"id": f"f-{n}", "title": "T", "year": 1961} for n in range(1000)]
+    members = f",{padding}\n".join(f'"{n}": {json.dumps(d)}' for n, d in enumerate(documents, 1))
+    path = tmp_path / "films.json"
+    path.write_text(f'{{"films": {{{members}}}}}')
+    size = path.stat().st_size
+    assert size > 5_000_000
+    tracemalloc.start()
+    try:
+        library = open_library(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(library.films) == 1000
+    assert peak < size / 4

@@ -1,7 +1,8 @@
 """The catalog's documents become the same films, however they are read.
 
 `add_films` reads a piece of well-formed five-field documents a field at a
-time (`plain_films`) and claims their ids all at once (`UniqueIds.claim_all`);
+time (`plain_films`) and claims their ids all at once (`UniqueIds.claim_all`),
+and any other well-formed document quickly (`well_formed_film`);
 whatever the documents, the films, their ids and the problems counted must
 be those of reading them one by one with `film_from_document` and
 `unique_id`; and equal texts read are one object (`SharedValues`).
@@ -50,6 +51,7 @@ def one_by_one(pieces: list[list[Any]]) -> tuple[list[Film], int]:
 
 
 def in_pieces(pieces: list[list[Any]]) -> tuple[list[Film], int]:
+    """The films and problem count of the pieces, as `add_films` reads them."""
     films: list[Film] = []
     ids, shared = UniqueIds(), SharedValues()
     return films, sum(add_films(documents, films, ids, shared) for documents in pieces)
@@ -57,12 +59,14 @@ def in_pieces(pieces: list[list[Any]]) -> tuple[list[Film], int]:
 
 FIVE = ("id", "title", "year", "description", "fact")
 odd_values = st.one_of(
-    st.sampled_from([None, True, False, "", 10**6, -(10**6), 10**5000, 1961.0, 1961.5, "1961"]),
+    st.sampled_from([None, True, False, "", 0, -1, 10**6, -(10**6), 10**5000, 1961.0, "1961"]),
+    st.sampled_from(["a, b", [], [1], ["a", None], {"x": 1}]),
     st.booleans(),
     st.integers(),
     st.text(max_size=3),
     st.lists(st.text(max_size=2), max_size=2),
 )
+names = st.lists(st.sampled_from(["Lem", "Tarkovsky", "", " x "]), max_size=3)
 good = st.fixed_dictionaries(
     {
         "id": st.sampled_from(["a", "a-2", "b", "b-2", "c"]),
@@ -70,8 +74,18 @@ good = st.fixed_dictionaries(
         "year": st.integers(-999_999, 999_999),
         "description": st.text(max_size=3),
         "fact": st.text(max_size=3),
-    }
+    },
+    optional={
+        "original_title": st.sampled_from(["", "O"]),
+        "poster": st.sampled_from(["", "p.jpg"]),
+        "directors": names,
+        "genres": names,
+        "languages": names,
+        "runtime": st.integers(1, 999_999),
+        "mine": odd_values,
+    },
 )
+PUBLIC = (*FIVE, "original_title", "poster", "imdb_id", "directors", "cast", "genres", "runtime")
 
 
 @st.composite
@@ -82,7 +96,7 @@ def pieces_of_documents(draw: st.DrawFn) -> list[Any]:
     kind = draw(st.sampled_from(["good", "odd value", "more", "fewer", "not one"]))
     odd = dict(draw(good))
     if kind == "odd value":
-        odd[draw(st.sampled_from(FIVE))] = draw(odd_values)
+        odd[draw(st.sampled_from(PUBLIC))] = draw(odd_values)
     elif kind == "more":
         odd[draw(st.sampled_from(["genres", "runtime", "mine"]))] = draw(odd_values)
     elif kind == "fewer":
@@ -150,13 +164,18 @@ def test_equal_titles_facts_and_names_are_one_object() -> None:
         genres = ["".join(["Dra", "ma"]), "War"]
         return {**plain(n), "genres": genres, "directors": "".join(["Tarkovsky", ", Lem"])}
 
-    films, problems = in_pieces([[plain(1), plain(2)], [plain(3), full(4)], [full(5)]])
-    assert problems == 0
+    def wrong(n: int) -> dict[str, Any]:
+        return {**full(n), "year": "1975"}  # read by film_from_document
+
+    pieces = [[plain(1), plain(2)], [plain(3)], [full(4), full(5), wrong(6)]]
+    films, problems = in_pieces(pieces)
+    assert problems == 1
     assert films[0].title == "The Mirror" and films[3].genres == ("Drama", "War")
-    assert len({id(film.title) for film in films}) == 1
-    assert len({id(film.fact) for film in films}) == 1
-    assert films[3].genres is films[4].genres and films[3].directors is films[4].directors
-    assert films[3].directors == ("Tarkovsky", "Lem")
+    assert len({id(film.title) for film in films[:3]}) == 1
+    assert len({id(film.fact) for film in films[:3]}) == 1
+    assert films[3].genres is films[4].genres is films[5].genres
+    assert films[3].directors is films[4].directors is films[5].directors
+    assert films[5].directors == ("Tarkovsky", "Lem")
 
 
 def test_a_field_of_new_values_is_left_alone_for_a_while() -> None:

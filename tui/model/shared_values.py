@@ -11,11 +11,9 @@ Plain Python.
 
 from __future__ import annotations
 
-from typing import TypeVar, cast
+from typing import cast
 
-Shared = TypeVar("Shared", str, tuple[str, ...])
-
-KEPT = 1 << 16  # values kept at most; then forgotten and gathered again
+KEPT = 1 << 17  # values kept at most; then forgotten and gathered again
 MOSTLY_NEW = 0.9  # a field whose values are this much new is not shared for a while ...
 NOT_FOR = 16  # ... for so many calls of `each`
 
@@ -27,16 +25,9 @@ class SharedValues:
         self._seen: dict[str | tuple[str, ...], str | tuple[str, ...]] = {}
         self._not_for: dict[str, int] = {}  # by field: calls of `each` left unshared
 
-    def one(self, value: Shared) -> Shared:
-        """The first value met equal to `value` (`value` itself if none)."""
-        seen = self._seen
-        if len(seen) >= KEPT:
-            seen.clear()  # texts that do not repeat: keep it small
-        shared: Shared = seen.setdefault(value, value)  # type: ignore[assignment]
-        return shared
-
-    def each(self, field: str, values: list[Shared]) -> list[Shared]:
-        """`one` of each of `values` of `field`, in one call into C.
+    def each(self, field: str, values: list[str]) -> list[str]:
+        """The first value met equal to each of `values` of `field` (the value
+        itself if none), in one call into C.
 
         Looking up a text costs (a tenth of a second for 200,000); a field
         whose values are nearly all new (descriptions, notes) is left alone
@@ -50,11 +41,19 @@ class SharedValues:
         if len(seen) >= KEPT:
             seen.clear()
         before = len(seen)
-        shared = cast(list[Shared], list(map(seen.setdefault, values, values)))
+        shared = cast(list[str], list(map(seen.setdefault, values, values)))
         if len(seen) - before > MOSTLY_NEW * len(values):
             self._not_for[field] = NOT_FOR
         return shared
 
     def names(self, names: tuple[str, ...]) -> tuple[str, ...]:
         """A tuple of names, each name and the tuple shared."""
-        return self.one(tuple(map(self.one, names)))
+        seen = self._seen
+        known = seen.get(names)
+        if known is not None:
+            return cast(tuple[str, ...], known)
+        if len(seen) >= KEPT:
+            seen.clear()
+        shared = cast(tuple[str, ...], tuple(map(seen.setdefault, names, names)))
+        seen[shared] = shared
+        return shared

@@ -26,7 +26,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from tui.gc_paused import gc_paused
-from tui.model.film import Film, film_from_document, plain_films
+from tui.model.film import Film, film_from_document, plain_films, well_formed_film
 from tui.model.shared_values import SharedValues
 from tui.model.unique_ids import UniqueIds
 from tui.store.atomic_json import (
@@ -376,13 +376,15 @@ def add_films(
         if not isinstance(document, dict):
             problems += 1
             continue
-        parsed = film_from_document(document, shared)
-        film = parsed.film
+        film = well_formed_film(document, shared)
+        if film is None:
+            parsed = film_from_document(document, shared)
+            film = parsed.film
+            problems += bool(parsed.problems)
         film_id = ids.claim(film.id)
         if film_id != film.id:
             film = _renamed(film, film_id)
         films.append(film)
-        problems += bool(parsed.problems)
     return problems
 
 

@@ -41,3 +41,16 @@ def test_each_change_gives_what_merging_it_all_gives(changes: list[tuple[dict, f
         assert layer.films == expected
         assert layer.by_id == {film.id: film for film in expected}
     assert [Film(film_id, f"Title {film_id}", 1960) for film_id in IDS[:5]] == BASE
+
+
+def test_without_a_layer_the_films_are_the_catalogs_list_not_a_copy() -> None:
+    base = list(BASE)
+    layer = MergedFilms(base)
+    assert layer.films is base
+    layer.apply({"new": Film("new", "New", 2000)}, {"film-0"})
+    assert layer.films is not base
+    assert "film-0" not in layer.by_id and layer.by_id["new"].title == "New"
+    assert base == BASE  # never changed in place
+    layer.apply({}, set())
+    assert layer.films is base
+    assert "film-0" in layer.by_id and "new" not in layer.by_id and "other" not in layer.by_id

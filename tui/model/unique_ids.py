@@ -7,7 +7,7 @@ Plain Python.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 class UniqueIds:
@@ -36,3 +36,12 @@ class UniqueIds:
         film_id = f"{base}-{number}"
         self.taken.add(film_id)
         return film_id
+
+    def claim_all(self, bases: Sequence[str]) -> Sequence[str]:
+        """`claim` of each of `bases` in turn: `bases` itself when none is taken
+        and none repeats (the common case, worked out in C)."""
+        fresh = set(bases)
+        if len(fresh) == len(bases) and self.taken.isdisjoint(fresh):
+            self.taken |= fresh
+            return bases
+        return [self.claim(base) for base in bases]

@@ -23,7 +23,7 @@ import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -63,6 +63,18 @@ class NotARegularFile(OSError):
 def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
     """The bytes of the regular file `path`, or None when it does not exist.
 
+    Raises as `open_regular` does.
+    """
+    file = open_regular(path, limit)
+    if file is None:
+        return None
+    with file:
+        return file.read(limit + 1)[:limit]
+
+
+def open_regular(path: Path, limit: int = READ_LIMIT) -> BinaryIO | None:
+    """The regular file `path` opened for reading, or None when it does not exist.
+
     Raises `NotARegularFile` for anything else (the message says what it is),
     and `OSError` for a file over `limit` bytes. The file is opened without
     blocking, so a FIFO is refused instead of waited on.
@@ -86,8 +98,7 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
     except BaseException:
         os.close(fd)
         raise
-    with os.fdopen(fd, "rb") as file:
-        return file.read(limit + 1)[:limit]
+    return os.fdopen(fd, "rb")
 
 
 def check_regular_file(path: Path) -> None:

@@ -38,22 +38,28 @@ it, a file of less than two pieces) falls back to `tui.store.atomic_json.parse` 
 file, which also raises the right `DamagedStoreError`. If pieces were handed
 out before the fallback, its piece says `restart`: the caller forgets them.
 
+A file is read a piece at a time too (`_Window`), and each piece's bytes are
+let go once it is handed out: the whole file (366 MB for a million films) is
+never held beside the films made of it, unless it is read whole.
+
 Plain Python; it knows nothing of Textual.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 
-from tui.store.atomic_json import check_text, is_blank, parse
+from tui.store.atomic_json import check_text, parse
 
 PIECE_BYTES = 2_000_000
 ATTEMPTS = 3  # split points tried per piece before reading the file whole
+HEAD_BYTES = 4096  # what `check_text` looks at
 
 _SPACE = rb"[ \t\n\r]*"  # JSON's whitespace, exactly
 SPLIT = re.compile(
@@ -75,50 +81,121 @@ class _Unsplittable(Exception):
     """The pieces would not add up to the table: parse the file whole instead."""
 
 
-def iter_table_pieces(raw: bytes, table: str, piece_bytes: int = PIECE_BYTES) -> Iterator[Piece]:
-    """The documents of `table` in the TinyDB file `raw`, a piece at a time.
+def iter_table_pieces(
+    source: bytes | BinaryIO, table: str, piece_bytes: int = PIECE_BYTES
+) -> Iterator[Piece]:
+    """The documents of `table` in the TinyDB file `source`, a piece at a time.
 
-    A missing table has no documents. Raises `DamagedStoreError`, as
-    `tui.store.atomic_json.parse(raw, [table])` does, when the file is damaged; pieces
-    may have been handed out before that (drop them).
+    `source` is the file's bytes, or the file opened for reading (binary,
+    seekable), read from its start. A missing table has no documents. Raises
+    `DamagedStoreError`, as `tui.store.atomic_json.parse(raw, [table])` does, when
+    the file is damaged; pieces may have been handed out before that (drop them).
     """
-    if not is_blank(raw) and len(raw) >= 2 * piece_bytes:
-        check_text(raw)
-        try:
-            yield from _pieces(raw, table, piece_bytes)
-            return
-        except _Unsplittable:
+    file = io.BytesIO(source) if isinstance(source, bytes) else source
+    size = file.seek(0, io.SEEK_END)
+    file.seek(0)
+    if size >= 2 * piece_bytes:
+        window = _Window(file, piece_bytes)
+        head = window.head(HEAD_BYTES)
+        if not head.isspace():  # (a blank file is read whole: it has no documents)
+            check_text(head)
+            try:
+                yield from _pieces(window, size, table, piece_bytes)
+                return
+            except _Unsplittable:
+                pass
+        del window
+        file.seek(0)
+    yield Piece(parse(file.read(), [table]).get(table, {}), 1.0, restart=True)
+
+
+class _Window:
+    """The bytes of a file from some point on, read a chunk at a time as the
+    pieces need them, and let go of once handed out (`forget`).
+
+    Offsets are the file's.
+    """
+
+    def __init__(self, file: BinaryIO, chunk: int) -> None:
+        self._file = file
+        self._chunk = max(chunk, 1)
+        self._data = bytearray()
+        self._start = 0  # the file's offset of `_data[0]`
+
+    def _more(self) -> bool:
+        """Read one chunk more; False at the end of the file."""
+        more = self._file.read(self._chunk)
+        self._data += more
+        return bool(more)
+
+    def _reach(self, end: int) -> None:
+        while self._start + len(self._data) < end and self._more():
             pass
-    yield Piece(parse(raw, [table]).get(table, {}), 1.0, restart=True)
+
+    def head(self, size: int) -> bytes:
+        """The first `size` bytes of the file (before anything is forgotten)."""
+        self._reach(size)
+        return bytes(self._data[:size])
+
+    def split(self, position: int) -> tuple[int, int] | None:
+        """The first match of `SPLIT` from `position` on: where it starts and
+        where its `"` is; None if there is none before the end of the file."""
+        self._reach(position)
+        at = max(position - self._start, 0)
+        while True:
+            match = SPLIT.search(self._data, at)
+            if match is not None:
+                return self._start + match.start(), self._start + match.start(1)
+            # A match cut short by the end of what is read starts at its `}`,
+            # the last one read: none can start before it.
+            last = self._data.rfind(b"}", at)
+            at = len(self._data) if last < 0 else last
+            if not self._more():
+                return None
+
+    def piece(self, start: int, end: int) -> bytearray:
+        self._reach(end)
+        return self._data[start - self._start : end - self._start]
+
+    def rest(self, start: int) -> bytearray:
+        """The bytes from `start` to the end of the file."""
+        while self._more():
+            pass
+        return self._data[start - self._start :]
+
+    def forget(self, before: int) -> None:
+        """Let go of the bytes before `before`: they are not needed again."""
+        del self._data[: before - self._start]
+        self._start = before
 
 
-def _pieces(raw: bytes, table: str, piece_bytes: int) -> Iterator[Piece]:
+def _pieces(window: _Window, size: int, table: str, piece_bytes: int) -> Iterator[Piece]:
     """The pieces of `table`; `_Unsplittable` (perhaps after some) if they would not do."""
-    size = len(raw)
-    start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    start = len(codecs.BOM_UTF8) if window.head(3) == codecs.BOM_UTF8 else 0
     top = -1  # the largest key so far
     first = True
     while True:
         if first:
-            cut = _cut(raw, start, piece_bytes, lambda piece: _first_documents(piece, table))
+            cut = _cut(window, start, piece_bytes, lambda piece: _first_documents(piece, table))
         else:
-            cut = _cut(raw, start, piece_bytes, _middle_documents)
+            cut = _cut(window, start, piece_bytes, _middle_documents)
         if cut is None:
             break
         documents, end, start = cut
+        window.forget(start)
         top = _keys_above(documents, top)
         yield Piece(documents, end / size, restart=first)
         del documents, cut
         first = False
     if first:  # no split point: the file is one piece
         raise _Unsplittable
-    documents = _last_documents(raw[start:])
+    documents = _last_documents(window.rest(start))
     _keys_above(documents, top)
     yield Piece(documents, 1.0, restart=False)
 
 
 def _cut(
-    raw: bytes, start: int, piece_bytes: int, read: Callable[[bytes], Documents]
+    window: _Window, start: int, piece_bytes: int, read: Callable[[bytearray], Documents]
 ) -> tuple[Documents, int, int] | None:
     """`read` of the piece from `start` to a split point `piece_bytes` or more on.
 
@@ -127,18 +204,18 @@ def _cut(
     """
     position = start + piece_bytes
     for _ in range(ATTEMPTS):
-        match = SPLIT.search(raw, position)
-        if match is None:
+        split = window.split(position)
+        if split is None:
             return None
-        end = match.start() + 1
+        end = split[0] + 1
         try:
-            return read(raw[start:end]), end, match.start(1)
+            return read(window.piece(start, end)), end, split[1]
         except (orjson.JSONDecodeError, _Unsplittable):
             position = end  # a split at another depth: try the next one
     raise _Unsplittable
 
 
-def _first_documents(piece: bytes, table: str) -> Documents:
+def _first_documents(piece: bytearray, table: str) -> Documents:
     """The documents of the first piece: the file up to a split in `table`."""
     tables = orjson.loads(piece + b"}}")
     if not isinstance(tables, dict) or list(tables) != [table]:
@@ -149,12 +226,12 @@ def _first_documents(piece: bytes, table: str) -> Documents:
     return documents
 
 
-def _middle_documents(piece: bytes) -> Documents:
+def _middle_documents(piece: bytearray) -> Documents:
     """The documents of a piece between two splits."""
     return _one_object(orjson.loads(b"[{" + piece + b"}]"))
 
 
-def _last_documents(piece: bytes) -> Documents:
+def _last_documents(piece: bytearray) -> Documents:
     """The documents of the last piece, which closes the table and then the file."""
     body = piece.rstrip(b" \t\n\r")
     if not body.endswith(b"}"):

@@ -14,17 +14,20 @@ Plain Python; knows nothing of Textual.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 
 from tui.gc_paused import gc_paused
-from tui.model.film import Film, film_from_document
+from tui.model.film import Film, film_from_document, plain_films, well_formed_film
+from tui.model.shared_values import SharedValues
 from tui.model.unique_ids import UniqueIds
 from tui.store.atomic_json import (
     DamagedStoreError,
@@ -337,6 +340,7 @@ def _read_films(
     films: list[Film] = []
     problems = 0
     ids = UniqueIds()
+    shared = SharedValues()
     db = TinyDB(path, storage=TinyDBFile, tables=[FILMS_TABLE])
     storage = db.storage
     assert isinstance(storage, TinyDBFile)
@@ -344,33 +348,61 @@ def _read_films(
         for documents, done, restart in storage.pieces(FILMS_TABLE):
             if restart:
                 films, problems, ids = [], 0, UniqueIds()
-            problems += add_films(documents.values(), films, ids)
+            problems += add_films(documents.values(), films, ids, shared)
             progress(done)
     except DamagedStoreError as error:
         raise _damaged(path, error) from None
     except OSError as error:
         raise _unreadable(path, error) from None
-    if not films and storage.raw is not None and is_blank(storage.raw) and has_backup(path):
+    if not films and _is_blank_file(path) and has_backup(path):
         raise _emptied(path)
     return films, problems
 
 
-def add_films(documents: Iterable[Any], films: list[Film], ids: UniqueIds) -> int:
-    """Append the films of `documents` to `films`, under ids not yet in `ids`.
+def add_films(
+    documents: Iterable[Any],
+    films: list[Film],
+    ids: UniqueIds,
+    shared: SharedValues | None = None,
+) -> int:
+    """Append the films of `documents` to `films`, under ids not yet in `ids`
+    (`shared`: see `film_from_document`).
 
     Returns how many documents had problems (a document that is not an
     object is left out).
     """
+    documents = list(documents)
+    plain = plain_films(documents, shared)
+    if plain is not None:  # the common case, read a field at a time
+        wanted = list(map(_ID, plain))
+        claimed = ids.claim_all(wanted)
+        if claimed is not wanted:
+            plain = [
+                film if film.id == film_id else _renamed(film, film_id)
+                for film, film_id in zip(plain, claimed, strict=True)
+            ]
+        films.extend(plain)
+        return 0
     problems = 0
     for document in documents:
         if not isinstance(document, dict):
             problems += 1
             continue
-        parsed = film_from_document(document)
-        film = parsed.film
+        film = well_formed_film(document, shared)
+        if film is None:
+            parsed = film_from_document(document, shared)
+            film = parsed.film
+            problems += bool(parsed.problems)
         film_id = ids.claim(film.id)
         if film_id != film.id:
-            film = Film(film_id, film.title, film.year, film.description, film.fact)
+            film = _renamed(film, film_id)
         films.append(film)
-        problems += bool(parsed.problems)
     return problems
+
+
+_ID = attrgetter("id")
+
+
+def _renamed(film: Film, film_id: str) -> Film:
+    """`film` under another id, all its other fields kept."""
+    return dataclasses.replace(film, id=film_id)

@@ -35,7 +35,15 @@ from tinydb import TinyDB
 from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
-from tui.store.atomic_json import Tables, encode, is_blank, parse, read_bytes, write_atomically
+from tui.store.atomic_json import (
+    Tables,
+    encode,
+    is_blank,
+    open_regular,
+    parse,
+    read_bytes,
+    write_atomically,
+)
 from tui.store.json_pieces import Piece, iter_table_pieces
 
 _LONGEST_ID = 18  # digits: a document number TinyDB turns into an int and back unchanged
@@ -88,16 +96,17 @@ class TinyDBFile(Storage):
         write_atomically(self.path, encode(whole, fast=not exotic))
 
     def pieces(self, table: str) -> Iterator[Piece]:
-        """The documents of `table`, a piece at a time (see `tui.store.json_pieces`).
+        """The documents of `table`, a piece at a time (see `tui.store.json_pieces`),
+        read from the file as they are handed out (`raw` is left as it was).
 
         Raises as `read` does; a missing or blank file has no documents.
         """
-        raw = self.read_raw()
-        if is_blank(raw):
+        file = open_regular(self.path)
+        if file is None:
             yield Piece({}, 1.0, restart=True)
             return
-        assert raw is not None
-        yield from iter_table_pieces(raw, table)
+        with file:
+            yield from iter_table_pieces(file, table)
 
     def close(self) -> None:
         pass

@@ -2,7 +2,8 @@
 
 `open_library` resolves the catalog's path (links and spellings: one library,
 one user file, one lock), creates a missing catalog from the bundled one,
-brings the user's copy of the bundled catalog up to date, sweeps temp files
+brings the user's copy of the bundled catalog up to date
+(`tui.store.bundled_sync`), sweeps temp files
 left by a filmtui that was killed, and reads the catalog (a piece at a time,
 through `tui.store.tinydb_file.TinyDBFile`) and the user's file (through
 TinyDB). A file that cannot be read stops filmtui with a one-line
@@ -15,10 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
-import json
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,11 @@ from tui.store.atomic_json import (
     NotARegularFile,
     check_regular_file,
     is_blank,
-    parse,
     reason,
     remove_stale_temp_files,
     write_atomically,
 )
+from tui.store.bundled_sync import sync_bundled
 from tui.store.library import Library
 from tui.store.locations import (
     backup_path,
@@ -51,7 +50,7 @@ from tui.store.locations import (
     recent_marks_path,
 )
 from tui.store.lock import LockError, exclusive_lock
-from tui.store.tinydb_file import TinyDBFile, file_of, open_tinydb
+from tui.store.tinydb_file import TinyDBFile
 from tui.store.user_file import (
     EDITS_TABLES,
     FILMS_TABLE,
@@ -59,12 +58,9 @@ from tui.store.user_file import (
     UserFile,
     UserTables,
     has_backup,
-    ids_in,
-    table,
 )
 
 START_LOCK_TIMEOUT = 2.0
-BUNDLED_TABLE = "bundled"  # in the user's library: the bundled films as last synced
 
 __all__ = ["StoreError", "open_library"]
 
@@ -164,7 +160,7 @@ def _prepare(path: Path) -> None:
             if not path.exists():
                 _seed(path)
             if path == library_path(default_library_path()):
-                _sync_bundled(path)  # after a seed too: it notes what the bundled films were
+                sync_bundled(path)  # after a seed too: it notes what the bundled films were
             for data_file in _data_files(path):
                 remove_stale_temp_files(data_file)
     except LockError as error:
@@ -172,62 +168,6 @@ def _prepare(path: Path) -> None:
         # hangs: leave the temp files, but a missing catalog cannot be made.
         if not path.exists():
             raise _cannot_create(path, error) from error
-
-
-def _sync_bundled(path: Path) -> None:
-    """Bring the user's copy of the bundled catalog up to the installed version.
-
-    A film new in the bundled catalog is added. A bundled film is updated
-    only when the library still holds it exactly as filmtui last put it
-    there (table `bundled` keeps a digest of each): a film the user edited
-    in the file, or took out of it, is left as the user made it. A library
-    that cannot be read or written, or that is blank (damage, if its backup
-    is not: opening reports it), is left alone.
-    """
-    try:
-        bundled = parse(bundled_catalog_bytes(), [FILMS_TABLE]).get(FILMS_TABLE, {})
-        db = open_tinydb(path, [FILMS_TABLE, BUNDLED_TABLE])
-        db.storage.read()
-    except (DamagedStoreError, OSError):
-        return
-    raw = file_of(db).raw
-    if raw is None or is_blank(raw):
-        return
-    films, synced = table(db, FILMS_TABLE), table(db, BUNDLED_TABLE)
-    current: dict[str, list[dict[str, Any]]] = {}
-    for document in films:
-        if isinstance(document.get("id"), str):
-            current.setdefault(document["id"], []).append(dict(document))
-    digests = {d["id"]: d.get("digest") for d in synced if isinstance(d.get("id"), str)}
-    added, updated, seen = [], [], {}
-    for document in bundled.values():
-        if not isinstance(document, dict) or not isinstance(document.get("id"), str):
-            continue
-        film_id, digest = document["id"], _digest(document)
-        held = current.get(film_id)
-        if film_id not in digests:  # never synced: new, or a library older than the digests
-            if held is None:
-                added.append(document)
-            seen[film_id] = digest
-        elif held is not None and len(held) == 1 and _digest(held[0]) == digests[film_id]:
-            if digest != digests[film_id]:
-                updated.append(document)
-            seen[film_id] = digest
-    if not added and not updated and all(digests.get(i) == d for i, d in seen.items()):
-        return
-    films.remove(ids_in({document["id"] for document in updated}))
-    films.insert_multiple([*added, *updated])
-    synced.truncate()
-    synced.insert_multiple({"id": i, "digest": d} for i, d in {**digests, **seen}.items())
-    with contextlib.suppress(OSError):  # no backup, no rewrite
-        write_atomically(backup_path(path), raw)
-        db.close()
-
-
-def _digest(document: Mapping[str, Any]) -> str:
-    """A short digest of a document's fields, whatever their order."""
-    text = json.dumps(document, sort_keys=True, ensure_ascii=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _data_files(catalog: Path) -> Iterable[Path]:

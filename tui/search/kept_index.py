@@ -7,11 +7,14 @@ and inode), and read back while they are unchanged:
 
 - `titles`: the films' positions (in the library's order) in title order,
   and their folded titles: all the first screen needs;
-- `searchable`: the year order and the masks of the uncommon letters
-  (`tui.search.search_texts`), as a search reads them;
+- `searchable`: the year order, the films' years, the masks of the uncommon
+  letters (`tui.search.search_texts`), as a search reads them, and how many
+  texts each of the postings has;
 - `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
-  (`tui.search.orders.Orders`), and which of them have each title, first
-  word and title word (`tui.search.fuzzy.Vocabulary`);
+  (`tui.search.orders.Orders`);
+- `postings.<name>.<number>`: which films have each title and first word
+  (`exact`, `first`: `Orders`) and title word (`words`:
+  `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
 - `texts.<start>`: the folded texts of `STEP` films from `start` on, and
   where their parts start, read as the index builds its texts.
 
@@ -29,7 +32,6 @@ if nothing were kept, and kept anew.
 
 from __future__ import annotations
 
-import bisect
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,12 +41,15 @@ from typing import Any
 
 from tui.search.kept_file import KeptFile, KeptFileError
 from tui.search.masks import put
+from tui.search.orders import KeptOrders
+from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
 
-Postings = dict[str, list[int]]
+Postings = Mapping[str, Sequence[int]]
 """Positions (ascending) by text: the films with each title, first word, title word."""
 
-FORMAT = 1  # of the parts below; a new format makes every kept index outdated
+FORMAT = 2  # of the parts below; a new format makes every kept index outdated
+POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
 TITLES = "titles"
 SEARCHABLE = "searchable"
@@ -52,7 +57,7 @@ SEARCHABLE = "searchable"
 
 def titles_part(start: int) -> str:
     """The name of the part that holds the titles of the films from `start` on, as the
-    orders read them, and their postings (by whole title, first word, word)."""
+    orders read them."""
     return f"title-lists.{start}"
 
 
@@ -76,6 +81,11 @@ def _strings(data: object, size: int) -> list[str]:
     return data
 
 
+def _counts(data: object, size: int) -> bool:
+    """Whether `data` is a list of `size` counts."""
+    return isinstance(data, list) and len(data) == size and all(type(n) is int for n in data)
+
+
 def _permutation(order: array[int], size: int) -> array[int]:
     """`order` if it holds each position of `size` films once; else KeptFileError."""
     if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
@@ -87,36 +97,14 @@ def _permutation(order: array[int], size: int) -> array[int]:
     return order
 
 
-def _add_postings(into: Postings, chunk: object) -> None:
-    """Add to `into` a chunk of postings of later positions (`postings_between`)."""
-    if not isinstance(chunk, dict):
-        raise KeptFileError("damaged postings")
-    for word, films in chunk.items():
-        if not isinstance(films, list):
-            raise KeptFileError("damaged postings")
-        into.setdefault(word, []).extend(films)
-
-
-def postings_between(postings: Mapping[str, list[int]], start: int, stop: int) -> Postings:
-    """The postings (positions ascending, by text) of the positions from `start` to `stop`."""
-    chunk: Postings = {}
-    for text, found in postings.items():
-        low = bisect.bisect_left(found, start)
-        high = bisect.bisect_left(found, stop, low)
-        if high > low:
-            chunk[text] = found[low:high]
-    return chunk
-
-
-def titles_parts(
-    orders: tuple[list[str], list[str], Postings, Postings], postings: Mapping[str, list[int]]
-) -> Iterator[tuple[str, object]]:
-    """The `title-lists.<start>` parts of `Orders.kept_part` and the title words' postings."""
-    plain, stripped, exact, by_first = orders
-    for start in range(0, len(plain), TITLES_STEP):
+def titles_parts(orders: KeptOrders, postings: Postings) -> Iterator[tuple[str, object]]:
+    """The `title-lists.<start>` and `postings.<name>.<number>` parts of
+    `Orders.kept_part` and the title words' postings."""
+    for start in range(0, len(orders.plain), TITLES_STEP):
         stop = start + TITLES_STEP
-        lists = (postings_between(found, start, stop) for found in (exact, by_first, postings))
-        yield titles_part(start), (plain[start:stop], stripped[start:stop], *lists)
+        yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
+    for name, found in zip(POSTINGS, (orders.exact, orders.by_first, postings), strict=True):
+        yield from flat_parts(name, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,31 +118,34 @@ class KeptSearchable:
     own_names: frozenset[str]
     markers: Mapping[str, str]
     """The markers of the films' own fields in the kept texts."""
+    known_years: array[int]
+    """The films' years in year order, the unknown ones (last) left out."""
+    postings_sizes: Sequence[int]
+    """How many texts each of the `POSTINGS` has."""
     file: KeptFile
     problems: list[str]
     """What could not be read, shared with the `KeptIndex` (see `KeptIndex.whole`)."""
 
-    def titles(self) -> tuple[tuple[list[str], list[str], Postings, Postings], Postings] | None:
+    def titles(self) -> tuple[KeptOrders, FlatPostings] | None:
         """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
         part at a time (each a short call into C); None if they cannot be read."""
         size = len(self.year_order)
         plain: list[str] = []
         stripped: list[str] = []
-        exact: Postings = {}
-        by_first: Postings = {}
-        postings: Postings = {}
         try:
             for start in range(0, size, TITLES_STEP):
-                some_plain, some_stripped, *lists = self.file.read(titles_part(start))
+                some_plain, some_stripped = self.file.read(titles_part(start))
                 stop = min(size, start + TITLES_STEP)
                 plain.extend(_strings(some_plain, stop - start))
                 stripped.extend(_strings(some_stripped, stop - start))
-                for into, chunk in zip((exact, by_first, postings), lists, strict=True):
-                    _add_postings(into, chunk)
+            exact, by_first, postings = (
+                read_flat(self.file, name, count)
+                for name, count in zip(POSTINGS, self.postings_sizes, strict=True)
+            )
         except (KeptFileError, ValueError, TypeError) as error:
             self.problems.append(f"titles: {error}")
             return None
-        return (plain, stripped, exact, by_first), postings
+        return KeptOrders(plain, stripped, exact, by_first, self.known_years), postings
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if
@@ -196,10 +187,17 @@ class KeptIndex:
             size = self.size
             letters = data["letters"]
             markers = data["markers"]
-            checked = all(
-                isinstance(k, str) and isinstance(v, bytes) and len(v) == size
-                for k, v in letters.items()
-            ) and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
+            sizes = data["postings"]
+            known_years = positions(data["known_years"])
+            checked = len(known_years) <= size and _counts(sizes, len(POSTINGS))
+            checked = (
+                checked
+                and all(
+                    isinstance(k, str) and isinstance(v, bytes) and len(v) == size
+                    for k, v in letters.items()
+                )
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
+            )
             if not checked:
                 raise KeptFileError("damaged letters or markers")
             return KeptSearchable(
@@ -207,6 +205,8 @@ class KeptIndex:
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
+                known_years,
+                sizes,
                 self._file,
                 self.problems,
             )
@@ -242,6 +242,8 @@ def searchable_part(
     letters: Mapping[str, bytes],
     own_names: frozenset[str],
     markers: Mapping[str, str],
+    orders: KeptOrders,
+    postings: Postings,
 ) -> dict[str, Any]:
     """The `searchable` part's data."""
     return {
@@ -249,4 +251,6 @@ def searchable_part(
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),
+        "known_years": array("q", orders.known_years).tobytes(),
+        "postings": [len(orders.exact), len(orders.by_first), len(postings)],
     }

@@ -94,7 +94,7 @@ class Searchable:
             self.orders = Orders(self.films, self.title_words, title_order)
         else:
             orders, postings = kept_titles
-            self.orders = Orders.restored(self.films, orders, title_order)
+            self.orders = Orders.restored(orders, title_order)
             self.title_words = mapped(" {} ".format, self.orders.plain_titles)
             self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
@@ -124,7 +124,10 @@ class Searchable:
         size = len(self.films)
         order = [0] * size
         put(order, self.orders.title_order, range(size))
-        return searchable_part(order, letters, self.own_names, self.texts.markers)
+        orders = self.orders.kept_part()
+        return searchable_part(
+            order, letters, self.own_names, self.texts.markers, orders, self.vocabulary.postings
+        )
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""

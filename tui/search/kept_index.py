@@ -11,7 +11,8 @@ and inode), and read back while they are unchanged:
   letters (`tui.search.search_texts`), as a search reads them, and how many
   texts each of the postings has;
 - `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
-  (`tui.search.orders.Orders`);
+  (`tui.search.orders.Orders`), and `title-words.<start>` as a search reads them
+  (`padded_words`);
 - `postings.<name>.<number>`: which films have each title and first word
   (`exact`, `first`: `Orders`) and title word (`words`:
   `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
@@ -61,6 +62,12 @@ def titles_part(start: int) -> str:
     return f"title-lists.{start}"
 
 
+def title_words_part(start: int) -> str:
+    """The name of the part that holds the padded title words of the films from
+    `start` on (`Searchable.title_words`)."""
+    return f"title-words.{start}"
+
+
 def texts_part(start: int) -> str:
     """The name of the part that holds the texts of the films from `start` on."""
     return f"texts.{start}"
@@ -97,12 +104,15 @@ def _permutation(order: array[int], size: int) -> array[int]:
     return order
 
 
-def titles_parts(orders: KeptOrders, postings: Postings) -> Iterator[tuple[str, object]]:
-    """The `title-lists.<start>` and `postings.<name>.<number>` parts of
-    `Orders.kept_part` and the title words' postings."""
+def titles_parts(
+    orders: KeptOrders, title_words: Sequence[str], postings: Postings
+) -> Iterator[tuple[str, object]]:
+    """The `title-lists.<start>`, `title-words.<start>` and `postings.<name>.<number>`
+    parts of `Orders.kept_part`, the padded title words and their postings."""
     for start in range(0, len(orders.plain), TITLES_STEP):
         stop = start + TITLES_STEP
         yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
+        yield title_words_part(start), title_words[start:stop]
     for name, found in zip(POSTINGS, (orders.exact, orders.by_first, postings), strict=True):
         yield from flat_parts(name, found)
 
@@ -126,18 +136,22 @@ class KeptSearchable:
     problems: list[str]
     """What could not be read, shared with the `KeptIndex` (see `KeptIndex.whole`)."""
 
-    def titles(self) -> tuple[KeptOrders, FlatPostings] | None:
-        """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
-        part at a time (each a short call into C); None if they cannot be read."""
+    def titles(self) -> tuple[KeptOrders, list[str], FlatPostings] | None:
+        """`Orders.kept_part`, the padded title words and their postings
+        (`Vocabulary`), read a part at a time (each a short call into C); None if
+        they cannot be read."""
         size = len(self.year_order)
         plain: list[str] = []
         stripped: list[str] = []
+        title_words: list[str] = []
         try:
             for start in range(0, size, TITLES_STEP):
                 some_plain, some_stripped = self.file.read(titles_part(start))
                 stop = min(size, start + TITLES_STEP)
                 plain.extend(_strings(some_plain, stop - start))
                 stripped.extend(_strings(some_stripped, stop - start))
+                some_words = self.file.read(title_words_part(start))
+                title_words.extend(_strings(some_words, stop - start))
             exact, by_first, postings = (
                 read_flat(self.file, name, count)
                 for name, count in zip(POSTINGS, self.postings_sizes, strict=True)
@@ -145,7 +159,8 @@ class KeptSearchable:
         except (KeptFileError, ValueError, TypeError) as error:
             self.problems.append(f"titles: {error}")
             return None
-        return KeptOrders(plain, stripped, exact, by_first, self.known_years), postings
+        orders = KeptOrders(plain, stripped, exact, by_first, self.known_years)
+        return orders, title_words, postings
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if

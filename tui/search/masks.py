@@ -31,6 +31,16 @@ def mapped(function: Callable[[T], U], items: Sequence[T]) -> list[U]:
     return found
 
 
+def gathered(items: Sequence[T], order: Sequence[int]) -> Callable[[slice], list[T]]:
+    """`items` in `order`, a slice at a time: `gathered(items, order)(part)` is
+    `[items[p] for p in order[part]]`, worked out when asked (see `mapped`)."""
+
+    def some(part: slice) -> list[T]:
+        return list(map(items.__getitem__, order[part]))
+
+    return some
+
+
 def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     """The bytes of `mask` at `positions`, in their order (a slice when they are a plain range)."""
     if isinstance(positions, range) and positions.step == 1:

@@ -36,7 +36,7 @@ from typing import Protocol
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
 from tui.search.folding import fold_searched, with_other_spelling
-from tui.search.masks import flipped, put
+from tui.search.masks import RUN, flipped, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
@@ -67,13 +67,13 @@ class Kept(Protocol):
 
 
 class FilmTexts:
-    """The text of `films` (their folded `titles` given), with the `notes` and `tags`
-    by film id."""
+    """The text of `films` (their folded titles given, a slice at a time, by
+    `titles_in`), with the `notes` and `tags` by film id."""
 
     def __init__(
         self,
         films: Sequence[Film],
-        titles: Sequence[str],
+        titles_in: Callable[[slice], list[str]],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
         kept: Kept | None = None,
@@ -84,7 +84,8 @@ class FilmTexts:
         rather than folded, but for the films with notes or tags.
         """
         self._films = films
-        self._titles = titles
+        self._titles_in = titles_in
+        self._titles: list[str] | None = None  # all of them, once a search reads them
         self._notes = notes
         self._tags = tags
         self._kept = kept
@@ -125,7 +126,8 @@ class FilmTexts:
         """The texts of the films from `start` to `stop`, and their regions, folded now."""
         hay: list[str] = []
         regions: list[int] = []
-        for film, title in zip(self._films[start:stop], self._titles[start:stop], strict=True):
+        titles = self._titles_in(slice(start, stop))
+        for film, title in zip(self._films[start:stop], titles, strict=True):
             text, starts = _text_of(film, title, notes.get(film.id, ""))
             if film.own or _film_fields(film) != _NO_FIELDS or film.id in tags:
                 text += self._more_of(film, tags.get(film.id, ()))
@@ -203,7 +205,7 @@ class FilmTexts:
         if scope != "title" and positions:
             self.build_until(max(positions) + 1)
         if scope is None or scope == "title":
-            strings = self._hay if scope is None else self._titles
+            strings = self._hay if scope is None else self._all_titles()
             rare = self._rarest(scope, text)
             if rare is not None:
                 # Only the films with the rarest of its letters can hold the text:
@@ -233,6 +235,17 @@ class FilmTexts:
             for p in positions
         )
 
+    def _all_titles(self) -> list[str]:
+        """Every film's folded title, in order (gathered the first time a search
+        reads them, a run of films per call into C)."""
+        titles = self._titles
+        if titles is None:
+            titles = []
+            for start in range(0, len(self._films), RUN):
+                titles.extend(self._titles_in(slice(start, start + RUN)))
+            self._titles = titles
+        return titles
+
     def uncommon_letters(self) -> list[str]:
         """The letters and digits that fewer than half the films have: those
         `holding` may look for first (see `_rarest`)."""
@@ -253,7 +266,8 @@ class FilmTexts:
         shares = self._shares.get(scope)
         if shares is None:
             self.build_until(_SAMPLE)
-            sample = (self._titles if scope == "title" else self._hay)[:_SAMPLE]
+            part = slice(0, _SAMPLE)
+            sample = self._titles_in(part) if scope == "title" else self._hay[part]
             counts: Counter[str] = Counter()
             for string in sample:
                 counts.update(set(string))

@@ -8,7 +8,7 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -18,7 +18,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, mapped, put
+from tui.search.masks import RUN, gathered, mapped, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -77,7 +77,6 @@ class Searchable:
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
         size = len(order)
         self.films = mapped(by_title.__getitem__, order)
-        titles = mapped(folded_by_title.__getitem__, order)
         title_order = [0] * size
         self.position_of: dict[str, int] = {}
         for start in range(0, size, RUN):  # each a short call into C
@@ -87,18 +86,21 @@ class Searchable:
             self.position_of.update(zip(ids, range(start, stop), strict=True))
         self.vocabulary = Vocabulary()
         kept_titles = None if kept is None else kept.titles()
+        titles_in: Callable[[slice], list[str]]  # the folded titles in year order
         if kept_titles is None:
+            titles = mapped(folded_by_title.__getitem__, order)
+            titles_in = titles.__getitem__
             self.title_words = mapped(padded_words, titles)
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())
             self.orders = Orders(self.films, self.title_words, title_order)
         else:
-            orders, postings = kept_titles
+            orders, self.title_words, postings = kept_titles
+            titles_in = gathered(folded_by_title, order)  # all of them once a search asks
             self.orders = Orders.restored(orders, title_order)
-            self.title_words = mapped(" {} ".format, self.orders.plain_titles)
             self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
-        self.texts = FilmTexts(self.films, titles, notes, tags, kept)
+        self.texts = FilmTexts(self.films, titles_in, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
         if kept is None:
             self.own_names = own_names(film.own for film in self.films if film.own)
@@ -131,7 +133,7 @@ class Searchable:
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""
-        return titles_parts(self.orders.kept_part(), self.vocabulary.postings)
+        return titles_parts(self.orders.kept_part(), self.title_words, self.vocabulary.postings)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

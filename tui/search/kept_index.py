@@ -11,8 +11,8 @@ and inode), and read back while they are unchanged:
   letters (`tui.search.search_texts`), as a search reads them, and how many
   texts each of the postings has;
 - `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
-  (`tui.search.orders.Orders`), and `title-words.<start>` as a search reads them
-  (`padded_words`);
+  (`tui.search.orders.Orders`), `title-words.<start>` as a search reads them
+  (`padded_words`), and `ids.<start>` their ids;
 - `postings.<name>.<number>`: which films have each title and first word
   (`exact`, `first`: `Orders`) and title word (`words`:
   `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
@@ -37,11 +37,13 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from tui.model.film import Film
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import put
+from tui.search.masks import RUN, put
 from tui.search.orders import KeptOrders
 from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
@@ -66,6 +68,11 @@ def title_words_part(start: int) -> str:
     """The name of the part that holds the padded title words of the films from
     `start` on (`Searchable.title_words`)."""
     return f"title-words.{start}"
+
+
+def ids_part(start: int) -> str:
+    """The name of the part that holds the ids of the films from `start` on."""
+    return f"ids.{start}"
 
 
 def texts_part(start: int) -> str:
@@ -105,14 +112,16 @@ def _permutation(order: array[int], size: int) -> array[int]:
 
 
 def titles_parts(
-    orders: KeptOrders, title_words: Sequence[str], postings: Postings
+    orders: KeptOrders, title_words: Sequence[str], postings: Postings, films: Sequence[Film]
 ) -> Iterator[tuple[str, object]]:
-    """The `title-lists.<start>`, `title-words.<start>` and `postings.<name>.<number>`
-    parts of `Orders.kept_part`, the padded title words and their postings."""
+    """The `title-lists.<start>`, `title-words.<start>`, `ids.<start>` and
+    `postings.<name>.<number>` parts of `Orders.kept_part`, the padded title words,
+    the ids of `films` (in year order) and the title words' postings."""
     for start in range(0, len(orders.plain), TITLES_STEP):
         stop = start + TITLES_STEP
         yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
         yield title_words_part(start), title_words[start:stop]
+        yield ids_part(start), list(map(attrgetter("id"), films[start:stop]))
     for name, found in zip(POSTINGS, (orders.exact, orders.by_first, postings), strict=True):
         yield from flat_parts(name, found)
 
@@ -161,6 +170,27 @@ class KeptSearchable:
             return None
         orders = KeptOrders(plain, stripped, exact, by_first, self.known_years)
         return orders, title_words, postings
+
+    def position_of(self) -> dict[str, int] | None:
+        """The films' positions by id (`Searchable.position_of`); None if they cannot
+        be read. Read back, the ids lie in memory in order: a dict of them is
+        made in half the time it takes from the films (which lie all over)."""
+        size = len(self.year_order)
+        found: dict[str, int] = {}
+        try:
+            for start in range(0, size, TITLES_STEP):
+                stop = min(size, start + TITLES_STEP)
+                ids = _strings(self.file.read(ids_part(start)), stop - start)
+                for first in range(start, stop, RUN):  # each a short call into C
+                    last = min(stop, first + RUN)
+                    some = ids[first - start : last - start]
+                    found.update(zip(some, range(first, last), strict=True))
+            if len(found) != size:
+                raise KeptFileError("damaged ids")
+        except (KeptFileError, ValueError, TypeError) as error:
+            self.problems.append(f"ids: {error}")
+            return None
+        return found
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if

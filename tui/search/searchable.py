@@ -78,12 +78,17 @@ class Searchable:
         size = len(order)
         self.films = mapped(by_title.__getitem__, order)
         title_order = [0] * size
-        self.position_of: dict[str, int] = {}
         for start in range(0, size, RUN):  # each a short call into C
             stop = min(size, start + RUN)
             put(title_order, order[start:stop], range(start, stop))
-            ids = map(attrgetter("id"), self.films[start:stop])
-            self.position_of.update(zip(ids, range(start, stop), strict=True))
+        position_of = None if kept is None else kept.position_of()
+        if position_of is None:
+            position_of = {}
+            for start in range(0, size, RUN):
+                stop = min(size, start + RUN)
+                ids = map(attrgetter("id"), self.films[start:stop])
+                position_of.update(zip(ids, range(start, stop), strict=True))
+        self.position_of = position_of
         self.vocabulary = Vocabulary()
         kept_titles = None if kept is None else kept.titles()
         titles_in: Callable[[slice], list[str]]  # the folded titles in year order
@@ -133,7 +138,8 @@ class Searchable:
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""
-        return titles_parts(self.orders.kept_part(), self.title_words, self.vocabulary.postings)
+        orders = self.orders.kept_part()
+        return titles_parts(orders, self.title_words, self.vocabulary.postings, self.films)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

@@ -95,6 +95,13 @@ def _strings(data: object, size: int) -> list[str]:
     return data
 
 
+def _all_of(data: object, kind: type) -> bool:
+    """Whether `data` is a dict of str to values of `kind`."""
+    return isinstance(data, dict) and all(
+        type(key) is str and type(value) is kind for key, value in data.items()
+    )
+
+
 def _counts(data: object, size: int) -> bool:
     """Whether `data` is a list of `size` counts."""
     return isinstance(data, list) and len(data) == size and all(type(n) is int for n in data)
@@ -137,6 +144,8 @@ class KeptSearchable:
     own_names: frozenset[str]
     markers: Mapping[str, str]
     """The markers of the films' own fields in the kept texts."""
+    shares: Mapping[str, float]
+    """The share of films that have each character (`FilmTexts.shares`)."""
     known_years: array[int]
     """The films' years in year order, the unknown ones (last) left out."""
     postings_sizes: Sequence[int]
@@ -230,26 +239,24 @@ class KeptIndex:
         try:
             data: dict[str, Any] = self._file.read(SEARCHABLE)
             size = self.size
-            letters = data["letters"]
-            markers = data["markers"]
+            letters, markers, shares = data["letters"], data["markers"], data["shares"]
             sizes = data["postings"]
             known_years = positions(data["known_years"])
-            checked = len(known_years) <= size and _counts(sizes, len(POSTINGS))
-            checked = (
-                checked
-                and all(
-                    isinstance(k, str) and isinstance(v, bytes) and len(v) == size
-                    for k, v in letters.items()
-                )
-                and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
-            )
-            if not checked:
-                raise KeptFileError("damaged letters or markers")
+            if not (
+                len(known_years) <= size
+                and _counts(sizes, len(POSTINGS))
+                and _all_of(letters, bytes)
+                and all(len(mask) == size for mask in letters.values())
+                and _all_of(markers, str)
+                and _all_of(shares, float)
+            ):
+                raise KeptFileError("damaged letters, markers or shares")
             return KeptSearchable(
                 _permutation(positions(data["year_order"]), size),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
+                shares,
                 known_years,
                 sizes,
                 self._file,
@@ -287,6 +294,7 @@ def searchable_part(
     letters: Mapping[str, bytes],
     own_names: frozenset[str],
     markers: Mapping[str, str],
+    shares: Mapping[str, float],
     orders: KeptOrders,
     postings: Postings,
 ) -> dict[str, Any]:
@@ -296,6 +304,7 @@ def searchable_part(
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),
+        "shares": dict(shares),
         "known_years": array("q", orders.known_years).tobytes(),
         "postings": [len(orders.exact), len(orders.by_first), len(postings)],
     }

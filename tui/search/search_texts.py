@@ -61,6 +61,10 @@ class Kept(Protocol):
     def markers(self) -> Mapping[str, str]:
         """The markers of the films' own fields, as the kept texts hold them."""
 
+    @property
+    def shares(self) -> Mapping[str, float]:
+        """`FilmTexts.shares` of the films when they were kept."""
+
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The texts and regions of the films from `start` to `stop` (None: not kept,
         or damaged); a film's notes and tags are not in them."""
@@ -91,14 +95,16 @@ class FilmTexts:
         self._kept = kept
         # The marker of each field: the public ones first, the films' own as met.
         self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
+        self._shares: dict[Field | None, dict[str, float]] = {}
         if kept is not None:
             self._markers.update(kept.markers)
+            if kept.shares:
+                self._shares[None] = dict(kept.shares)
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's
         # text: three numbers a film, flat (a million tuples would weigh 150 MB).
         self._regions = array("q")
         self._lock = threading.Lock()  # one builder at a time
-        self._shares: dict[Field | None, dict[str, float]] = {}
 
     def __len__(self) -> int:
         """How many films' texts are built (the first ones, in order)."""
@@ -260,6 +266,11 @@ class FilmTexts:
         shares = self._shares_in(scope)
         rarest = min(text, key=lambda char: shares.get(char, 0.0))
         return rarest if shares.get(rarest, 0.0) < _RARE else None
+
+    def shares(self) -> dict[str, float]:
+        """For each character, the share of films that have it, from a sample (kept
+        with a kept index)."""
+        return self._shares_in(None)
 
     def _shares_in(self, scope: Field | None) -> dict[str, float]:
         """For each character, the share of films that have it in `scope`, from a sample."""

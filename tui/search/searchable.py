@@ -132,9 +132,9 @@ class Searchable:
         order = [0] * size
         put(order, self.orders.title_order, range(size))
         orders = self.orders.kept_part()
-        return searchable_part(
-            order, letters, self.own_names, self.texts.markers, orders, self.vocabulary.postings
-        )
+        markers, shares = self.texts.markers, self.texts.shares()
+        postings = self.vocabulary.postings
+        return searchable_part(order, letters, self.own_names, markers, shares, orders, postings)
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""

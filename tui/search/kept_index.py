@@ -5,8 +5,8 @@ that work made is kept in a file (`tui.search.kept_file`) keyed by what it
 was built from (`tui.finder` says which files, and checks their size, time
 and inode), and read back while they are unchanged:
 
-- `titles`: the films' positions (in the library's order) in title order,
-  and their folded titles: all the first screen needs;
+- `titles.<start>`: the positions (in the library's order) of `TITLES_STEP`
+  films in title order, and their folded titles: all the first screen needs;
 - `searchable`: the year order, the films' years, the masks of the uncommon
   letters (`tui.search.search_texts`), as a search reads them, and how many
   texts each of the postings has;
@@ -54,8 +54,21 @@ Postings = Mapping[str, Sequence[int]]
 FORMAT = 2  # of the parts below; a new format makes every kept index outdated
 POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
-TITLES = "titles"
 SEARCHABLE = "searchable"
+
+
+def first_part(start: int) -> str:
+    """The name of the part that holds the first screen's titles of the films from
+    `start` on (in title order): their positions in library order, folded."""
+    return f"titles.{start}"
+
+
+def first_parts(order: array[int], folded: Sequence[str]) -> Iterator[tuple[str, object]]:
+    """The `titles.<start>` parts of the films' positions in title order and their
+    folded titles."""
+    for start in range(0, len(folded), TITLES_STEP):
+        stop = start + TITLES_STEP
+        yield first_part(start), (order[start:stop].tobytes(), folded[start:stop])
 
 
 def titles_part(start: int) -> str:
@@ -227,10 +240,15 @@ class KeptIndex:
         self.size = size
         self.problems: list[str] = []
         """What could not be read (and was worked out instead)."""
+        order = array("q")
+        self.folded_titles: list[str] = []
         try:
-            order, titles = file.read(TITLES)
-            self.title_order = _permutation(positions(order), size)
-            self.folded_titles: list[str] = _strings(titles, size)
+            for start in range(0, size, TITLES_STEP):  # each a short call into C
+                some_order, some_titles = file.read(first_part(start))
+                count = min(size, start + TITLES_STEP) - start
+                order.extend(positions(some_order))
+                self.folded_titles.extend(_strings(some_titles, count))
+            self.title_order = _permutation(order, size)
         except (ValueError, TypeError) as error:
             raise KeptFileError(f"damaged titles ({error})") from error
 

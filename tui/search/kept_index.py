@@ -12,7 +12,8 @@ and inode), and read back while they are unchanged:
   texts each of the postings has;
 - `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
   (`tui.search.orders.Orders`), `title-words.<start>` as a search reads them
-  (`padded_words`), and `ids.<start>` their ids;
+  (`padded_words`); `ids.<start>`: `TABLE_STEP` slots of the table of their
+  positions by id (`tui.search.id_table`);
 - `postings.<name>.<number>`: which films have each title and first word
   (`exact`, `first`: `Orders`) and title word (`words`:
   `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
@@ -37,13 +38,13 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from tui.model.film import Film
+from tui.search.id_table import IdPositions, add_films, empty_table, table_size
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import RUN, put
+from tui.search.masks import put
 from tui.search.orders import KeptOrders
 from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
@@ -54,6 +55,7 @@ Postings = Mapping[str, Sequence[int]]
 FORMAT = 2  # of the parts below; a new format makes every kept index outdated
 POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
+TABLE_STEP = 1 << 18  # slots of the table of positions by id in one part (1 MB)
 SEARCHABLE = "searchable"
 
 
@@ -84,7 +86,8 @@ def title_words_part(start: int) -> str:
 
 
 def ids_part(start: int) -> str:
-    """The name of the part that holds the ids of the films from `start` on."""
+    """The name of the part that holds the slots from `start` on of the table of
+    the films' positions by id (`tui.search.id_table`)."""
     return f"ids.{start}"
 
 
@@ -136,12 +139,16 @@ def titles_parts(
 ) -> Iterator[tuple[str, object]]:
     """The `title-lists.<start>`, `title-words.<start>`, `ids.<start>` and
     `postings.<name>.<number>` parts of `Orders.kept_part`, the padded title words,
-    the ids of `films` (in year order) and the title words' postings."""
+    the table of the positions of `films` (in year order) by id and the title
+    words' postings."""
+    table = empty_table(len(films))
     for start in range(0, len(orders.plain), TITLES_STEP):
         stop = start + TITLES_STEP
         yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
         yield title_words_part(start), title_words[start:stop]
-        yield ids_part(start), list(map(attrgetter("id"), films[start:stop]))
+        add_films(table, films[start:stop], start)  # a part's films at a time
+    for start in range(0, len(table), TABLE_STEP):
+        yield ids_part(start), table[start : start + TABLE_STEP].tobytes()
     for name, found in zip(POSTINGS, (orders.exact, orders.by_first, postings), strict=True):
         yield from flat_parts(name, found)
 
@@ -193,26 +200,23 @@ class KeptSearchable:
         orders = KeptOrders(plain, stripped, exact, by_first, self.known_years)
         return orders, title_words, postings
 
-    def position_of(self) -> dict[str, int] | None:
-        """The films' positions by id (`Searchable.position_of`); None if they cannot
-        be read. Read back, the ids lie in memory in order: a dict of them is
-        made in half the time it takes from the films (which lie all over)."""
-        size = len(self.year_order)
-        found: dict[str, int] = {}
+    def position_of(self, films: Sequence[Film]) -> IdPositions | None:
+        """The positions of `films` (in year order) by id (`Searchable.position_of`),
+        through the kept table of their ids (`tui.search.id_table`); None if it
+        cannot be read."""
+        table = array("i")
         try:
-            for start in range(0, size, TITLES_STEP):
-                stop = min(size, start + TITLES_STEP)
-                ids = _strings(self.file.read(ids_part(start)), stop - start)
-                for first in range(start, stop, RUN):  # each a short call into C
-                    last = min(stop, first + RUN)
-                    some = ids[first - start : last - start]
-                    found.update(zip(some, range(first, last), strict=True))
-            if len(found) != size:
-                raise KeptFileError("damaged ids")
-        except (KeptFileError, ValueError, TypeError) as error:
+            for start in range(0, table_size(len(films)), TABLE_STEP):
+                part = self.file.read(ids_part(start))
+                if not isinstance(part, bytes) or len(part) % table.itemsize:
+                    raise KeptFileError("a damaged table")
+                table.frombytes(part)
+            if len(table) != table_size(len(films)):
+                raise KeptFileError("a damaged table")
+        except KeptFileError as error:
             self.problems.append(f"ids: {error}")
             return None
-        return found
+        return IdPositions(table, films)
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if

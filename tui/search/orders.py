@@ -256,8 +256,9 @@ class Orders:
     The index keeps its films in year order (see `year_order`), so positions
     ascending are year order; `title_order` lists the positions in title order.
     Titles that are, or start with, some words (tiers 0 and 1) are found
-    through dicts of whole titles and of first words: no sort of a million
-    titles.
+    through mappings of whole titles and of first words to films: dicts when
+    built (no sort of a million titles), `tui.search.postings.FlatPostings`
+    when read from a kept index.
     """
 
     def __init__(

@@ -81,14 +81,16 @@ class Searchable:
         for start in range(0, size, RUN):  # each a short call into C
             stop = min(size, start + RUN)
             put(title_order, order[start:stop], range(start, stop))
-        position_of = None if kept is None else kept.position_of()
-        if position_of is None:
-            position_of = {}
+        self.position_of: Mapping[str, int]
+        kept_positions = None if kept is None else kept.position_of(self.films)
+        if kept_positions is None:
+            self.position_of = {}
             for start in range(0, size, RUN):
                 stop = min(size, start + RUN)
                 ids = map(attrgetter("id"), self.films[start:stop])
-                position_of.update(zip(ids, range(start, stop), strict=True))
-        self.position_of = position_of
+                self.position_of.update(zip(ids, range(start, stop), strict=True))
+        else:
+            self.position_of = kept_positions
         self.vocabulary = Vocabulary()
         kept_titles = None if kept is None else kept.titles()
         titles_in: Callable[[slice], list[str]]  # the folded titles in year order

@@ -44,7 +44,7 @@ from typing import Any
 from tui.model.film import Film
 from tui.search.id_table import IdPositions, add_films, empty_table, table_size
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import put
+from tui.search.masks import RUN, inverse, put
 from tui.search.orders import KeptOrders
 from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
@@ -123,15 +123,31 @@ def _counts(data: object, size: int) -> bool:
     return isinstance(data, list) and len(data) == size and all(type(n) is int for n in data)
 
 
-def _permutation(order: array[int], size: int) -> array[int]:
-    """`order` if it holds each position of `size` films once; else KeptFileError."""
+def _within(order: array[int], size: int) -> None:
+    """KeptFileError unless `order` holds `size` positions of `size` films."""
     if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
         raise KeptFileError("a damaged order")
+
+
+def _permutation(order: array[int], size: int) -> array[int]:
+    """`order` if it holds each position of `size` films once; else KeptFileError."""
+    _within(order, size)
     seen = bytearray(size)
-    put(seen, order, repeat(1))
+    for start in range(0, size, RUN):  # each a short call into C
+        put(seen, order[start : start + RUN], repeat(1))
     if seen.count(0):
         raise KeptFileError("a damaged order")
     return order
+
+
+def _inverse(order: array[int], size: int) -> list[int]:
+    """`inverse(order)` if `order` holds each position of `size` films once; else
+    KeptFileError."""
+    _within(order, size)
+    found = inverse(order)
+    if -1 in found:  # a position twice, so another not at all
+        raise KeptFileError("a damaged order")
+    return found
 
 
 def titles_parts(
@@ -159,6 +175,8 @@ class KeptSearchable:
 
     year_order: array[int]
     """Positions in title order, in year order."""
+    title_order: list[int]
+    """Positions in year order, in title order (`Orders.title_order`)."""
     letters: Mapping[str, bytes]
     """For uncommon letters, one byte per film (year order): 1 if its text holds it."""
     own_names: frozenset[str]
@@ -273,8 +291,10 @@ class KeptIndex:
                 and _all_of(shares, float)
             ):
                 raise KeptFileError("damaged letters, markers or shares")
+            year_order = positions(data["year_order"])
             return KeptSearchable(
-                _permutation(positions(data["year_order"]), size),
+                year_order,
+                _inverse(year_order, size),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,

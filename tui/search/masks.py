@@ -41,6 +41,17 @@ def gathered(items: Sequence[T], order: Sequence[int]) -> Callable[[slice], list
     return some
 
 
+def inverse(order: Sequence[int]) -> list[int]:
+    """Where `order` holds 0, 1, 2, …: `found[order[i]] == i`, and -1 for a number it
+    does not hold (`order` holds numbers from 0 to its length), a run per call into C."""
+    size = len(order)
+    found = [-1] * size
+    for start in range(0, size, RUN):
+        stop = min(size, start + RUN)
+        put(found, order[start:stop], range(start, stop))
+    return found
+
+
 def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     """The bytes of `mask` at `positions`, in their order (a slice when they are a plain range)."""
     if isinstance(positions, range) and positions.step == 1:

@@ -23,6 +23,7 @@ them; only the films with the user's notes or tags are folded again.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from array import array
@@ -78,11 +79,13 @@ class FilmTexts:
         self,
         films: Sequence[Film],
         titles_in: Callable[[slice], list[str]],
+        position_of: Mapping[str, int],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
         kept: Kept | None = None,
     ) -> None:
-        """`notes` and `tags` (by film id) are read as the texts are built.
+        """`notes` and `tags` (by film id) are read as the texts are built;
+        `position_of` says where the films with some are.
 
         With `kept`, the texts are read from a kept index (`tui.search.kept_index`)
         rather than folded, but for the films with notes or tags.
@@ -90,8 +93,10 @@ class FilmTexts:
         self._films = films
         self._titles_in = titles_in
         self._titles: list[str] | None = None  # all of them, once a search reads them
+        self._position_of = position_of
         self._notes = notes
         self._tags = tags
+        self._texted: list[int] | None = None  # where the films with notes or tags are
         self._kept = kept
         # The marker of each field: the public ones first, the films' own as met.
         self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
@@ -143,14 +148,14 @@ class FilmTexts:
 
     def user_texted(self, start: int = 0, stop: int | None = None) -> list[int]:
         """The positions from `start` to `stop` of the films with notes or tags."""
-        notes, tags, films = self._notes, self._tags, self._films
-        if not notes and not tags:
-            return []
-        if start == 0 and stop is None:
-            ids = {*notes, *tags}
-            return [p for p, film in enumerate(films) if film.id in ids]
-        end = len(films) if stop is None else stop
-        return [p for p in range(start, end) if films[p].id in notes or films[p].id in tags]
+        texted = self._texted
+        if texted is None:
+            position_of = self._position_of
+            ids = {*self._notes, *self._tags}
+            texted = self._texted = sorted(position_of[i] for i in ids if i in position_of)
+        low = bisect.bisect_left(texted, start)
+        high = len(texted) if stop is None else bisect.bisect_left(texted, stop, low)
+        return texted[low:high]
 
     def kept_texts(self, positions: Sequence[int]) -> list[str]:
         """The texts of the films at `positions` without the user's notes and tags."""

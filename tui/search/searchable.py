@@ -18,7 +18,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, gathered, mapped, put
+from tui.search.masks import RUN, gathered, inverse, mapped, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -77,10 +77,7 @@ class Searchable:
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
         size = len(order)
         self.films = mapped(by_title.__getitem__, order)
-        title_order = [0] * size
-        for start in range(0, size, RUN):  # each a short call into C
-            stop = min(size, start + RUN)
-            put(title_order, order[start:stop], range(start, stop))
+        title_order = inverse(order) if kept is None else kept.title_order
         self.position_of: Mapping[str, int]
         kept_positions = None if kept is None else kept.position_of(self.films)
         if kept_positions is None:
@@ -107,14 +104,13 @@ class Searchable:
             self.orders = Orders.restored(orders, title_order)
             self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
-        self.texts = FilmTexts(self.films, titles_in, notes, tags, kept)
+        self.texts = FilmTexts(self.films, titles_in, self.position_of, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
         if kept is None:
             self.own_names = own_names(film.own for film in self.films if film.own)
         else:
             self.own_names = kept.own_names
-            position_of = self.position_of
-            texted = [position_of[i] for i in {*notes, *tags} if i in position_of]
+            texted = self.texts.user_texted()
             for letter, mask in kept.letters.items():
                 self.masks.keep(None, letter, mask, texted)
         self._columns: dict[str, NumberColumn] = {}
@@ -130,9 +126,7 @@ class Searchable:
                 found = bytearray(mask)
                 put(found, texted, (letter in text for text in self.texts.kept_texts(texted)))
                 letters[letter] = bytes(found)
-        size = len(self.films)
-        order = [0] * size
-        put(order, self.orders.title_order, range(size))
+        order = inverse(self.orders.title_order)  # year order, as positions in title order
         orders = self.orders.kept_part()
         markers, shares = self.texts.markers, self.texts.shares()
         postings = self.vocabulary.postings

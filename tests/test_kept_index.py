@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from tests.conftest import write_catalog
 from tests.full_film import FULL
 from tui import finder
 from tui.finder import find_in, keep_index, library_index
+from tui.model.film import Film
 from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
 from tui.search.orders import Sort
@@ -90,6 +92,13 @@ def _same_as_fresh(library: Library, index: SearchIndex) -> None:
         for sort in (Sort.RELEVANCE, Sort.TITLE, Sort.RUNTIME):
             expected = _ids(library, fresh, query, sort)
             assert _ids(library, index, query, sort) == expected, (query, sort)
+
+
+def _same_order(preview: Sequence[Film], library: Library, index: SearchIndex) -> None:
+    """`preview` holds the films of `index` in title order, as far as a row shows them."""
+    everything = find_in(library, index, "", sort=Sort.TITLE).films
+    shown = [(film.id, film.title, film.year) for film in everything]
+    assert [(film.id, film.title, film.year) for film in preview] == shown
 
 
 def _kept(catalog: Path) -> Library:
@@ -203,8 +212,11 @@ def _damage(path: Path, where: float, how: str) -> None:
 def test_a_damaged_kept_index_is_never_trusted(catalog: Path, where: float, how: str) -> None:
     _kept(catalog)
     _damage(kept_index_path(catalog), where, how)
+    preview = finder.kept_preview(catalog)  # never raises: None, or the films it holds
     library = open_library(catalog)
     index = _built(library)  # never raises
+    if preview is not None:
+        _same_order(preview, library, index)
     _same_as_fresh(library, index)
     assert keep_index(library, index)  # kept anew, whole
     again = _built(open_library(catalog))

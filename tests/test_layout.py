@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.app import FilmApp
+from tui.screens.main import MainScreen
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 
@@ -41,3 +44,21 @@ async def test_resizing_down_to_nothing_and_back_never_raises(app: FilmApp) -> N
         await pilot.press("down", "j")
         assert app.is_running
         assert app.query_one(FilmList).cursor == 1
+
+
+async def test_the_first_frame_is_laid_out_for_the_terminal_size(
+    app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The breakpoint classes are there once the main screen is mounted, before its
+    first Resize (which may come after the first frame: the panes then jumped)."""
+    seen: list[set[str]] = []
+    mount = MainScreen.on_mount
+
+    def on_mount(screen: MainScreen) -> None:
+        mount(screen)
+        seen.append(set(screen.classes))
+
+    monkeypatch.setattr(MainScreen, "on_mount", on_mount)
+    async with app.run_test(size=(100, 15)):
+        pass
+    assert seen == [{"-medium", "-short"}]

@@ -1,5 +1,5 @@
-"""What a big catalog looks like while it loads, while it is indexed and while a
-search runs: compared with reviewed SVG snapshots.
+"""What a big catalog looks like while it loads (with and without a kept index),
+while it is indexed and while a search runs: compared with reviewed SVG snapshots.
 
 Each state is held still for the picture: the loading thread, the indexing or
 the search waits on an event that the test sets when it is done. A seeded
@@ -22,13 +22,14 @@ from textual.pilot import Pilot
 
 from benchmarks import generate
 from tests.waiting import wait_until
+from tui import finder
 from tui.app import FilmApp, make_app
 from tui.screens import search_runs
 from tui.screens.main import MainScreen
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex, SearchResult
 from tui.store.library import Library
-from tui.store.opening import open_library
+from tui.store.opening import open_library, stand_in
 from tui.widgets.search_bar import SearchBar
 
 SIZE = (100, 30)
@@ -119,3 +120,34 @@ def test_first_films_of_a_search(
         await _steady(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=type_s)
+
+
+def test_preview(
+    big_catalog: Path,
+    held: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+    snap_compare: Any,
+) -> None:
+    """A kept library's films, shown before its catalog is read (a quarter read), and
+    searched in its kept index meanwhile: the details wait for the films."""
+    monkeypatch.setattr(finder, "KEEP_FROM", 1000)
+    library = open_library(big_catalog)
+    index = finder.library_index(library)
+    index.build()
+    assert finder.keep_index(library, index)
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        progress(0.25)
+        held.wait(30)
+        return open_library(big_catalog, progress=progress)
+
+    preview = finder.kept_preview(big_catalog)
+    app = FilmApp(stand_in(big_catalog), loader=loader, preview=preview)
+
+    async def type_golden(pilot: Pilot[None]) -> None:
+        await wait_until(lambda: app.main.reading == 0.25, "the progress", pilot=pilot)
+        await pilot.press(*"golden")
+        await wait_until(lambda: app.main.shown_query == "golden", "the search", pilot=pilot)
+        await _steady(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_golden)

@@ -18,17 +18,18 @@ from textual.dom import DOMNode
 
 from tui.cli.status import EXIT_BAD_INPUT
 from tui.commands import FilmCommands, FilmPalette
-from tui.finder import library_index
+from tui.finder import kept_preview, library_index
 from tui.keymap import keymap_path, read_keymap
 from tui.safe_text import clean_line
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.details import DetailScreen
 from tui.screens.help import HelpScreen
-from tui.screens.loading import LoadDone, Loaded, Loader, LoadingScreen
+from tui.screens.loading import LoadDone, Loaded, Loader, LoadingScreen, start_loading
 from tui.screens.main import MainScreen
+from tui.search.preview import PreviewFilms
 from tui.store.library import Library
 from tui.store.locations import default_library_path
-from tui.store.opening import open_library
+from tui.store.opening import open_library, stand_in
 from tui.store.remembered import Remembered
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
@@ -82,15 +83,22 @@ class FilmApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, id="app.quit", priority=True)]
 
     def __init__(
-        self, library: Library, *, fresh: bool = False, loader: Loader | None = None
+        self,
+        library: Library,
+        *,
+        fresh: bool = False,
+        loader: Loader | None = None,
+        preview: PreviewFilms | None = None,
     ) -> None:
         """Show `library`. With a `loader`, the real library is read (and indexed)
-        in a thread behind a loading screen, `library` standing in (empty) until
-        then. `fresh` starts at the top, without the remembered query, film, view
-        and theme."""
+        in a thread, `library` standing in (empty) until then: the list shows
+        the `preview` films meanwhile (`tui.finder.kept_preview`), or without
+        them a loading screen says how far the reading has got. `fresh` starts
+        at the top, without the remembered query, film, view and theme."""
         super().__init__()
         self.library = library
         self._loader = loader
+        self._preview = preview
         self._index = None if loader is not None else library_index(library)
         self._fresh = fresh
         self.remembered = Remembered.load()
@@ -116,7 +124,12 @@ class FilmApp(App[None]):
             theme = self.remembered.theme
             if theme in self.available_themes:
                 self.theme = theme
-        if self._loader is not None:
+        if self._loader is not None and self._preview is not None:
+            preview = (self.library, self._preview)
+            # After the first frame: the thread would slow the drawing of it down.
+            loading = (self.library.path, self._loader, self.main.post_message, preview)
+            self.call_after_refresh(start_loading, *loading)
+        elif self._loader is not None:
             self.push_screen(LoadingScreen(self.library.path, self._loader))
 
     def get_default_screen(self) -> MainScreen:
@@ -124,7 +137,12 @@ class FilmApp(App[None]):
         if self._main is None:
             index = self._index or library_index(self.library)
             self._main = MainScreen(
-                self.library, index, self.remembered, fresh=self._fresh, loaded=not self.loading
+                self.library,
+                index,
+                self.remembered,
+                fresh=self._fresh,
+                loaded=not self.loading,
+                preview=self._preview,
             )
         return self._main
 
@@ -138,10 +156,12 @@ class FilmApp(App[None]):
         gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass
         self.library = outcome.library
         self._index = outcome.index
-        self._loader = None
+        self._loader = self._preview = None
         loading = self.screen
-        typed = loading.typed if isinstance(loading, LoadingScreen) else ""
-        self.pop_screen()  # the loading screen
+        typed = ""
+        if isinstance(loading, LoadingScreen):
+            typed = loading.typed
+            self.pop_screen()
         self.main.show_library(outcome.library, outcome.index)
         if typed:  # the user typed a search before the films were in: run it
             bar = self.main.query_one(SearchBar)
@@ -175,8 +195,9 @@ def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     """The app over the catalog at `db_path` (default: the user's library).
 
     A catalog file of `LOAD_IN_BACKGROUND_BYTES` or more is read after the
-    first frame, behind a loading screen; the app then exits with status 2 and
-    the message if it cannot be opened. Otherwise this raises
+    first frame: its films are shown from its kept index meanwhile, if it has
+    one of these very files, else a loading screen. The app then exits with
+    status 2 and the message if it cannot be opened. Otherwise this raises
     `tui.store.opening.StoreError` when the catalog cannot be opened.
     """
     path = (default_library_path() if db_path is None else db_path).expanduser()
@@ -185,9 +206,11 @@ def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     except OSError:
         big = False
     if big:
-        stand_in = Library(path=path, base_films=[])
         return FilmApp(
-            stand_in, fresh=fresh, loader=lambda progress: open_library(path, progress=progress)
+            stand_in(path),
+            fresh=fresh,
+            loader=lambda progress: open_library(path, progress=progress),
+            preview=kept_preview(path),
         )
     app = FilmApp(open_library(db_path), fresh=fresh)
     gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass

@@ -18,6 +18,7 @@ from textual.content import Content
 from tui.finder import find_in
 from tui.model.marks import MAX_RATING, RATING_STEP, Rating, UserMarks, valid_rating
 from tui.safe_text import clean_line
+from tui.screens.reading import READY_WHILE_READING
 from tui.search.orders import Sort
 
 FILM_HITS = 20
@@ -73,6 +74,12 @@ def _go_to_text(query: str) -> str:
     return text.replace('"', " ").strip()
 
 
+def _ready_while_reading(run: Callable[[], object]) -> bool:
+    """Whether a command's method is one of the main screen's that need no film read."""
+    method = run.func if isinstance(run, partial) else run
+    return getattr(method, "__name__", "").removeprefix("action_") in READY_WHILE_READING
+
+
 class FilmCommands(Provider):
     """filmtui's own commands, and "Go to" for the films whose title holds the words."""
 
@@ -98,7 +105,7 @@ class FilmCommands(Provider):
             )
             for sort in Sort
         ]
-        return [
+        commands = [
             Command(
                 "Toggle favourite",
                 "Mark or unmark the highlighted film (f)",
@@ -166,13 +173,16 @@ class FilmCommands(Provider):
                 "Surprise me", "Highlight a film of the list at random (r)", main.action_surprise
             ),
         ]
+        if main.reading is not None:  # the films are not in yet (`tui.screens.reading`)
+            return [command for command in commands if _ready_while_reading(command.run)]
+        return commands
 
     async def _saved_searches(self, query: str | None) -> Hits:
         """A hit for each saved search (whose name matches `query`), with its count."""
         from tui.screens.main import MainScreen
 
         main = self.screen
-        if not isinstance(main, MainScreen):
+        if not isinstance(main, MainScreen) or main.reading is not None:
             return
         matcher = self.matcher(query or "")
         for name, saved in main.remembered.saved_searches.items():
@@ -212,7 +222,7 @@ class FilmCommands(Provider):
 
         main = self.screen
         words = _go_to_text(query)
-        if not isinstance(main, MainScreen) or len(words) < 2:
+        if not isinstance(main, MainScreen) or main.reading is not None or len(words) < 2:
             return
         # The search engine, in a thread: the palette never waits on the event loop.
         result = await asyncio.to_thread(

@@ -13,21 +13,24 @@ Knows nothing of Textual.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from tui import __version__
 from tui.gc_paused import gc_paused
 from tui.search.folding import FOLDING_VERSION
 from tui.search.index import SearchIndex, SearchResult
-from tui.search.kept_file import write_kept
+from tui.search.kept_file import KeptFile, KeptFileError, write_kept
 from tui.search.kept_index import FORMAT, open_kept
 from tui.search.orders import Sort
+from tui.search.preview import PreviewFilms, read_preview
 from tui.search.query import Query
 from tui.store.library import Library
-from tui.store.locations import kept_index_path
+from tui.store.locations import edits_path, kept_index_path, library_path
 from tui.store.user_file import signature
 
 KEEP_FROM = 10_000
@@ -36,29 +39,88 @@ KEEP_FROM = 10_000
 
 def kept_key(library: Library) -> dict[str, Any]:
     """What a kept index of `library` must have been built from to be used."""
+    return _key_of(library.path)
+
+
+def _key_of(catalog: Path) -> dict[str, Any]:
+    """The key of a kept index of the library whose catalog is `catalog` (resolved):
+    its files as they are now, and how the index was made. The films need not
+    be read (their count is checked once they are)."""
     return {
         "format": FORMAT,
         "folding": FOLDING_VERSION,  # a kept index folded otherwise is outdated
         "filmtui": __version__,
         "python": [*sys.version_info[:2], marshal.version, sys.byteorder],
-        "catalog": str(library.path),
-        "files": [signature(library.path), signature(library.edits_file.path)],
-        "films": len(library.films),
+        "catalog": str(catalog),
+        "files": [signature(catalog), signature(edits_path(catalog))],
     }
+
+
+def kept_preview(catalog: Path) -> PreviewFilms | None:
+    """The films in title order, as far as the first screen needs them, of the
+    library whose catalog is at `catalog`, read from its kept index while its
+    files are the ones the index was kept from; else None. Reads no catalog.
+    """
+    catalog = library_path(catalog)
+    path = kept_index_path(catalog)
+    try:
+        file = KeptFile(path, _key_of(catalog))
+    except (KeptFileError, OSError):
+        return None
+    try:
+        preview = read_preview(file)
+    finally:
+        file.close()
+    if preview is None:  # damaged: thrown away, to be kept anew once the films are read
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return preview
 
 
 def library_index(library: Library) -> SearchIndex:
     """The search index of a library's films and the user's notes and tags on them
     (index again when those change); read from the kept one when it is of these
     very files (`keep_index`)."""
-    marks = library.all_marks()
-    notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
-    tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
+    notes, tags = _user_texts(library)
     films = library.films
     key = kept_key(library) if len(films) >= KEEP_FROM else None
     kept = None if key is None else open_kept(kept_index_path(library.path), key, len(films))
     with gc_paused(keeps=3 * len(films)):  # in title order, and titles
         return SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+
+
+def _user_texts(library: Library) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The user's notes and tags, by film id (searched like the films' own text)."""
+    marks = library.all_marks()
+    notes = {film_id: mine.notes for film_id, mine in marks.items() if mine.notes}
+    tags = {film_id: mine.tags for film_id, mine in marks.items() if mine.tags}
+    return notes, tags
+
+
+def preview_index(library: Library, preview: PreviewFilms) -> SearchIndex | None:
+    """The index of the `preview` (`kept_preview`) of the library whose catalog
+    `library` stands in for, built from the kept index (call it in a thread):
+    it finds what the library's index will, but for what needs the films'
+    numbers (`tui.search.preview.reads_numbers`). None if the kept index
+    cannot be read whole (the library's is then built from its films)."""
+    key = _key_of(library.path)
+    kept = open_kept(kept_index_path(library.path), key, len(preview))
+    if kept is None:
+        return None
+    notes, tags = _user_texts(library)
+    with gc_paused(keeps=4 * len(preview)):  # the films, in title order, and titles
+        films = preview.in_order(kept.title_order)
+        index = SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+        index.build()
+    return index if index.from_kept else None
+
+
+def adopted(index: SearchIndex | None, library: Library) -> SearchIndex:
+    """The index of `library`, just read: its preview's (`preview_index`) with the
+    library's films in, if it was read from these very files; else built anew."""
+    if index is None or not index.from_kept or index.key != kept_key(library):
+        return library_index(library)
+    return index if index.adopt(library.films, *_user_texts(library)) else library_index(library)
 
 
 def keep_index(library: Library, index: SearchIndex) -> bool:

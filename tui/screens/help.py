@@ -13,6 +13,12 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.film_list import FilmList
+from tui.widgets.search_bar import SearchBar
+
+Section = tuple[str, list[tuple[str, str]]]
+"""A heading, and its rows of (keys, what they do)."""
+
 
 def _bindings(owner: type) -> Iterable[Binding]:
     for binding in getattr(owner, "BINDINGS", []):
@@ -27,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close", id="help.close"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, sections: list[Section]) -> None:
         super().__init__()
         self.sections = sections
 
@@ -61,6 +67,28 @@ def describe_bindings(app: App[object], owner: type[DOMNode]) -> list[tuple[str,
                 app.get_key_display(single)
             )
     return [(_join_keys(keys), description) for description, keys in rows.items()]
+
+
+def main_help(app: App[object], screen: type[DOMNode], more: Iterable[Section]) -> list[Section]:
+    """The sections of the main screen's help: the search bar's keys, the list's,
+    the `screen`'s (which work anywhere), then `more`."""
+    return [
+        ("Search bar", [("type", "Filter the list"), *describe_bindings(app, SearchBar)]),
+        (
+            "Film list",
+            [*describe_bindings(app, FilmList), ("other letters", "Nothing (/ searches)")],
+        ),
+        (
+            "Anywhere",
+            [
+                ("tab / shift+tab", "Move between search, list and details"),
+                *describe_bindings(app, screen),
+                ("^p", "Command palette"),
+                ("^q", "Quit"),
+            ],
+        ),
+        *more,
+    ]
 
 
 def _join_keys(keys: list[str]) -> str:

@@ -1,8 +1,11 @@
-"""Loading a big catalog behind a screen that says how far it has got.
+"""Loading a big catalog in a thread (`start_loading`), behind a screen that says
+how far it has got when there is nothing to show meanwhile.
 
-The screen reads and indexes the catalog in a thread, shows its progress, and
-dismisses with what was loaded, or with why it could not be. What the user
-types meanwhile is kept (and shown): it is the search once the films are in.
+The thread reads and indexes the catalog and posts its progress, then what was
+loaded or why it could not be. The loading screen shows that progress; what the
+user types meanwhile is kept (and shown): it is the search once the films are
+in. A library whose index was kept shows its films from the kept index
+instead, and no loading screen (`tui.screens.main.MainScreen.show_preview`).
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from tui.finder import library_index
+from tui.finder import adopted, preview_index
 from tui.safe_text import clean_line
 from tui.search.index import SearchIndex
+from tui.search.preview import PreviewFilms
 from tui.store.library import Library
 from tui.store.opening import StoreError
 
@@ -55,6 +59,69 @@ class LoadDone(Message):
     outcome: Loaded | StoreError
 
 
+@dataclass
+class PreviewIndexed(Message):
+    """The films of the preview can be searched (posted from the loading thread)."""
+
+    index: SearchIndex
+
+
+Preview = tuple[Library, PreviewFilms]
+"""The library standing in while the catalog is read (the user's marks), and the
+films shown meanwhile (`tui.finder.kept_preview`)."""
+
+
+def start_loading(
+    catalog: Path, loader: Loader, post: Callable[[Message], object], preview: Preview | None = None
+) -> None:
+    """Read and index the catalog in a thread, posting its progress (`LoadProgress`),
+    then what was loaded or why it could not be (`LoadDone`). With a `preview`, its
+    films' index is read from the kept index first (`PreviewIndexed`), and the
+    library's films are put in it once they are read."""
+    # A daemon thread, not a worker: quitting must not wait for the load.
+    arguments = (catalog, loader, post, preview)
+    Thread(target=_load, args=arguments, daemon=True, name="filmtui-load").start()
+
+
+def _load(
+    catalog: Path, loader: Loader, post: Callable[[Message], object], preview: Preview | None
+) -> None:
+    shown = 0.0
+
+    def reading(fraction: float) -> None:
+        # Ten updates a second at most: each is a frame the loading waits for.
+        nonlocal shown
+        if time.monotonic() - shown >= PROGRESS_EVERY:
+            shown = time.monotonic()
+            post(LoadProgress("Reading", fraction))
+
+    outcome: Loaded | StoreError
+    try:
+        searched = None if preview is None else _preview_index(preview)
+        if searched is not None:
+            post(PreviewIndexed(searched))
+        library = loader(reading)
+        post(LoadProgress(f"Sorting {len(library.films):,} films", None))
+        outcome = Loaded(library, adopted(searched, library))
+        if searched is not None:  # else the index's build does it (`build_in_background`)
+            library.prepare_edits()
+    except StoreError as error:
+        outcome = error
+    except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
+        message = f"{catalog}: could not be loaded ({type(error).__name__}: {error})"
+        outcome = StoreError(message)
+    post(LoadDone(outcome))  # for the app, which shows the library
+
+
+def _preview_index(preview: Preview) -> SearchIndex | None:
+    """The preview's index (`tui.finder.preview_index`); None if it cannot be had,
+    whatever the reason: the films are then searched once they are read."""
+    try:
+        return preview_index(*preview)
+    except Exception:  # only time is lost: never the load
+        return None
+
+
 class LoadingScreen(ModalScreen[None]):
     """What is being read, and how far, until the films are in."""
 
@@ -78,31 +145,7 @@ class LoadingScreen(ModalScreen[None]):
             yield Static(Content(_NOTHING_TYPED), id="loading-typed")
 
     def on_mount(self) -> None:
-        # A daemon thread, not a worker: quitting must not wait for the load.
-        Thread(target=self._load, daemon=True, name="filmtui-load").start()
-
-    def _load(self) -> None:
-        """Read and index the catalog (in a thread); post the progress, then dismiss."""
-        shown = 0.0
-
-        def reading(fraction: float) -> None:
-            # Ten updates a second at most: each is a frame the loading waits for.
-            nonlocal shown
-            if time.monotonic() - shown >= PROGRESS_EVERY:
-                shown = time.monotonic()
-                self.post_message(LoadProgress("Reading", fraction))
-
-        outcome: Loaded | StoreError
-        try:
-            library = self._loader(reading)
-            self.post_message(LoadProgress(f"Sorting {len(library.films):,} films", None))
-            outcome = Loaded(library, library_index(library))
-        except StoreError as error:
-            outcome = error
-        except (Exception, MemoryError) as error:  # a thread's error would leave the screen hanging
-            message = f"{self.catalog}: could not be loaded ({type(error).__name__}: {error})"
-            outcome = StoreError(message)
-        self.post_message(LoadDone(outcome))  # for the app, which replaces this screen
+        start_loading(self.catalog, self._loader, self.post_message)
 
     def on_key(self, event: events.Key) -> None:
         """Keep what is typed (and backspace) for the search; other keys do nothing."""

@@ -8,6 +8,7 @@ the changes to the library `tui.screens.editing`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from textual import getters, on
@@ -25,8 +26,9 @@ from tui.model.film import Film
 from tui.screens.collector_views import CollectorViews
 from tui.screens.details import DetailScreen
 from tui.screens.editing import EditFlows
-from tui.screens.help import HelpScreen, describe_bindings
+from tui.screens.help import HelpScreen, main_help
 from tui.screens.index_builds import Reindexed, build_in_background, reindex
+from tui.screens.reading import WhileReading
 from tui.screens.search_runs import (
     Found,
     Search,
@@ -36,7 +38,8 @@ from tui.screens.search_runs import (
     in_thread,
     steps_of,
 )
-from tui.screens.status import ListState, empty_text
+from tui.screens.sizes import breakpoint_classes
+from tui.screens.status import ListState, empty_text, opening_notices, reading_text
 from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
 from tui.search.orders import Sort, next_sort
@@ -48,7 +51,7 @@ from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 
-class MainScreen(EditFlows, CollectorViews):
+class MainScreen(WhileReading, EditFlows, CollectorViews):
     """Search, browse and change the library."""
 
     BINDINGS = [
@@ -77,13 +80,17 @@ class MainScreen(EditFlows, CollectorViews):
         *,
         fresh: bool = False,
         loaded: bool = True,
+        preview: Sequence[Film] | None = None,
     ) -> None:
         """`fresh` starts at the top, without the remembered query, film and view.
-        Not `loaded`: `library` stands in, empty, until `show_library` is called."""
+        Not `loaded`: `library` stands in, empty, until `show_library` is called;
+        meanwhile the list shows the `preview` films, if any (`tui.screens.reading`)."""
         super().__init__(library)
         self.index = index
         self._fresh = fresh
         self._loaded = loaded
+        self._preview = preview
+        self.reading = None if loaded or preview is None else 0.0
         self.remembered = remembered
         self.set_reactive(MainScreen.search, Search(sort=Sort.read(remembered.sort)))
         self._found: Found | None = None
@@ -100,37 +107,42 @@ class MainScreen(EditFlows, CollectorViews):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.update_classes(breakpoint_classes(self.app))  # before the first Resize
         self._detail.border_title = "Details"
         if self._loaded:
             self._start()
+        elif self._preview is not None:
+            self._show_preview(self._preview)
 
     def show_library(self, library: Library, index: SearchIndex) -> None:
-        """The library loaded in the background: show it."""
+        """The library loaded in the background: show it (its preview: where the user is)."""
         self.library = library
         self.index = index
-        self._loaded = True
-        self._start()
+        self._loaded, self._preview = True, None
+        previewed, self.reading, self.preview_searches = self.reading is not None, None, False
+        self.refresh_bindings()
+        self._start(restore=not previewed)
 
-    def _start(self) -> None:
-        """Show the library: remembered place, results, focus, warnings."""
+    def _show_preview(self, films: Sequence[Film]) -> None:
+        """The films of the kept index until the library is in, where the user left."""
         if not self._fresh:
+            self._restore_place()
+        self.film_list.show_films(films, self.library.all_marks())
+        self._show_state()
+        self._show_detail()
+        self._search_bar.focus()
+        self.post_message(self.FirstResults())
+
+    def _start(self, restore: bool = True) -> None:
+        """Show the library: remembered place, results, focus, warnings."""
+        if restore and not self._fresh:
             self._restore_place()
         self._run_search()
         # After the first frame: the thread would slow the drawing of it down.
         self.call_after_refresh(self._build_index)
         self._search_bar.focus()
-        for notice in self.library.notices:
-            self.notify(notice, title="Your marks", severity="warning", markup=False, timeout=20)
-        if self.library.problem_count:
-            count = self.library.problem_count
-            self.notify(
-                f"{count} record{'s' if count != 1 else ''} in {self.library.path} had "
-                "missing or wrong fields; they are shown as well as they can be read.",
-                title="Catalog problems",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
+        for title, notice, timeout in opening_notices(self.library):
+            self.notify(notice, title=title, severity="warning", markup=False, timeout=timeout)
 
     def on_unmount(self) -> None:
         if not self._loaded:
@@ -224,6 +236,10 @@ class MainScreen(EditFlows, CollectorViews):
         catalog, from a thread worker in a big one (the UI never waits; a newer
         search drops an older one)."""
         search = self.search
+        if not self._loaded and not self.searches_while_reading(search):  # once read
+            self._show_state()
+            self._show_detail()
+            return
         if not in_thread(self.index, search, self.search_in_thread_from):
             self.workers.cancel_group(self, "search")  # what it would find is not wanted now
             self._show_found(find_now(self.library, self.index, search))
@@ -274,18 +290,23 @@ class MainScreen(EditFlows, CollectorViews):
             favourites_only=self.search.favourites_only,
             sort=result.sort if result is not None else self.search.sort,
             shown=len(self.film_list.films),
-            total=len(self.index),
+            total=len(self.film_list.films if self._previewing else self.index),
             favourites=len(self.library.favourites),
             complete=result is None or result.complete,
             reindexing=self._reindexing,
             indexing=None if self._indexing is None else self.index.build_progress,
             searching=searching or self.searching,
+            reading=self.reading,
         )
         self.film_list.border_title = Content(state.title)
         self.film_list.border_subtitle = state.subtitle
         self.film_list.set_class(self.search.favourites_only, "-favourites-only")
 
     def _detail_view(self) -> DetailView:
+        if self.reading is not None:
+            searched = self._found is not None and self._found.search == self.search
+            text = reading_text(self.search, self.reading, searched)
+            return DetailView(empty_text=text)
         film = self.film_list.highlighted_film
         highlighter = self._found.result.highlighter if self._found is not None else None
         return DetailView(
@@ -325,7 +346,7 @@ class MainScreen(EditFlows, CollectorViews):
     # -- what the editing flows need -------------------------------------------
 
     def highlighted_film(self) -> Film | None:
-        return self.film_list.highlighted_film
+        return self.film_list.highlighted_film if self.reading is None else None
 
     def neighbour_film(self) -> Film | None:
         return self.film_list.neighbour_of_highlighted()
@@ -375,25 +396,5 @@ class MainScreen(EditFlows, CollectorViews):
             self._detail.focus()
 
     def action_help(self) -> None:
-        sections = [
-            (
-                "Search bar",
-                [("type", "Filter the list"), *describe_bindings(self.app, SearchBar)],
-            ),
-            (
-                "Film list",
-                [*describe_bindings(self.app, FilmList), ("other letters", "Nothing (/ searches)")],
-            ),
-            (
-                "Anywhere",
-                [
-                    ("tab / shift+tab", "Move between search, list and details"),
-                    *describe_bindings(self.app, MainScreen),
-                    ("^p", "Command palette"),
-                    ("^q", "Quit"),
-                ],
-            ),
-            self.statistics_help(),
-            self.groups_help(),
-        ]
-        self.app.push_screen(HelpScreen(sections))
+        more = [self.statistics_help(), self.groups_help()]
+        self.app.push_screen(HelpScreen(main_help(self.app, type(self), more)))

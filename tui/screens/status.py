@@ -1,4 +1,5 @@
-"""The words the main screen shows about the list: its edges and its empty text."""
+"""The words the main screen shows about the list (its edges and its empty text),
+and what it tells on opening a library."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 
 from tui.model.film import Film
 from tui.safe_text import clean_line
+from tui.screens.search_runs import Search
 from tui.search.orders import Sort
+from tui.store.library import Library
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,8 @@ class ListState:
     indexing: float | None = None
     """How much of the index is built, while it is being built."""
     searching: bool = False
+    reading: float | None = None
+    """How much of the catalog is read, while the list shows its kept films."""
 
     @property
     def title(self) -> str:
@@ -35,7 +40,9 @@ class ListState:
         count = f"{self.shown:,}" if self.complete else f"{self.shown:,}+"
         # What is still going on, if anything, instead of the favourites count
         # (the edge is narrow): indexing, which a search waits for, first.
-        if self.reindexing:
+        if self.reading is not None:
+            going_on = f"reading {self.reading:.0%}"
+        elif self.reindexing:
             going_on = "indexing the change…"
         elif self.indexing is not None:
             going_on = f"indexing {self.indexing:.0%}"
@@ -57,3 +64,28 @@ def empty_text(query: str, favourites_only: bool, suggestion: Film | None) -> st
     if favourites_only:
         return "No favourites yet: press f on a film to mark it."
     return "The catalog is empty."
+
+
+def reading_text(search: Search, reading: float, searched: bool) -> str:
+    """What the details say while the catalog is read (the list shows its kept
+    films, or what `search` found in them if `searched`)."""
+    lines = [f"Reading the catalog: {reading:.0%}.", "The details show once it is read."]
+    query = clean_line(search.text.strip())
+    if query and not searched:
+        lines.append(f"The search for “{query}” runs then.")
+    elif search.favourites_only and not searched:
+        lines.append("The favourites show then.")
+    return "\n".join(lines)
+
+
+def opening_notices(library: Library) -> list[tuple[str, str, int]]:
+    """(title, warning, seconds shown) of what to tell on opening `library`."""
+    notices = [("Your marks", notice, 20) for notice in library.notices]
+    count = library.problem_count
+    if count:
+        records = f"{count} record{'s' if count != 1 else ''} in {library.path}"
+        problems = (
+            f"{records} had missing or wrong fields; they are shown as well as they can be read."
+        )
+        notices.append(("Catalog problems", problems, 10))
+    return notices

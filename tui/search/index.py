@@ -16,20 +16,18 @@ order) and no excluded term does:
   has rating 0, unrated); `runtime:` and a film's own numbers
   (`budget:>1000000`) filter by what the films hold.
 
-Speed: every film's text is folded once, when the index is built, so a
-keystroke costs substring tests only, and only on the films still in play:
-the filters (year, runtime, own numbers, the user's marks) are applied first, and each
-term is tested only on the films the terms before it matched. What a test
-found is remembered per term (`tui.search.match_cache`), so a longer term (the user
-typed one more letter) is tested only on the films that held the shorter one.
-Typo tolerance compares a word with the distinct title words, not with every
-film.
+Speed: every film's text is folded once, when the index is built, so a keystroke costs
+substring tests only, and only on the films still in play: the filters (year, runtime, own
+numbers, the user's marks) are applied first, and each term is tested only on the films the
+terms before it matched. What a test found is remembered per term
+(`tui.search.match_cache`), so a longer term (the user typed one more letter) is tested only
+on the films that held the shorter one. Typo tolerance compares a word with the distinct
+title words, not with every film.
 
-A search runs in steps (`find_steps`): the films are visited in the order
-they will be shown, a chunk at a time, so that a caller in a thread can stop
-a search the user no longer wants between chunks, and can show the first
-screenful of a search over a million films long before the last film has
-been looked at. `find` runs all the steps.
+A search runs in steps (`find_steps`): the films are visited in the order they will be
+shown, a chunk at a time, so that a caller in a thread can stop a search the user no longer
+wants between chunks, and can show the first screenful of a search over a million films long
+before the last film has been looked at. `find` runs all the steps.
 """
 
 from __future__ import annotations
@@ -49,35 +47,24 @@ from collections.abc import (
 from dataclasses import replace
 from operator import attrgetter
 
-from rapidfuzz import fuzz, process
-
 from tui.gc_paused import gc_paused
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.search.folding import fold, words
 from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import RUN, mapped, mask_of
+from tui.search.masks import RUN, mapped, mask_of, replace_in_runs
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
+from tui.search.preview import ROWS, rows_part
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
 from tui.search.search_result import SearchResult, highlighter_of, lists_everything
 from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
+from tui.search.suggestions import nearest_title, title_text
 
-__all__ = [
-    "SearchIndex",
-    "SearchResult",
-    "Sort",
-    "fold",
-    "lists_everything",
-    "parse_query",
-    "title_sort_key",
-]
+__all__ = ["SearchIndex", "SearchResult", "lists_everything"]
 
-_SUGGEST_CUTOFF = 60.0  # rapidfuzz ratio, 0 to 100: how close a title must be to be offered
-_SUGGEST_STEP = 50_000  # titles compared in one call
 _LISTS_PER_FILM = 12  # entries the index keeps for each film, in its lists and dicts
 
 
@@ -107,9 +94,10 @@ class SearchIndex:
             self._by_title = list(map(films.__getitem__, kept.title_order))
             self._folded_by_title = kept.folded_titles
             self._kept: KeptIndex | None = kept
+            self._title_order: Sequence[int] | None = kept.title_order
         else:
             self._by_title, self._folded_by_title = in_title_order(films)
-            self._kept = None
+            self._kept = self._title_order = None
         self._read_from = self._kept
         self._notes = dict(notes or {})
         self._tags = dict(tags or {})
@@ -132,10 +120,37 @@ class SearchIndex:
             with self._lock:
                 searchable = self._built_searchable()
             searchable.texts.build_until(len(self._by_title))
-        self._find_letters(searchable)
+        for done in searchable.find_letters(self._lock):  # letters: see `Searchable`
+            self._letters_found = done
+        self._letters_found = 1.0
         if self._kept is not None:
             self._kept.close()  # all read
             self._kept = None
+
+    def adopt(
+        self, films: Sequence[Film], notes: Mapping[str, str], tags: Mapping[str, Sequence[str]]
+    ) -> bool:
+        """Put `films` in the place of the stand-ins of a preview (`tui.search.preview`)
+        the index was read for from a kept one, if they are the same films by id and
+        `notes` and `tags` are the same: nothing is built again. Else False."""
+        order = self._title_order
+        if order is None or len(films) != len(order) or (notes, tags) != (self._notes, self._tags):
+            return False
+        by_title = mapped(films.__getitem__, order)
+        if mapped(attrgetter("id"), by_title) != mapped(attrgetter("id"), self._by_title):
+            return False
+        with self._lock:
+            replace_in_runs(self._by_title, by_title)  # the results given out show them too
+            if self._searchable is not None:
+                self._searchable.adopt(self._by_title)
+            self._last = None
+        return True
+
+    @property
+    def own_names(self) -> frozenset[str]:
+        """The folded names of the films' own fields (`budget`), which a query may use."""
+        with self._lock:
+            return self._built_searchable().own_names
 
     @property
     def from_kept(self) -> bool:
@@ -155,6 +170,7 @@ class SearchIndex:
             place.update(zip(ids, range(start, start + RUN), strict=False))
         order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
         yield from first_parts(order, self._folded_by_title)
+        yield ROWS, rows_part(self._by_title)
         searchable = self._searchable
         if searchable is None:
             raise LookupError("the index is not built: build it before keeping it")
@@ -173,23 +189,6 @@ class SearchIndex:
             with self._lock:
                 hay, regions = searchable.texts.kept_part(start, TEXT_STEP)
             yield texts_part(start), (hay, regions.tobytes())
-
-    def _find_letters(self, searchable: Searchable) -> None:
-        """Find out now which films hold each uncommon letter (a few seconds at a
-        million films, in steps that let searches in between).
-
-        A text is looked for only in the films that hold its rarest letter
-        (`tui.search.search_texts`), so a search for one that no film holds (`xy`) then
-        reads a tenth of the films, not all of them.
-        """
-        size = len(self._by_title)
-        letters = searchable.texts.uncommon_letters()
-        for done, letter in enumerate(letters):
-            for start in range(0, size, TEXT_STEP):
-                with self._lock:
-                    searchable.masks.flags(None, letter, range(start, min(size, start + TEXT_STEP)))
-            self._letters_found = (done + 1) / len(letters)
-        self._letters_found = 1.0
 
     @property
     def built(self) -> bool:
@@ -310,24 +309,13 @@ class SearchIndex:
         `stop` is asked between batches of titles (a million take a few tenths
         of a second): when it says True, the answer is None.
         """
-        parsed = parse_query(query) if isinstance(query, str) else query
-        titled = (t.text for t in parsed.terms if t.field in (None, "title"))
-        text = " ".join(words(" ".join(titled)))
+        text = title_text(parse_query(query) if isinstance(query, str) else query)
         if len(text) < 3 or not self._by_title:
             return None
         with self._lock:
             searchable = self._built_searchable()
-        suggestions = searchable.orders.plain_titles
-        best: tuple[float, int] | None = None  # score, position
-        for start in range(0, len(suggestions), _SUGGEST_STEP):  # each a short call into C
-            if stop():
-                return None
-            cutoff = _SUGGEST_CUTOFF if best is None else best[0]
-            part = suggestions[start : start + _SUGGEST_STEP]
-            found = process.extractOne(text, part, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], start + found[2])
-        return None if best is None else searchable.films[best[1]]
+        found = nearest_title(searchable.orders.plain_titles, text, stop)
+        return None if found is None else searchable.films[found]
 
     # -- one search, in steps ------------------------------------------------
 

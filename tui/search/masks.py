@@ -52,6 +52,14 @@ def inverse(order: Sequence[int]) -> list[int]:
     return found
 
 
+def replace_in_runs(items: list[T], others: Sequence[T]) -> None:
+    """Put `others` in the place of `items` (as many), in place, a run at a time: what
+    is replaced may be freed, and freeing a million objects in one call into C
+    would hold the GIL for a second."""
+    for start in range(0, len(items), RUN):
+        items[start : start + RUN] = others[start : start + RUN]
+
+
 def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     """The bytes of `mask` at `positions`, in their order (a slice when they are a plain range)."""
     if isinstance(positions, range) and positions.step == 1:

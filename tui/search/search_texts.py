@@ -100,6 +100,7 @@ class FilmTexts:
         self._kept = kept
         # The marker of each field: the public ones first, the films' own as met.
         self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
+        self._public_markers = frozenset(self._markers[name] for name in FILM_FIELDS)
         self._shares: dict[Field | None, dict[str, float]] = {}
         if kept is not None:
             self._markers.update(kept.markers)
@@ -127,7 +128,7 @@ class FilmTexts:
                     hay, regions = self._folded(start, stop, self._notes, self._tags)
                 else:
                     hay, regions = kept
-                    self._with_user_text(start, hay, regions, self._notes, self._tags)
+                    self._add_user_text(start, hay, regions)
                 self._regions.extend(regions)
                 self._hay.extend(hay)  # after the regions: `len` says what is built
 
@@ -175,6 +176,38 @@ class FilmTexts:
             [text], own = self._folded(position, position + 1, notes, tags)
             hay[position - start] = text
             regions[3 * (position - start) : 3 * (position - start + 1)] = own
+
+    def _add_user_text(self, start: int, hay: list[str], regions: array[int]) -> None:
+        """The user's notes and tags put in the kept texts (of the films from `start`
+        on) that need them, where folding them afresh would put them: the notes
+        where the notes start, the tags after the film's public fields, before
+        its own. (Read from the kept text, not the film: the films may be stand-ins,
+        `tui.search.preview`.)"""
+        films = self._films
+        for position in self.user_texted(start, start + len(hay)):
+            at = position - start
+            film_id = films[position].id
+            text, notes_start = hay[at], regions[3 * at + 2]
+            more = text[notes_start:]  # the fields after the (empty) notes
+            tags = self._tags.get(film_id, ())
+            if tags:
+                cut = self._own_fields_start(more)
+                tagged = self._markers[TAGS] + _folded("\n".join(tags))
+                more = more[:cut] + tagged + more[cut:]
+            notes = _folded(self._notes.get(film_id, ""))
+            hay[at] = text[:notes_start] + notes + more
+
+    def _own_fields_start(self, more: str) -> int:
+        """Where the first of a film's own fields starts in `more` (its fields after
+        the main ones); its end if it has none."""
+        public = self._public_markers
+        at = more.find(SEPARATOR)
+        while at >= 0:
+            end = more.index(_END, at) + 1
+            if more[at:end] not in public:
+                return at
+            at = more.find(SEPARATOR, end)
+        return len(more)
 
     def kept_part(self, start: int, size: int) -> tuple[list[str], array[int]]:
         """What a kept index holds of the texts of `size` films from `start` on (call

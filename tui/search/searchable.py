@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -18,7 +19,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, gathered, inverse, mapped, put
+from tui.search.masks import RUN, gathered, inverse, mapped, put, replace_in_runs
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -30,6 +31,7 @@ from tui.search.orders import (
     year_order,
 )
 from tui.search.query import NumberRange, Query, Term
+from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.search_texts import FilmTexts
 from tui.search.stepwise import Steps
 
@@ -114,6 +116,32 @@ class Searchable:
             for letter, mask in kept.letters.items():
                 self.masks.keep(None, letter, mask, texted)
         self._columns: dict[str, NumberColumn] = {}
+
+    def adopt(self, by_title: Sequence[Film]) -> None:
+        """Films in the place of those the index was made of (`SearchIndex.adopt`):
+        the same films by id in title order, with all their fields."""
+        size = len(self.films)
+        order = [0] * size  # the title places in year order
+        put(order, self.orders.title_order, range(size))
+        replace_in_runs(self.films, mapped(by_title.__getitem__, order))
+        self._columns.clear()  # numbers of the films before
+
+    def find_letters(self, lock: AbstractContextManager[object]) -> Iterator[float]:
+        """Find out now which films hold each uncommon letter (a few seconds at a
+        million films, in steps under `lock`, which let searches in between); yields
+        the share of the letters done after each.
+
+        A text is looked for only in the films that hold its rarest letter
+        (`tui.search.search_texts`), so a search for one that no film holds (`xy`) then
+        reads a tenth of the films, not all of them.
+        """
+        size = len(self.films)
+        letters = self.texts.uncommon_letters()
+        for done, letter in enumerate(letters):
+            for start in range(0, size, TEXT_STEP):
+                with lock:
+                    self.masks.flags(None, letter, range(start, min(size, start + TEXT_STEP)))
+            yield (done + 1) / len(letters)
 
     def kept_part(self) -> dict[str, Any]:
         """The `searchable` part of a kept index of these films (once their texts and

@@ -114,6 +114,18 @@ def open_library(
     return library
 
 
+def stand_in(path: Path) -> Library:
+    """The library at `path` while its catalog is read: no films, but the user's
+    marks (the list shows them from the first frame); no marks if they cannot
+    be read now (`open_library` then says why)."""
+    path = library_path(path.expanduser())
+    try:
+        user, recent, _ = _read_user_files(path)
+    except StoreError:
+        return Library(path, [])
+    return Library(path, [], user=user, recent=recent)
+
+
 class _Progress:
     """Pass rising fractions on to a `progress` callback; 1.0 only at the end."""
 

@@ -26,6 +26,7 @@ from textual.style import Style
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
+from tui.search.preview import PreviewFilms
 from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
 from tui.widgets.rows import clicked_row, scroll_to_row
@@ -52,6 +53,8 @@ def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | N
     film_id = film if isinstance(film, str) else film.id
     if 0 <= hint < len(films) and films[hint].id == film_id:
         return hint
+    if isinstance(films, PreviewFilms):
+        return films.position_of(film_id)
     if not isinstance(film, str) and type(films).index not in _COMPARING_INDEX:
         try:
             return films.index(film)

@@ -1,0 +1,346 @@
+"""A big library whose index was kept shows its films before its catalog is read.
+
+The films of the first frame (ids, titles, years in title order) come from
+the kept index (`tui.finder.kept_preview`) while the catalog's files are the
+ones it was kept from; meanwhile the catalog is read in a thread (held here
+on an event), the search bar takes what is typed, and what needs the films
+is disabled. Real files in tmp_path; the app driven by Pilot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Static
+
+from benchmarks.generate import documents
+from tests.conftest import write_catalog
+from tests.waiting import wait_until
+from tui import finder
+from tui.app import FilmApp, make_app
+from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
+from tui.screens.loading import LoadingScreen
+from tui.search.kept_file import MAGIC
+from tui.search.orders import Sort
+from tui.store.library import Library
+from tui.store.locations import kept_index_path
+from tui.store.opening import open_library, stand_in
+from tui.widgets.film_detail import FilmDetail
+from tui.widgets.film_list import FilmList
+from tui.widgets.search_bar import SearchBar
+
+SIZE = (100, 30)
+COUNT = 80
+STRANGE = "[bold]Red[/bold] \x1b[31m \x00Star"  # markup, terminal controls, a NUL
+NOTED = "strange"  # the film with a note
+
+
+@pytest.fixture(autouse=True)
+def keep_small_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the index of a library of `COUNT` films, as of a big one."""
+    monkeypatch.setattr(finder, "KEEP_FROM", 50)
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    films = list(documents(COUNT - 1, 5))
+    strange = {"id": "strange", "title": STRANGE, "year": None, "description": "", "fact": ""}
+    strange["runtime"] = 130
+    return write_catalog(tmp_path / "lib" / "films.json", [*films, strange])
+
+
+def keep(catalog: Path) -> Library:
+    """Open the library, note a film, build its index and keep it (as a first run
+    leaves it: the kept index holds no notes)."""
+    library = open_library(catalog)
+    library.update_personal(NOTED, {"notes": "Seen with Grandpa."})
+    index = library_index(library)
+    index.build()
+    assert keep_index(library, index)
+    return library
+
+
+def found_ids(library: Library, query: str) -> list[str]:
+    """What the library's own index, built from its films, finds."""
+    return [film.id for film in find_in(library, library_index(library), query).films]
+
+
+def rows(library: Library) -> list[tuple[str, str, int | None]]:
+    index = library_index(library)
+    return [(f.id, f.title, f.year) for f in find_in(library, index, "", sort=Sort.TITLE).films]
+
+
+@pytest.fixture
+def held() -> Iterator[threading.Event]:
+    release = threading.Event()
+    yield release
+    release.set()
+
+
+def previewing(catalog: Path, release: threading.Event) -> FilmApp:
+    """The app as `make_app` makes it for a big kept catalog, its reading held until
+    `release` is set (a quarter read until then)."""
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        progress(0.25)
+        release.wait(10)
+        return open_library(catalog, progress=progress)
+
+    return FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
+
+
+@pytest.fixture
+def kept_app(catalog: Path, held: threading.Event) -> FilmApp:
+    """The app over the catalog, kept before, its reading held."""
+    keep(catalog)
+    return previewing(catalog, held)
+
+
+# -- the preview on disk ----------------------------------------------------------
+
+
+def test_nothing_kept_means_no_preview(catalog: Path) -> None:
+    assert kept_preview(catalog) is None
+
+
+def test_the_preview_is_the_kept_title_order(catalog: Path) -> None:
+    library = keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    assert [(f.id, f.title, f.year) for f in preview] == rows(library)
+    assert preview[0].description == ""  # only what a row shows
+
+
+def test_a_preview_is_read_through_another_spelling_of_the_path(catalog: Path) -> None:
+    keep(catalog)
+    os.chdir(catalog.parent)
+    assert kept_preview(Path("films.json")) is not None
+
+
+def test_a_catalog_changed_since_has_no_preview(catalog: Path) -> None:
+    keep(catalog)
+    data = json.loads(catalog.read_text())
+    data["films"]["1"]["title"] = "Changed Behind Our Back"
+    catalog.write_text(json.dumps(data))
+    assert kept_preview(catalog) is None
+
+
+def test_an_edit_since_means_no_preview(catalog: Path) -> None:
+    library = keep(catalog)
+    library.delete_film(library.films[0].id)  # the user's edits file changes
+    assert kept_preview(catalog) is None
+
+
+def test_a_mark_since_keeps_the_preview(catalog: Path) -> None:
+    library = keep(catalog)
+    library.set_favourite(library.films[0].id, True)
+    assert kept_preview(catalog) is not None
+
+
+def _part(path: Path, name: str) -> tuple[int, int]:
+    """Where part `name` of a kept index file starts, and its length."""
+    raw = path.read_bytes()
+    length = int.from_bytes(raw[len(MAGIC) : len(MAGIC) + 4], "little")
+    offset = len(MAGIC) + 4 + length
+    for part, size, _crc in json.loads(raw[len(MAGIC) + 4 : offset])["parts"]:
+        if part == name:
+            return offset, size
+        offset += size
+    raise LookupError(name)
+
+
+def test_a_damaged_preview_is_thrown_away_and_kept_anew(catalog: Path) -> None:
+    keep(catalog)
+    path = kept_index_path(catalog)
+    start, size = _part(path, "rows")
+    data = bytearray(path.read_bytes())
+    data[start + size // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    assert kept_preview(catalog) is None
+    assert not path.exists()  # never trusted again
+    library = keep(catalog)  # the next run keeps it anew
+    preview = kept_preview(catalog)
+    assert preview is not None and len(preview) == len(library.films) == COUNT
+
+
+QUERIES = ["golden", "the", "grandpa", '"the golden"', "river -golden", "year:1950..1960 s", "xq"]
+
+
+def test_the_preview_index_finds_what_the_library_index_finds(catalog: Path) -> None:
+    library = keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    assert index is not None
+    for query in QUERIES:
+        for sort in (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR):
+            found = find_in(library, index, query, sort=sort).films
+            expected = find_in(library, library_index(library), query, sort=sort).films
+            assert [f.id for f in found] == [f.id for f in expected], (query, sort)
+
+
+def test_the_films_read_are_put_in_the_preview_index(catalog: Path) -> None:
+    keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    library = open_library(catalog)
+    assert adopted(index, library) is index  # nothing built again
+    [film] = find_in(library, index, "grandpa").films
+    assert film == library.films[-1] and film.runtime == 130
+
+
+def test_a_note_written_meanwhile_indexes_the_films_anew(catalog: Path) -> None:
+    keep(catalog)
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    library = open_library(catalog)
+    library.update_personal(library.films[0].id, {"notes": "Quokka"})  # another filmtui
+    again = adopted(index, library)
+    assert again is not index
+    assert [f.id for f in find_in(library, again, "quokka").films] == [library.films[0].id]
+
+
+# -- the app ---------------------------------------------------------------------
+
+
+def detail_text(app: FilmApp) -> str:
+    return str(app.main.query_one(FilmDetail).query_one("#detail-empty", Static).render())
+
+
+async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
+    catalog: Path, held: threading.Event
+) -> None:
+    library = keep(catalog)
+    app = previewing(catalog, held)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, LoadingScreen)
+        films = app.main.query_one(FilmList).films
+        assert [(f.id, f.title, f.year) for f in films] == rows(library)
+        assert isinstance(app.focused, SearchBar)
+        await wait_until(lambda: app.main.reading == 0.25, "the progress", pilot=pilot)
+        subtitle = str(app.main.query_one(FilmList).border_subtitle)
+        assert subtitle == f"{COUNT} of {COUNT} · reading 25%"
+        assert "Reading the catalog: 25%." in detail_text(app)
+        await pilot.press("down", "f", "d", "e")  # no film is read yet: nothing changes
+        assert app.screen is app.main and app.library.favourites == frozenset()
+        await pilot.press("slash", *"grandpa")  # in a note: the preview's index holds it
+        await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
+        shown = app.main.query_one(FilmList).films
+        assert [film.id for film in shown] == found_ids(library, "grandpa") == [NOTED]
+        assert app.loading and shown[0].runtime is None  # a stand-in, until read
+        assert str(app.main.query_one(FilmList).border_subtitle) == f"1 of {COUNT} · reading 25%"
+        await pilot.press("escape", *"runtime:>100")  # the stand-ins have no runtime: it waits
+        await pilot.pause()
+        assert app.main.shown_query != "runtime:>100"  # what is shown is of an older query
+        assert "The search for “runtime:>100” runs then." in detail_text(app)
+        held.set()
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+        await wait_until(lambda: app.main.shown_query == "runtime:>100", "the search", pilot=pilot)
+        runtimes = [film.id for film in app.main.query_one(FilmList).films]
+        assert runtimes == found_ids(library, "runtime:>100") == ["strange"]
+        assert app.main.reading is None
+        await pilot.press("escape")
+        await wait_until(lambda: app.main.shown_query == "", "all films", pilot=pilot)
+        await pilot.press("down", "f")  # the films are in: marks work
+        await pilot.pause()
+        film = app.main.highlighted_film()
+        assert film is not None and app.library.favourites == {film.id}
+
+
+async def test_a_strange_title_in_the_preview_is_shown_as_text(kept_app: FilmApp) -> None:
+    app = kept_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.main.query_one(FilmList)
+        widget.highlight_film("strange")
+        await pilot.pause()
+        lines = ["".join(s.text for s in widget.render_line(y)) for y in range(widget.size.height)]
+        assert any("[bold]Red[/bold]" in line and "\x1b" not in line for line in lines)
+
+
+async def test_the_palette_offers_only_what_needs_no_film_while_reading(kept_app: FilmApp) -> None:
+    app = kept_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        options = map(commands.get_option_at_index, range(commands.option_count))
+        prompts = {str(option.prompt).partition("\n")[0] for option in options}
+        assert {"Search", "Help", "Sort by year"} <= prompts
+        assert not prompts & {"Toggle favourite", "Edit film", "Statistics", "Surprise me"}
+
+
+async def test_make_app_shows_a_kept_library_without_a_loading_screen(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event
+) -> None:
+    library = keep(catalog)
+    library.set_favourite("strange", True)  # marks are shown from the first frame
+    monkeypatch.setattr("tui.app.LOAD_IN_BACKGROUND_BYTES", 1)
+    monkeypatch.setattr("tui.app.open_library", held_open(held))
+    app = make_app(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen is app.main and app.main.reading is not None
+        widget = app.main.query_one(FilmList)
+        assert len(widget.films) == COUNT
+        widget.highlight_film("strange")
+        await pilot.pause()
+        assert "★" in "".join(s.text for s in widget.render_line(widget.cursor - widget.scroll_y))
+        held.set()
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+        assert app.main.reading is None
+        assert widget.highlighted_film is not None
+        assert widget.highlighted_film.id == "strange"  # the highlight stays on its film
+
+
+def held_open(held: threading.Event) -> Callable[..., Library]:
+    """`open_library`, once `held` is set."""
+
+    def opening(path: Path, **options: Any) -> Library:
+        held.wait(10)
+        return open_library(path, **options)
+
+    return opening
+
+
+async def test_make_app_without_a_kept_index_shows_the_loading_screen(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event
+) -> None:
+    monkeypatch.setattr("tui.app.LOAD_IN_BACKGROUND_BYTES", 1)
+    monkeypatch.setattr("tui.app.open_library", held_open(held))
+    app = make_app(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        held.set()
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+        assert len(app.main.query_one(FilmList).films) == COUNT
+
+
+async def test_a_preview_index_that_fails_only_waits_for_the_films(
+    kept_app: FilmApp, held: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*_: object) -> None:
+        raise OSError("the kept index went away")
+
+    monkeypatch.setattr("tui.screens.loading.preview_index", failing)
+    app = kept_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"grandpa")
+        await pilot.pause(0.2)
+        assert app.main.shown_query is None and len(app.main.query_one(FilmList).films) == COUNT
+        held.set()
+        await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
+        assert [film.id for film in app.main.query_one(FilmList).films] == [NOTED]

@@ -1,0 +1,121 @@
+"""What a big library shows before its catalog is read: its films' ids, titles
+and years in title order, kept with its index. Knows nothing of Textual.
+
+Reading a catalog of a million films takes seconds; the first screen needs
+only the titles in order. So the kept index (`tui.search.kept_index`) holds
+them too, in a part of its own (`rows`), and while the catalog's files are
+those it was kept from, the list is shown from it at once: a film of the
+preview has its id, title and year and nothing else, until the catalog is in.
+
+Searching needs no more than that: the kept index holds every film's folded
+text, and the user's notes and tags are put into it (`tui.search.search_texts`).
+What does need more is a filter or an order by a number the films hold (their
+runtime, their own fields' numbers): a search of those waits for the films
+(`reads_numbers`).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import deque
+from collections.abc import Sequence
+from itertools import count
+from operator import attrgetter
+from typing import overload
+
+from tui.model.film import Film
+from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.orders import Sort
+from tui.search.query import Query
+
+ROWS = "rows"
+"""The kept index's part of the films' ids, titles and years, in title order."""
+
+NO_YEAR = -(2**63)  # a year the rows part holds for none (a film's year is far smaller)
+
+
+def rows_part(by_title: Sequence[Film]) -> tuple[int, str, str, str, str, bytes]:
+    """The `rows` part of a kept index of films in title order: their count, the
+    ids and the titles each joined by a character none of them holds, and the
+    years as `array("q")` bytes; read back in a few calls into C (`read_preview`)."""
+    ids = _joined(list(map(attrgetter("id"), by_title)))
+    titles = _joined(list(map(attrgetter("title"), by_title)))
+    years = array("q", (NO_YEAR if y is None else y for y in map(attrgetter("year"), by_title)))
+    return len(by_title), *ids, *titles, years.tobytes()
+
+
+def _joined(texts: list[str]) -> tuple[str, str]:
+    """A character none of `texts` holds, and the texts joined by it."""
+    whole = "".join(texts)
+    separator = next(c for c in map(chr, count()) if c not in whole)
+    return separator, separator.join(texts)
+
+
+def _split(size: int, separator: object, joined: object) -> list[str]:
+    """The `size` texts `_joined` joined; ValueError if they are not that."""
+    if type(separator) is not str or len(separator) != 1 or type(joined) is not str:
+        raise ValueError("damaged rows")
+    texts = joined.split(separator) if size else []
+    if len(texts) != size:
+        raise ValueError("damaged rows")
+    return texts
+
+
+class PreviewFilms(Sequence[Film]):
+    """The kept rows as films of an id, a title and a year, made as they are shown."""
+
+    def __init__(self, ids: list[str], titles: list[str], years: list[int | None]) -> None:
+        self._ids = ids
+        self._titles = titles
+        self._years = years
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, at: int) -> Film: ...
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Film]: ...
+    def __getitem__(self, at: int | slice) -> Film | Sequence[Film]:
+        if isinstance(at, slice):
+            return PreviewFilms(self._ids[at], self._titles[at], self._years[at])
+        return Film(self._ids[at], self._titles[at], self._years[at])
+
+    def in_order(self, title_order: Sequence[int]) -> list[Film]:
+        """The films made (all of them), in the order of which `title_order` gives
+        the title order: `title_order[n]` is where the `n`th title goes."""
+        films = list(map(Film, self._ids, self._titles, self._years))  # the loop in C
+        ordered = films[:]
+        deque(map(ordered.__setitem__, title_order, films), maxlen=0)  # in C
+        return ordered
+
+    def position_of(self, film_id: str) -> int | None:
+        """Where the film with `film_id` is (its ids compared in C); None if not here."""
+        try:
+            return self._ids.index(film_id)
+        except ValueError:
+            return None
+
+
+def read_preview(file: KeptFile) -> PreviewFilms | None:
+    """The preview kept in `file`; None if it has none, or one of the wrong shape."""
+    try:
+        size, id_separator, joined_ids, title_separator, joined_titles, year_bytes = file.read(ROWS)
+        if type(size) is not int:
+            return None
+        ids = _split(size, id_separator, joined_ids)
+        titles = _split(size, title_separator, joined_titles)
+        years = array("q")
+        years.frombytes(year_bytes)  # TypeError if not bytes
+    except (KeptFileError, ValueError, TypeError):
+        return None
+    if len(years) != size:
+        return None
+    none = {NO_YEAR: None}
+    return PreviewFilms(ids, titles, list(map(none.get, years, years)))
+
+
+def reads_numbers(query: Query, sort: Sort) -> bool:
+    """Whether a search needs the films' numbers (runtime, own fields), which the
+    preview's films lack."""
+    return bool(query.runtimes or query.own_numbers) or sort is Sort.RUNTIME

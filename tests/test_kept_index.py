@@ -52,6 +52,10 @@ QUERIES = [
     "budget:>1000000",
     "xyzq",
     "d",
+    "title:golden",  # the titles in year order, gathered only when read
+    "silent deserts",  # a whole title (tier 0), through the kept postings
+    "silent d",  # a title's start (tier 1)
+    "is:fav silent",  # positions by id
 ]
 
 
@@ -101,6 +105,7 @@ def _kept(catalog: Path) -> Library:
     """The library, with its index built and kept (as a first run leaves it)."""
     library = open_library(catalog)
     library.update_personal("rec-2-2009", {"notes": "Seen with Grandpa.", "tags": ["rewatch"]})
+    library.set_favourite("silent-deserts-1900", True)
     index = _built(library)
     assert not index.from_kept
     assert keep_index(library, index)
@@ -217,6 +222,36 @@ def test_a_damaged_kept_index_is_never_trusted(catalog: Path, where: float, how:
     again = _built(open_library(catalog))
     assert again.from_kept
     _same_as_fresh(library, again)
+
+
+def _part_at(path: Path, name: str) -> int:
+    """Where the middle of part `name` of the kept index at `path` is."""
+    data = path.read_bytes()
+    length = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "little")
+    offset = len(MAGIC) + 4 + length
+    for part, size, _crc in json.loads(data[len(MAGIC) + 4 : offset])["parts"]:
+        if part == name:
+            return offset + size // 2
+        offset += size
+    raise AssertionError(f"no part {name}")
+
+
+@pytest.mark.parametrize(
+    "part",
+    ["title-lists.0", "title-words.0", "ids.0", "postings.exact.0", "postings.words.0"],
+)
+def test_a_damaged_part_is_never_trusted(catalog: Path, part: str) -> None:
+    _kept(catalog)
+    path = kept_index_path(catalog)
+    data = bytearray(path.read_bytes())
+    data[_part_at(path, part)] ^= 0xFF
+    path.write_bytes(bytes(data))
+    library = open_library(catalog)
+    index = _built(library)
+    assert not index.from_kept  # some of it is worked out again: worth keeping anew
+    _same_as_fresh(library, index)
+    assert keep_index(library, index)
+    assert _built(open_library(catalog)).from_kept
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -38,14 +38,26 @@ class Kept:
 
     markers: Mapping[str, str]
     parts: dict[int, tuple[list[str], array[int]]]
+    shares: Mapping[str, float] = field(default_factory=dict)
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         hay, regions = self.parts[start]
         return list(hay), array("q", regions)
 
 
+def film_texts(
+    films: Sequence[Film],
+    notes: Mapping[str, str],
+    tags: Mapping[str, Sequence[str]],
+    kept: Kept | None,
+) -> FilmTexts:
+    titles = [fold(f.title) for f in films]
+    positions = {film.id: n for n, film in enumerate(films)}
+    return FilmTexts(films, titles.__getitem__, positions, notes, tags, kept)
+
+
 def texts(films: Sequence[Film], kept: Kept | None) -> FilmTexts:
-    built = FilmTexts(films, [fold(f.title) for f in films], NOTES, TAGS, kept)
+    built = film_texts(films, NOTES, TAGS, kept)
     built.build_until(len(films))
     return built
 
@@ -65,7 +77,7 @@ def test_user_text_in_kept_texts_is_what_folding_makes(stand_ins: bool) -> None:
 def test_kept_texts_without_user_text_stay_as_kept() -> None:
     fresh = texts(FILMS, None)
     parts = {start: fresh.kept_part(start, STEP) for start in range(0, len(FILMS), STEP)}
-    untouched = FilmTexts(FILMS, [fold(f.title) for f in FILMS], {}, {}, Kept(fresh.markers, parts))
+    untouched = film_texts(FILMS, {}, {}, Kept(fresh.markers, parts))
     untouched.build_until(len(FILMS))
     assert untouched._hay[5] == fresh._hay[5]
     assert "grandpa" not in untouched._hay[0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.search.masks import and_not, flipped, mask_of, pick, put
+from tui.search import masks
+from tui.search.masks import and_not, flipped, gathered, inverse, mask_of, pick, put
 
 flags = st.binary(max_size=40).map(lambda raw: bytes(b & 1 for b in raw))
 
@@ -66,3 +67,22 @@ def test_mask_of_a_range_is_cut_at_the_size(size: int, start: int, stop: int) ->
 def test_mask_of_positions_is_one_exactly_there(case: tuple[int, set[int]]) -> None:
     size, positions = case
     assert mask_of(positions, size) == bytes(int(p in positions) for p in range(size))
+
+
+@given(st.permutations(list(range(45))), st.integers(1, 50))
+def test_inverse_of_an_order_says_where_each_position_is(order: list[int], run: int) -> None:
+    saved = masks.RUN
+    masks.RUN = run  # several runs, or one
+    try:
+        found = inverse(order)
+    finally:
+        masks.RUN = saved
+    assert [found[p] for p in order] == list(range(len(order)))
+    assert inverse([0, 0, 2]) == [1, -1, 2]  # a position twice: another is nowhere
+
+
+@given(st.lists(st.text(max_size=3), min_size=1, max_size=20), st.data())
+def test_gathered_is_the_items_in_that_order(items: list[str], data: st.DataObject) -> None:
+    order = data.draw(st.lists(st.integers(0, len(items) - 1), max_size=30))
+    start, stop = data.draw(st.integers(0, 30)), data.draw(st.integers(0, 30))
+    assert gathered(items, order)(slice(start, stop)) == [items[p] for p in order[start:stop]]

@@ -26,7 +26,7 @@ Textual.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from operator import contains
 
@@ -51,21 +51,23 @@ class Vocabulary:
     """Distinct title words, by length, and the films each occurs in."""
 
     def __init__(self) -> None:
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._added: defaultdict[str, list[int]] = defaultdict(list)
+        self._postings: Mapping[str, Sequence[int]] = self._added
         self._by_length: dict[int, list[str]] = {}
         self._words: list[str] = []
 
     def add(self, position: int, words: Iterable[str]) -> None:
         """Record that the film at `position` has these words in its title."""
         for word in set(words):
-            self._postings[word].append(position)
+            self._added[word].append(position)
 
-    def add_postings(self, postings: Mapping[str, list[int]]) -> None:
-        """Record the films of each word at once (as a kept index holds them)."""
-        self._postings.update(postings)
+    def add_postings(self, postings: Mapping[str, Sequence[int]]) -> None:
+        """Take the films of each word at once (as a kept index holds them), instead
+        of `add`."""
+        self._postings = postings
 
     @property
-    def postings(self) -> Mapping[str, list[int]]:
+    def postings(self) -> Mapping[str, Sequence[int]]:
         """The positions of the films whose titles hold each word (do not change them)."""
         return self._postings
 
@@ -78,9 +80,9 @@ class Vocabulary:
         self._by_length = dict(by_length)
         self._words = list(self._postings)
 
-    def films_with(self, word: str) -> list[int]:
+    def films_with(self, word: str) -> Sequence[int]:
         """Positions of the films whose title has exactly this word."""
-        return self._postings.get(word, [])
+        return self._postings.get(word, ())
 
     def films_containing(self, text: str, most: int) -> set[int] | None:
         """The films whose title holds `text`, a word or part of one (letters and

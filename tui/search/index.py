@@ -50,7 +50,7 @@ from operator import attrgetter
 from tui.gc_paused import gc_paused
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.search.kept_index import SEARCHABLE, TITLES, KeptIndex, texts_part
+from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of, replace_in_runs
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
@@ -169,7 +169,7 @@ class SearchIndex:
             ids = map(attrgetter("id"), films[start : start + RUN])
             place.update(zip(ids, range(start, start + RUN), strict=False))
         order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
-        yield TITLES, (order.tobytes(), self._folded_by_title)
+        yield from first_parts(order, self._folded_by_title)
         yield ROWS, rows_part(self._by_title)
         searchable = self._searchable
         if searchable is None:

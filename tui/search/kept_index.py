@@ -5,13 +5,18 @@ that work made is kept in a file (`tui.search.kept_file`) keyed by what it
 was built from (`tui.finder` says which files, and checks their size, time
 and inode), and read back while they are unchanged:
 
-- `titles`: the films' positions (in the library's order) in title order,
-  and their folded titles: all the first screen needs;
-- `searchable`: the year order and the masks of the uncommon letters
-  (`tui.search.search_texts`), as a search reads them;
+- `titles.<start>`: the positions (in the library's order) of `TITLES_STEP`
+  films in title order, and their folded titles: all the first screen needs;
+- `searchable`: the year order, the films' years, the masks of the uncommon
+  letters (`tui.search.search_texts`), as a search reads them, and how many
+  texts each of the postings has;
 - `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
-  (`tui.search.orders.Orders`), and which of them have each title, first
-  word and title word (`tui.search.fuzzy.Vocabulary`);
+  (`tui.search.orders.Orders`), `title-words.<start>` as a search reads them
+  (`padded_words`); `ids.<start>`: `TABLE_STEP` slots of the table of their
+  positions by id (`tui.search.id_table`);
+- `postings.<name>.<number>`: which films have each title and first word
+  (`exact`, `first`: `Orders`) and title word (`words`:
+  `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
 - `texts.<start>`: the folded texts of `STEP` films from `start` on, and
   where their parts start, read as the index builds its texts.
 
@@ -29,7 +34,6 @@ if nothing were kept, and kept anew.
 
 from __future__ import annotations
 
-import bisect
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,23 +41,54 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from tui.model.film import Film
+from tui.search.id_table import IdPositions, add_films, empty_table, table_size
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import put
+from tui.search.masks import RUN, inverse, put
+from tui.search.orders import KeptOrders
+from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
 
-Postings = dict[str, list[int]]
+Postings = Mapping[str, Sequence[int]]
 """Positions (ascending) by text: the films with each title, first word, title word."""
 
-FORMAT = 1  # of the parts below; a new format makes every kept index outdated
+FORMAT = 2  # of the parts below; a new format makes every kept index outdated
+POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
-TITLES = "titles"
+TABLE_STEP = 1 << 18  # slots of the table of positions by id in one part (1 MB)
 SEARCHABLE = "searchable"
+
+
+def first_part(start: int) -> str:
+    """The name of the part that holds the first screen's titles of the films from
+    `start` on (in title order): their positions in library order, folded."""
+    return f"titles.{start}"
+
+
+def first_parts(order: array[int], folded: Sequence[str]) -> Iterator[tuple[str, object]]:
+    """The `titles.<start>` parts of the films' positions in title order and their
+    folded titles."""
+    for start in range(0, len(folded), TITLES_STEP):
+        stop = start + TITLES_STEP
+        yield first_part(start), (order[start:stop].tobytes(), folded[start:stop])
 
 
 def titles_part(start: int) -> str:
     """The name of the part that holds the titles of the films from `start` on, as the
-    orders read them, and their postings (by whole title, first word, word)."""
+    orders read them."""
     return f"title-lists.{start}"
+
+
+def title_words_part(start: int) -> str:
+    """The name of the part that holds the padded title words of the films from
+    `start` on (`Searchable.title_words`)."""
+    return f"title-words.{start}"
+
+
+def ids_part(start: int) -> str:
+    """The name of the part that holds the slots from `start` on of the table of
+    the films' positions by id (`tui.search.id_table`)."""
+    return f"ids.{start}"
 
 
 def texts_part(start: int) -> str:
@@ -76,47 +111,62 @@ def _strings(data: object, size: int) -> list[str]:
     return data
 
 
-def _permutation(order: array[int], size: int) -> array[int]:
-    """`order` if it holds each position of `size` films once; else KeptFileError."""
+def _all_of(data: object, kind: type) -> bool:
+    """Whether `data` is a dict of str to values of `kind`."""
+    return isinstance(data, dict) and all(
+        type(key) is str and type(value) is kind for key, value in data.items()
+    )
+
+
+def _counts(data: object, size: int) -> bool:
+    """Whether `data` is a list of `size` counts."""
+    return isinstance(data, list) and len(data) == size and all(type(n) is int for n in data)
+
+
+def _within(order: array[int], size: int) -> None:
+    """KeptFileError unless `order` holds `size` positions of `size` films."""
     if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
         raise KeptFileError("a damaged order")
+
+
+def _permutation(order: array[int], size: int) -> array[int]:
+    """`order` if it holds each position of `size` films once; else KeptFileError."""
+    _within(order, size)
     seen = bytearray(size)
-    put(seen, order, repeat(1))
+    for start in range(0, size, RUN):  # each a short call into C
+        put(seen, order[start : start + RUN], repeat(1))
     if seen.count(0):
         raise KeptFileError("a damaged order")
     return order
 
 
-def _add_postings(into: Postings, chunk: object) -> None:
-    """Add to `into` a chunk of postings of later positions (`postings_between`)."""
-    if not isinstance(chunk, dict):
-        raise KeptFileError("damaged postings")
-    for word, films in chunk.items():
-        if not isinstance(films, list):
-            raise KeptFileError("damaged postings")
-        into.setdefault(word, []).extend(films)
-
-
-def postings_between(postings: Mapping[str, list[int]], start: int, stop: int) -> Postings:
-    """The postings (positions ascending, by text) of the positions from `start` to `stop`."""
-    chunk: Postings = {}
-    for text, found in postings.items():
-        low = bisect.bisect_left(found, start)
-        high = bisect.bisect_left(found, stop, low)
-        if high > low:
-            chunk[text] = found[low:high]
-    return chunk
+def _inverse(order: array[int], size: int) -> list[int]:
+    """`inverse(order)` if `order` holds each position of `size` films once; else
+    KeptFileError."""
+    _within(order, size)
+    found = inverse(order)
+    if -1 in found:  # a position twice, so another not at all
+        raise KeptFileError("a damaged order")
+    return found
 
 
 def titles_parts(
-    orders: tuple[list[str], list[str], Postings, Postings], postings: Mapping[str, list[int]]
+    orders: KeptOrders, title_words: Sequence[str], postings: Postings, films: Sequence[Film]
 ) -> Iterator[tuple[str, object]]:
-    """The `title-lists.<start>` parts of `Orders.kept_part` and the title words' postings."""
-    plain, stripped, exact, by_first = orders
-    for start in range(0, len(plain), TITLES_STEP):
+    """The `title-lists.<start>`, `title-words.<start>`, `ids.<start>` and
+    `postings.<name>.<number>` parts of `Orders.kept_part`, the padded title words,
+    the table of the positions of `films` (in year order) by id and the title
+    words' postings."""
+    table = empty_table(len(films))
+    for start in range(0, len(orders.plain), TITLES_STEP):
         stop = start + TITLES_STEP
-        lists = (postings_between(found, start, stop) for found in (exact, by_first, postings))
-        yield titles_part(start), (plain[start:stop], stripped[start:stop], *lists)
+        yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
+        yield title_words_part(start), title_words[start:stop]
+        add_films(table, films[start:stop], start)  # a part's films at a time
+    for start in range(0, len(table), TABLE_STEP):
+        yield ids_part(start), table[start : start + TABLE_STEP].tobytes()
+    for name, found in zip(POSTINGS, (orders.exact, orders.by_first, postings), strict=True):
+        yield from flat_parts(name, found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,36 +175,66 @@ class KeptSearchable:
 
     year_order: array[int]
     """Positions in title order, in year order."""
+    title_order: list[int]
+    """Positions in year order, in title order (`Orders.title_order`)."""
     letters: Mapping[str, bytes]
     """For uncommon letters, one byte per film (year order): 1 if its text holds it."""
     own_names: frozenset[str]
     markers: Mapping[str, str]
     """The markers of the films' own fields in the kept texts."""
+    shares: Mapping[str, float]
+    """The share of films that have each character (`FilmTexts.shares`)."""
+    known_years: array[int]
+    """The films' years in year order, the unknown ones (last) left out."""
+    postings_sizes: Sequence[int]
+    """How many texts each of the `POSTINGS` has."""
     file: KeptFile
     problems: list[str]
     """What could not be read, shared with the `KeptIndex` (see `KeptIndex.whole`)."""
 
-    def titles(self) -> tuple[tuple[list[str], list[str], Postings, Postings], Postings] | None:
-        """`Orders.kept_part` and the title words' postings (`Vocabulary`), read a
-        part at a time (each a short call into C); None if they cannot be read."""
+    def titles(self) -> tuple[KeptOrders, list[str], FlatPostings] | None:
+        """`Orders.kept_part`, the padded title words and their postings
+        (`Vocabulary`), read a part at a time (each a short call into C); None if
+        they cannot be read."""
         size = len(self.year_order)
         plain: list[str] = []
         stripped: list[str] = []
-        exact: Postings = {}
-        by_first: Postings = {}
-        postings: Postings = {}
+        title_words: list[str] = []
         try:
             for start in range(0, size, TITLES_STEP):
-                some_plain, some_stripped, *lists = self.file.read(titles_part(start))
+                some_plain, some_stripped = self.file.read(titles_part(start))
                 stop = min(size, start + TITLES_STEP)
                 plain.extend(_strings(some_plain, stop - start))
                 stripped.extend(_strings(some_stripped, stop - start))
-                for into, chunk in zip((exact, by_first, postings), lists, strict=True):
-                    _add_postings(into, chunk)
+                some_words = self.file.read(title_words_part(start))
+                title_words.extend(_strings(some_words, stop - start))
+            exact, by_first, postings = (
+                read_flat(self.file, name, count)
+                for name, count in zip(POSTINGS, self.postings_sizes, strict=True)
+            )
         except (KeptFileError, ValueError, TypeError) as error:
             self.problems.append(f"titles: {error}")
             return None
-        return (plain, stripped, exact, by_first), postings
+        orders = KeptOrders(plain, stripped, exact, by_first, self.known_years)
+        return orders, title_words, postings
+
+    def position_of(self, films: Sequence[Film]) -> IdPositions | None:
+        """The positions of `films` (in year order) by id (`Searchable.position_of`),
+        through the kept table of their ids (`tui.search.id_table`); None if it
+        cannot be read."""
+        table = array("i")
+        try:
+            for start in range(0, table_size(len(films)), TABLE_STEP):
+                part = self.file.read(ids_part(start))
+                if not isinstance(part, bytes) or len(part) % table.itemsize:
+                    raise KeptFileError("a damaged table")
+                table.frombytes(part)
+            if len(table) != table_size(len(films)):
+                raise KeptFileError("a damaged table")
+        except KeptFileError as error:
+            self.problems.append(f"ids: {error}")
+            return None
+        return IdPositions(table, films)
 
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The kept texts and regions of the films from `start` to `stop`; None if
@@ -182,10 +262,15 @@ class KeptIndex:
         self.size = size
         self.problems: list[str] = []
         """What could not be read (and was worked out instead)."""
+        order = array("q")
+        self.folded_titles: list[str] = []
         try:
-            order, titles = file.read(TITLES)
-            self.title_order = _permutation(positions(order), size)
-            self.folded_titles: list[str] = _strings(titles, size)
+            for start in range(0, size, TITLES_STEP):  # each a short call into C
+                some_order, some_titles = file.read(first_part(start))
+                count = min(size, start + TITLES_STEP) - start
+                order.extend(positions(some_order))
+                self.folded_titles.extend(_strings(some_titles, count))
+            self.title_order = _permutation(order, size)
         except (ValueError, TypeError) as error:
             raise KeptFileError(f"damaged titles ({error})") from error
 
@@ -194,19 +279,28 @@ class KeptIndex:
         try:
             data: dict[str, Any] = self._file.read(SEARCHABLE)
             size = self.size
-            letters = data["letters"]
-            markers = data["markers"]
-            checked = all(
-                isinstance(k, str) and isinstance(v, bytes) and len(v) == size
-                for k, v in letters.items()
-            ) and all(isinstance(k, str) and isinstance(v, str) for k, v in markers.items())
-            if not checked:
-                raise KeptFileError("damaged letters or markers")
+            letters, markers, shares = data["letters"], data["markers"], data["shares"]
+            sizes = data["postings"]
+            known_years = positions(data["known_years"])
+            if not (
+                len(known_years) <= size
+                and _counts(sizes, len(POSTINGS))
+                and _all_of(letters, bytes)
+                and all(len(mask) == size for mask in letters.values())
+                and _all_of(markers, str)
+                and _all_of(shares, float)
+            ):
+                raise KeptFileError("damaged letters, markers or shares")
+            year_order = positions(data["year_order"])
             return KeptSearchable(
-                _permutation(positions(data["year_order"]), size),
+                year_order,
+                _inverse(year_order, size),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
+                shares,
+                known_years,
+                sizes,
                 self._file,
                 self.problems,
             )
@@ -242,6 +336,9 @@ def searchable_part(
     letters: Mapping[str, bytes],
     own_names: frozenset[str],
     markers: Mapping[str, str],
+    shares: Mapping[str, float],
+    orders: KeptOrders,
+    postings: Postings,
 ) -> dict[str, Any]:
     """The `searchable` part's data."""
     return {
@@ -249,4 +346,7 @@ def searchable_part(
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),
+        "shares": dict(shares),
+        "known_years": array("q", orders.known_years).tobytes(),
+        "postings": [len(orders.exact), len(orders.by_first), len(postings)],
     }

@@ -31,6 +31,27 @@ def mapped(function: Callable[[T], U], items: Sequence[T]) -> list[U]:
     return found
 
 
+def gathered(items: Sequence[T], order: Sequence[int]) -> Callable[[slice], list[T]]:
+    """`items` in `order`, a slice at a time: `gathered(items, order)(part)` is
+    `[items[p] for p in order[part]]`, worked out when asked (see `mapped`)."""
+
+    def some(part: slice) -> list[T]:
+        return list(map(items.__getitem__, order[part]))
+
+    return some
+
+
+def inverse(order: Sequence[int]) -> list[int]:
+    """Where `order` holds 0, 1, 2, …: `found[order[i]] == i`, and -1 for a number it
+    does not hold (`order` holds numbers from 0 to its length), a run per call into C."""
+    size = len(order)
+    found = [-1] * size
+    for start in range(0, size, RUN):
+        stop = min(size, start + RUN)
+        put(found, order[start:stop], range(start, stop))
+    return found
+
+
 def replace_in_runs(items: list[T], others: Sequence[T]) -> None:
     """Put `others` in the place of `items` (as many), in place, a run at a time: what
     is replaced may be freed, and freeing a million objects in one call into C

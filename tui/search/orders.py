@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
@@ -235,14 +235,30 @@ def year_order(films_by_title: Sequence[Film]) -> list[int]:
     return order
 
 
+class KeptOrders(NamedTuple):
+    """What `Orders` keeps of a catalog (`Orders.kept_part`, for a kept index)."""
+
+    plain: list[str]
+    """The titles' words joined by spaces, in year order (`Orders.plain_titles`)."""
+    stripped: list[str]
+    """Those without a leading article (the very string when there is none)."""
+    exact: Mapping[str, Sequence[int]]
+    """The positions of the films by plain and stripped title."""
+    by_first: Mapping[str, Sequence[int]]
+    """The positions of the films by the first word of either."""
+    known_years: Sequence[int]
+    """The films' years, in year order, the unknown ones left out."""
+
+
 class Orders:
     """What ordering needs to know of a catalog, worked out once.
 
     The index keeps its films in year order (see `year_order`), so positions
     ascending are year order; `title_order` lists the positions in title order.
     Titles that are, or start with, some words (tiers 0 and 1) are found
-    through dicts of whole titles and of first words: no sort of a million
-    titles.
+    through mappings of whole titles and of first words to films: dicts when
+    built (no sort of a million titles), `tui.search.postings.FlatPostings`
+    when read from a kept index.
     """
 
     def __init__(
@@ -253,43 +269,47 @@ class Orders:
         titles' words, joined by spaces (`per aspera ad astra`)."""
         self.plain_titles = [padded[1:-1] for padded in title_words]
         self._stripped = list(map(strip_article, self.plain_titles))
-        self._exact: dict[str, list[int]] = {}
+        exact: dict[str, list[int]] = {}
         by_first: dict[str, list[int]] = {}
         for position, (plain, stripped) in enumerate(
             zip(self.plain_titles, self._stripped, strict=True)
         ):
-            self._exact.setdefault(plain, []).append(position)
+            exact.setdefault(plain, []).append(position)
             by_first.setdefault(plain.partition(" ")[0], []).append(position)
             if stripped is not plain:
-                self._exact.setdefault(stripped, []).append(position)
+                exact.setdefault(stripped, []).append(position)
                 by_first.setdefault(stripped.partition(" ")[0], []).append(position)
-        self._set(films, by_first, title_order)
+        self._exact: Mapping[str, Sequence[int]] = exact
+        known_years = [film.year for film in films if film.year is not None]
+        self._set(by_first, title_order, known_years)
 
     def _set(
-        self, films: Sequence[Film], by_first: dict[str, list[int]], title_order: list[int]
+        self,
+        by_first: Mapping[str, Sequence[int]],
+        title_order: list[int],
+        known_years: Sequence[int],
     ) -> None:
         self._by_first = by_first
         self._firsts = sorted(by_first)  # the distinct first words: a few thousand
         self.title_order = title_order
-        self._known_years = [film.year for film in films if film.year is not None]
+        self._known_years = known_years
 
-    def kept_part(self) -> tuple[list[str], list[str], dict[str, list[int]], dict[str, list[int]]]:
-        """What `restored` needs, as plain data (for a kept index)."""
-        return self.plain_titles, self._stripped, self._exact, self._by_first
+    def kept_part(self) -> KeptOrders:
+        """What `restored` needs (for a kept index)."""
+        return KeptOrders(
+            self.plain_titles, self._stripped, self._exact, self._by_first, self._known_years
+        )
 
     @classmethod
-    def restored(cls, films: Sequence[Film], part: Any, title_order: list[int]) -> Orders:
-        """The orders of `films` from their `kept_part`; ValueError if it is not one."""
-        plain, stripped, exact, by_first = part
-        size = len(films)
-        shapes = (list, list, dict, dict)
-        if not all(map(isinstance, (plain, stripped, exact, by_first), shapes)) or not (
-            len(plain) == len(stripped) == size
-        ):
+    def restored(cls, part: KeptOrders, title_order: list[int]) -> Orders:
+        """The orders of the films from their `kept_part`; ValueError if it is not
+        one of `len(title_order)` films."""
+        size = len(title_order)
+        if not len(part.plain) == len(part.stripped) == size >= len(part.known_years):
             raise ValueError("not the orders of these films")
         orders = cls.__new__(cls)
-        orders.plain_titles, orders._stripped, orders._exact = plain, stripped, exact
-        orders._set(films, by_first, title_order)
+        orders.plain_titles, orders._stripped, orders._exact = part.plain, part.stripped, part.exact
+        orders._set(part.by_first, title_order, part.known_years)
         return orders
 
     def in_years(self, years: tuple[YearRange, ...]) -> range:
@@ -322,5 +342,5 @@ class Orders:
         return sorted(set(compress(candidates, starts)))
 
 
-def _starting(titles: list[str], positions: list[int], text: str) -> Iterator[bool]:
+def _starting(titles: list[str], positions: Sequence[int], text: str) -> Iterator[bool]:
     return map(str.startswith, map(titles.__getitem__, positions), repeat(text))

@@ -23,6 +23,7 @@ them; only the films with the user's notes or tags are folded again.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from array import array
@@ -36,7 +37,7 @@ from typing import Protocol
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
 from tui.search.folding import fold_searched, with_other_spelling
-from tui.search.masks import flipped, put
+from tui.search.masks import RUN, flipped, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
@@ -61,44 +62,55 @@ class Kept(Protocol):
     def markers(self) -> Mapping[str, str]:
         """The markers of the films' own fields, as the kept texts hold them."""
 
+    @property
+    def shares(self) -> Mapping[str, float]:
+        """`FilmTexts.shares` of the films when they were kept."""
+
     def texts(self, start: int, stop: int) -> tuple[list[str], array[int]] | None:
         """The texts and regions of the films from `start` to `stop` (None: not kept,
         or damaged); a film's notes and tags are not in them."""
 
 
 class FilmTexts:
-    """The text of `films` (their folded `titles` given), with the `notes` and `tags`
-    by film id."""
+    """The text of `films` (their folded titles given, a slice at a time, by
+    `titles_in`), with the `notes` and `tags` by film id."""
 
     def __init__(
         self,
         films: Sequence[Film],
-        titles: Sequence[str],
+        titles_in: Callable[[slice], list[str]],
+        position_of: Mapping[str, int],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
         kept: Kept | None = None,
     ) -> None:
-        """`notes` and `tags` (by film id) are read as the texts are built.
+        """`notes` and `tags` (by film id) are read as the texts are built;
+        `position_of` says where the films with some are.
 
         With `kept`, the texts are read from a kept index (`tui.search.kept_index`)
         rather than folded, but for the films with notes or tags.
         """
         self._films = films
-        self._titles = titles
+        self._titles_in = titles_in
+        self._titles: list[str] | None = None  # all of them, once a search reads them
+        self._position_of = position_of
         self._notes = notes
         self._tags = tags
+        self._texted: list[int] | None = None  # where the films with notes or tags are
         self._kept = kept
         # The marker of each field: the public ones first, the films' own as met.
         self._markers = {name: _marker(n) for n, name in enumerate((*FILM_FIELDS, TAGS))}
         self._public_markers = frozenset(self._markers[name] for name in FILM_FIELDS)
+        self._shares: dict[Field | None, dict[str, float]] = {}
         if kept is not None:
             self._markers.update(kept.markers)
+            if kept.shares:
+                self._shares[None] = dict(kept.shares)
         self._hay: list[str] = []
         # Where the description, the fact and the notes start in each film's
         # text: three numbers a film, flat (a million tuples would weigh 150 MB).
         self._regions = array("q")
         self._lock = threading.Lock()  # one builder at a time
-        self._shares: dict[Field | None, dict[str, float]] = {}
 
     def __len__(self) -> int:
         """How many films' texts are built (the first ones, in order)."""
@@ -126,7 +138,8 @@ class FilmTexts:
         """The texts of the films from `start` to `stop`, and their regions, folded now."""
         hay: list[str] = []
         regions: list[int] = []
-        for film, title in zip(self._films[start:stop], self._titles[start:stop], strict=True):
+        titles = self._titles_in(slice(start, stop))
+        for film, title in zip(self._films[start:stop], titles, strict=True):
             text, starts = _text_of(film, title, notes.get(film.id, ""))
             if film.own or _film_fields(film) != _NO_FIELDS or film.id in tags:
                 text += self._more_of(film, tags.get(film.id, ()))
@@ -136,14 +149,14 @@ class FilmTexts:
 
     def user_texted(self, start: int = 0, stop: int | None = None) -> list[int]:
         """The positions from `start` to `stop` of the films with notes or tags."""
-        notes, tags, films = self._notes, self._tags, self._films
-        if not notes and not tags:
-            return []
-        if start == 0 and stop is None:
-            ids = {*notes, *tags}
-            return [p for p, film in enumerate(films) if film.id in ids]
-        end = len(films) if stop is None else stop
-        return [p for p in range(start, end) if films[p].id in notes or films[p].id in tags]
+        texted = self._texted
+        if texted is None:
+            position_of = self._position_of
+            ids = {*self._notes, *self._tags}
+            texted = self._texted = sorted(position_of[i] for i in ids if i in position_of)
+        low = bisect.bisect_left(texted, start)
+        high = len(texted) if stop is None else bisect.bisect_left(texted, stop, low)
+        return texted[low:high]
 
     def kept_texts(self, positions: Sequence[int]) -> list[str]:
         """The texts of the films at `positions` without the user's notes and tags."""
@@ -236,7 +249,7 @@ class FilmTexts:
         if scope != "title" and positions:
             self.build_until(max(positions) + 1)
         if scope is None or scope == "title":
-            strings = self._hay if scope is None else self._titles
+            strings = self._hay if scope is None else self._all_titles()
             rare = self._rarest(scope, text)
             if rare is not None:
                 # Only the films with the rarest of its letters can hold the text:
@@ -266,6 +279,17 @@ class FilmTexts:
             for p in positions
         )
 
+    def _all_titles(self) -> list[str]:
+        """Every film's folded title, in order (gathered the first time a search
+        reads them, a run of films per call into C)."""
+        titles = self._titles
+        if titles is None:
+            titles = []
+            for start in range(0, len(self._films), RUN):
+                titles.extend(self._titles_in(slice(start, start + RUN)))
+            self._titles = titles
+        return titles
+
     def uncommon_letters(self) -> list[str]:
         """The letters and digits that fewer than half the films have: those
         `holding` may look for first (see `_rarest`)."""
@@ -281,12 +305,18 @@ class FilmTexts:
         rarest = min(text, key=lambda char: shares.get(char, 0.0))
         return rarest if shares.get(rarest, 0.0) < _RARE else None
 
+    def shares(self) -> dict[str, float]:
+        """For each character, the share of films that have it, from a sample (kept
+        with a kept index)."""
+        return self._shares_in(None)
+
     def _shares_in(self, scope: Field | None) -> dict[str, float]:
         """For each character, the share of films that have it in `scope`, from a sample."""
         shares = self._shares.get(scope)
         if shares is None:
             self.build_until(_SAMPLE)
-            sample = (self._titles if scope == "title" else self._hay)[:_SAMPLE]
+            part = slice(0, _SAMPLE)
+            sample = self._titles_in(part) if scope == "title" else self._hay[part]
             counts: Counter[str] = Counter()
             for string in sample:
                 counts.update(set(string))

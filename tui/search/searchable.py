@@ -8,7 +8,7 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from operator import attrgetter, itemgetter
 from typing import Any
@@ -19,7 +19,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, mapped, put, replace_in_runs
+from tui.search.masks import RUN, gathered, inverse, mapped, put, replace_in_runs
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -79,35 +79,40 @@ class Searchable:
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
         size = len(order)
         self.films = mapped(by_title.__getitem__, order)
-        titles = mapped(folded_by_title.__getitem__, order)
-        title_order = [0] * size
-        self.position_of: dict[str, int] = {}
-        for start in range(0, size, RUN):  # each a short call into C
-            stop = min(size, start + RUN)
-            put(title_order, order[start:stop], range(start, stop))
-            ids = map(attrgetter("id"), self.films[start:stop])
-            self.position_of.update(zip(ids, range(start, stop), strict=True))
+        title_order = inverse(order) if kept is None else kept.title_order
+        self.position_of: Mapping[str, int]
+        kept_positions = None if kept is None else kept.position_of(self.films)
+        if kept_positions is None:
+            self.position_of = {}
+            for start in range(0, size, RUN):
+                stop = min(size, start + RUN)
+                ids = map(attrgetter("id"), self.films[start:stop])
+                self.position_of.update(zip(ids, range(start, stop), strict=True))
+        else:
+            self.position_of = kept_positions
         self.vocabulary = Vocabulary()
         kept_titles = None if kept is None else kept.titles()
+        titles_in: Callable[[slice], list[str]]  # the folded titles in year order
         if kept_titles is None:
+            titles = mapped(folded_by_title.__getitem__, order)
+            titles_in = titles.__getitem__
             self.title_words = mapped(padded_words, titles)
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())
             self.orders = Orders(self.films, self.title_words, title_order)
         else:
-            orders, postings = kept_titles
-            self.orders = Orders.restored(self.films, orders, title_order)
-            self.title_words = mapped(" {} ".format, self.orders.plain_titles)
+            orders, self.title_words, postings = kept_titles
+            titles_in = gathered(folded_by_title, order)  # all of them once a search asks
+            self.orders = Orders.restored(orders, title_order)
             self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
-        self.texts = FilmTexts(self.films, titles, notes, tags, kept)
+        self.texts = FilmTexts(self.films, titles_in, self.position_of, notes, tags, kept)
         self.masks = MatchCache(len(self.films), self._test)
         if kept is None:
             self.own_names = own_names(film.own for film in self.films if film.own)
         else:
             self.own_names = kept.own_names
-            position_of = self.position_of
-            texted = [position_of[i] for i in {*notes, *tags} if i in position_of]
+            texted = self.texts.user_texted()
             for letter, mask in kept.letters.items():
                 self.masks.keep(None, letter, mask, texted)
         self._columns: dict[str, NumberColumn] = {}
@@ -149,14 +154,16 @@ class Searchable:
                 found = bytearray(mask)
                 put(found, texted, (letter in text for text in self.texts.kept_texts(texted)))
                 letters[letter] = bytes(found)
-        size = len(self.films)
-        order = [0] * size
-        put(order, self.orders.title_order, range(size))
-        return searchable_part(order, letters, self.own_names, self.texts.markers)
+        order = inverse(self.orders.title_order)  # year order, as positions in title order
+        orders = self.orders.kept_part()
+        markers, shares = self.texts.markers, self.texts.shares()
+        postings = self.vocabulary.postings
+        return searchable_part(order, letters, self.own_names, markers, shares, orders, postings)
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""
-        return titles_parts(self.orders.kept_part(), self.vocabulary.postings)
+        orders = self.orders.kept_part()
+        return titles_parts(orders, self.title_words, self.vocabulary.postings, self.films)
 
     def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""

@@ -91,7 +91,7 @@ class SearchIndex:
         """
         self.key = key
         if kept is not None and kept.size == len(films):
-            self._by_title = list(map(films.__getitem__, kept.title_order))
+            self._by_title = mapped(films.__getitem__, kept.title_order)  # short calls into C
             self._folded_by_title = kept.folded_titles
             self._kept: KeptIndex | None = kept
             self._title_order: Sequence[int] | None = kept.title_order

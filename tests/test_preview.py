@@ -32,6 +32,7 @@ from tui.search.orders import Sort
 from tui.store.library import Library
 from tui.store.locations import kept_index_path
 from tui.store.opening import open_library, stand_in
+from tui.store.remembered import Place, Remembered
 from tui.widgets.film_detail import FilmDetail
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
@@ -344,3 +345,22 @@ async def test_a_preview_index_that_fails_only_waits_for_the_films(
         held.set()
         await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
         assert [film.id for film in app.main.query_one(FilmList).films] == [NOTED]
+
+
+async def test_what_is_typed_is_found_before_the_catalog_is_read(catalog: Path) -> None:
+    """The reading waits for the search of the preview (here the remembered query)
+    to be shown: the two would share the interpreter."""
+    keep(catalog)
+    remembered = Remembered.load()
+    remembered.set_place(catalog.resolve(), Place("grandpa", None, False))
+    remembered.save()
+    shown_when_read: list[str | None] = []
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        shown_when_read.append(app.main.shown_query)
+        return open_library(catalog, progress=progress)
+
+    app = FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+    assert shown_when_read == ["grandpa"]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from threading import Thread
+from threading import Event, Thread
 
 from textual import events
 from textual.app import ComposeResult
@@ -32,6 +32,7 @@ from tui.store.library import Library
 from tui.store.opening import StoreError
 
 PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
+SEARCH_FIRST_WITHIN = 5.0  # seconds the reading waits for a search of the preview
 _NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
@@ -61,9 +62,13 @@ class LoadDone(Message):
 
 @dataclass
 class PreviewIndexed(Message):
-    """The films of the preview can be searched (posted from the loading thread)."""
+    """The films of the preview can be searched (posted from the loading thread).
+
+    The thread waits for `searched` (at most `SEARCH_FIRST_WITHIN`) before it reads
+    the catalog: what the user typed is searched first, not beside the reading."""
 
     index: SearchIndex
+    searched: Event = field(default_factory=Event)
 
 
 Preview = tuple[Library, PreviewFilms]
@@ -99,7 +104,9 @@ def _load(
     try:
         searched = None if preview is None else _preview_index(preview)
         if searched is not None:
-            post(PreviewIndexed(searched))
+            indexed = PreviewIndexed(searched)
+            post(indexed)
+            indexed.searched.wait(SEARCH_FIRST_WITHIN)
         library = loader(reading)
         post(LoadProgress(f"Sorting {len(library.films):,} films", None))
         outcome = Loaded(library, adopted(searched, library))

@@ -87,9 +87,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         meanwhile the list shows the `preview` films, if any (`tui.screens.reading`)."""
         super().__init__(library)
         self.index = index
-        self._fresh = fresh
-        self._loaded = loaded
-        self._preview = preview
+        self._fresh, self._loaded, self._preview = fresh, loaded, preview
         self.reading = None if loaded or preview is None else 0.0
         self.remembered = remembered
         self.set_reactive(MainScreen.search, Search(sort=Sort.read(remembered.sort)))
@@ -124,7 +122,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self._start(restore=not previewed)
 
     def _show_preview(self, films: Sequence[Film]) -> None:
-        """The films of the kept index until the library is in, where the user left."""
+        """The kept films until the library is in, where the user left."""
         if not self._fresh:
             self._restore_place()
         self.film_list.show_films(films, self.library.all_marks())
@@ -274,6 +272,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self._search_bar.hint = result.hint
         self._show_state()
         self._show_detail()
+        self.found_while_reading(found)
         if first:
             self.post_message(self.FirstResults())
 

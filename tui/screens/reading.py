@@ -13,11 +13,12 @@ got.
 from __future__ import annotations
 
 from abc import abstractmethod
+from threading import Event
 
 from textual.screen import Screen
 
 from tui.screens.loading import LoadProgress, PreviewIndexed
-from tui.screens.search_runs import Search
+from tui.screens.search_runs import Found, Search
 from tui.search.index import SearchIndex
 from tui.search.orders import effective_sort
 from tui.search.preview import reads_numbers
@@ -38,6 +39,10 @@ class WhileReading(Screen[None]):
     index (0.0 to 1.0); None once the films are in, or when there is no preview."""
 
     index: SearchIndex
+    search: Search
+
+    _searched: Event | None = None
+    """Set once what was typed is found in the preview (the reading waits for it)."""
 
     preview_searches = False
     """True once the films shown while the catalog is read can be searched."""
@@ -57,11 +62,23 @@ class WhileReading(Screen[None]):
         return not reads_numbers(query, effective_sort(search.sort, not query.is_empty))
 
     def on_preview_indexed(self, message: PreviewIndexed) -> None:
-        """The preview's films can be searched: search them until the films are in."""
-        if self.reading is not None:
-            self.index = message.index
-            self.preview_searches = True
-            self._run_search()
+        """The preview's films can be searched: search them until the films are in.
+        The reading waits for what is typed to be found (`found_while_reading`)."""
+        if self.reading is None:
+            message.searched.set()
+            return
+        self.index = message.index
+        self.preview_searches = True
+        self._searched = message.searched
+        self._run_search()
+        if not self.searches_while_reading(self.search):  # it waits for the films
+            message.searched.set()
+
+    def found_while_reading(self, found: Found) -> None:
+        """`found` is shown: once complete, the reading waiting for it goes on."""
+        if self._searched is not None and found.result.complete:
+            self._searched.set()
+            self._searched = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """None (shown disabled) for what needs the films while they are read."""

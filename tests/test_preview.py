@@ -27,6 +27,7 @@ from tui import finder
 from tui.app import FilmApp, make_app
 from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
 from tui.screens.loading import LoadingScreen
+from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
 from tui.search.orders import Sort
 from tui.store.library import Library
@@ -171,15 +172,21 @@ def test_a_damaged_preview_is_thrown_away_and_kept_anew(catalog: Path) -> None:
     assert preview is not None and len(preview) == len(library.films) == COUNT
 
 
+def index_of_preview(catalog: Path) -> SearchIndex:
+    """The index of the catalog's preview, as the loading thread reads it."""
+    preview = kept_preview(catalog)
+    assert preview is not None
+    index = preview_index(stand_in(catalog), preview)
+    assert index is not None
+    return index
+
+
 QUERIES = ["golden", "the", "grandpa", '"the golden"', "river -golden", "year:1950..1960 s", "xq"]
 
 
 def test_the_preview_index_finds_what_the_library_index_finds(catalog: Path) -> None:
     library = keep(catalog)
-    preview = kept_preview(catalog)
-    assert preview is not None
-    index = preview_index(stand_in(catalog), preview)
-    assert index is not None
+    index = index_of_preview(catalog)
     for query in QUERIES:
         for sort in (Sort.RELEVANCE, Sort.TITLE, Sort.YEAR):
             found = find_in(library, index, query, sort=sort).films
@@ -189,9 +196,7 @@ def test_the_preview_index_finds_what_the_library_index_finds(catalog: Path) -> 
 
 def test_the_films_read_are_put_in_the_preview_index(catalog: Path) -> None:
     keep(catalog)
-    preview = kept_preview(catalog)
-    assert preview is not None
-    index = preview_index(stand_in(catalog), preview)
+    index = index_of_preview(catalog)
     library = open_library(catalog)
     assert adopted(index, library) is index  # nothing built again
     [film] = find_in(library, index, "grandpa").films
@@ -200,9 +205,7 @@ def test_the_films_read_are_put_in_the_preview_index(catalog: Path) -> None:
 
 def test_a_note_written_meanwhile_indexes_the_films_anew(catalog: Path) -> None:
     keep(catalog)
-    preview = kept_preview(catalog)
-    assert preview is not None
-    index = preview_index(stand_in(catalog), preview)
+    index = index_of_preview(catalog)
     library = open_library(catalog)
     library.update_personal(library.films[0].id, {"notes": "Quokka"})  # another filmtui
     again = adopted(index, library)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import atomic_json, opening
+from tests.library_helpers import bundle
+from tui.store import atomic_json
 from tui.store import opening as store
 from tui.store.atomic_json import StoreWriteError, encode, parse, stale_temp_files, write_atomically
 from tui.store.locations import backup_path, bundled_catalog_bytes, lock_path, personal_data_path
@@ -228,11 +229,11 @@ def test_updating_the_library_to_a_newer_bundled_catalog_backs_it_up_first(
     bundled = json.loads(bundled_catalog_bytes())
     older = json.loads(bundled_catalog_bytes())
     older["films"]["1"]["title"] = "An older title"
-    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(older).encode())
+    bundle(monkeypatch, older)
     path = open_library().path  # the user's library, seeded from the older bundled catalog
     open_library()  # and kept in step with it
     before = path.read_bytes()
-    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(bundled).encode())
+    bundle(monkeypatch, bundled)
     open_library()
     assert backup_path(path).read_bytes() == before
     titles = [film["title"] for film in json.loads(path.read_bytes())["films"].values()]

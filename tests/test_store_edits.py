@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.library_helpers import film_in
+from tests.library_helpers import bundle, film_in
 from tui.model.film import Film
 from tui.model.marks import UserMarks
-from tui.store import opening
 from tui.store.locations import bundled_catalog_bytes, default_library_path
 from tui.store.opening import open_library
 
@@ -86,7 +85,7 @@ def test_a_newer_bundled_catalog_adds_films_but_never_overwrites_an_edit(
             "moscow-cassiopeia-1973",
         ):
             document["description"] = "Old text."
-    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(older).encode())
+    bundle(monkeypatch, older)
     library = open_library()  # seeds the default library from the older bundled catalog
     path = default_library_path()
     edited = Film("planet-of-storms-1961", "Planet of Storms (my cut)", 1961, "Mine.", "")
@@ -96,7 +95,7 @@ def test_a_newer_bundled_catalog_adds_films_but_never_overwrites_an_edit(
         if document["id"] == "moscow-cassiopeia-1973":
             document["description"] = "My own words."  # edited by hand in the file
     path.write_text(json.dumps(data))
-    monkeypatch.setattr(opening, "bundled_catalog_bytes", lambda: json.dumps(newer).encode())
+    bundle(monkeypatch, newer)
     reopened = open_library()
     assert film_in(reopened, "star-voyage-1962") is not None  # new bundled film appears
     sky = film_in(reopened, "the-sky-beckons-1959")

@@ -7,8 +7,10 @@ text), favourites (`is:fav`) and the other marks (`is:watched`,
 between runs (`tui.search.kept_index`), keyed by the files its films come
 from: the catalog and the user's films (`films.edits.json`), each by size,
 time and inode. The user's marks file is not in the key: a favourite, a
-rating, a note or a tag leaves the kept index as it is.
-Knows nothing of Textual.
+rating, a note or a tag leaves the kept index as it is. Before a big catalog is
+read, its films are listed from the kept index (`kept_preview`) and searched in
+it (`preview_index`); once they are read, they take the place of the stand-ins
+there (`adopted`). Knows nothing of Textual.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from tui.safe_text import clean_line
 from tui.search.preview import PreviewFilms
 from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
-from tui.widgets.rows import clicked_row, scroll_to_row
+from tui.widgets.rows import clicked_row, line_of, message_line, scroll_to_row
 
 YEAR_WIDTH = 4
 MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
@@ -329,10 +329,7 @@ class FilmList(ScrollView, can_focus=True):
             lines = self._empty_text.splitlines()
             if y < len(lines):
                 style = self.get_visual_style("film-list--empty")
-                text = Content(" " + clean_line(lines[y])).truncate(width, ellipsis=True)
-                return Strip(text.render_segments(style)).adjust_cell_length(
-                    width, style.rich_style
-                )
+                return message_line(clean_line(lines[y]), width, style)
             return Strip.blank(width, base.rich_style)
         if index >= len(self._films):
             return Strip.blank(width, base.rich_style)
@@ -343,7 +340,7 @@ class FilmList(ScrollView, can_focus=True):
             film = self._films[index]
             style = self.get_visual_style("film-list--cursor") if highlighted else base
             row = self._row(film, width, cursor=highlighted)
-            line = Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
+            line = line_of(row, width, style)
             self._rows[key] = line
         return line
 

@@ -21,7 +21,7 @@ from textual.style import Style
 
 from tui.safe_text import clean_line
 from tui.search.groups import Group
-from tui.widgets.rows import clicked_row, scroll_to_row
+from tui.widgets.rows import clicked_row, line_of, message_line, scroll_to_row
 
 
 class GroupList(ScrollView, can_focus=True):
@@ -114,9 +114,7 @@ class GroupList(ScrollView, can_focus=True):
         if not self._groups:
             if y:
                 return Strip.blank(width, base.rich_style)
-            style = self.get_visual_style("group-list--empty")
-            text = Content(" " + self._empty_text).truncate(width, ellipsis=True)
-            return Strip(text.render_segments(style)).adjust_cell_length(width, style.rich_style)
+            return message_line(self._empty_text, width, self.get_visual_style("group-list--empty"))
         if index >= len(self._groups):
             return Strip.blank(width, base.rich_style)
         group = self._groups[index]
@@ -128,4 +126,4 @@ class GroupList(ScrollView, can_focus=True):
         )
         muted = Style(foreground=self.get_visual_style("group-list--count").foreground)
         row = Content.assemble(" ", name, " ", count if highlighted else (count, muted), " ")
-        return Strip(row.render_segments(style)).adjust_cell_length(width, style.rich_style)
+        return line_of(row, width, style)

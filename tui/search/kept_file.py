@@ -61,13 +61,8 @@ class KeptFile:
 
     def _read_header(self, key: Mapping[str, Any]) -> dict[str, tuple[int, int, int]]:
         file = self._file
-        if file.read(len(MAGIC)) != MAGIC:
-            raise KeptFileError("not a kept index")
-        length = int.from_bytes(file.read(_LENGTH), "little")
-        if not 0 < length <= _MOST_HEADER:
-            raise KeptFileError("a damaged header")
+        header, length = read_header(file)
         try:
-            header = json.loads(file.read(length))
             if header["key"] != json.loads(json.dumps(key)):  # as JSON holds it
                 raise KeptFileError("kept from other files")
             parts: dict[str, tuple[int, int, int]] = {}
@@ -102,6 +97,20 @@ class KeptFile:
 
     def close(self) -> None:
         self._file.close()
+
+
+def read_header(file: BinaryIO) -> tuple[Any, int]:
+    """The JSON header of the kept index `file` (read from its start), and its length
+    in bytes; `KeptFileError` if the file is no kept index."""
+    if file.read(len(MAGIC)) != MAGIC:
+        raise KeptFileError("not a kept index")
+    length = int.from_bytes(file.read(_LENGTH), "little")
+    if not 0 < length <= _MOST_HEADER:
+        raise KeptFileError("a damaged header")
+    try:
+        return json.loads(file.read(length)), length
+    except ValueError as error:
+        raise KeptFileError(f"a damaged header ({error})") from error
 
 
 def write_kept(path: Path, key: Mapping[str, Any], parts: Iterable[tuple[str, Any]]) -> None:

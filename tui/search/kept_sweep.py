@@ -11,26 +11,17 @@ header is read.
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 
-from tui.search.kept_file import MAGIC
-
-_LENGTH = 4  # bytes of the header's length, as `kept_file` writes it
-_MOST_HEADER = 1 << 24
+from tui.search.kept_file import KeptFileError, read_header
 
 
 def catalog_of(path: Path) -> str | None:
     """The catalog whose kept index `path` is, as its header says; None if it has none."""
     try:
         with path.open("rb") as file:
-            if file.read(len(MAGIC)) != MAGIC:
-                return None
-            length = int.from_bytes(file.read(_LENGTH), "little")
-            if not 0 < length <= _MOST_HEADER:
-                return None
-            catalog = json.loads(file.read(length))["key"]["catalog"]
-    except (OSError, ValueError, KeyError, TypeError):
+            catalog = read_header(file)[0]["key"]["catalog"]
+    except (OSError, KeptFileError, KeyError, TypeError):
         return None
     return catalog if isinstance(catalog, str) else None
 

@@ -206,11 +206,12 @@ def make_app(db_path: Path | None = None, *, fresh: bool = False) -> FilmApp:
     except OSError:
         big = False
     if big:
+        preview = kept_preview(path)
         return FilmApp(
-            stand_in(path),
+            stand_in(path, marks=preview is not None),
             fresh=fresh,
             loader=lambda progress: open_library(path, progress=progress),
-            preview=kept_preview(path),
+            preview=preview,
         )
     app = FilmApp(open_library(db_path), fresh=fresh)
     gc.freeze()  # the catalog lives as long as the app: keep it out of every GC pass

@@ -113,11 +113,14 @@ def open_library(
     return library
 
 
-def stand_in(path: Path) -> Library:
+def stand_in(path: Path, *, marks: bool = True) -> Library:
     """The library at `path` while its catalog is read: no films, but the user's
-    marks (the list shows them from the first frame); no marks if they cannot
-    be read now (`open_library` then says why)."""
+    marks (a preview's list shows them from the first frame); no marks if they
+    cannot be read now (`open_library` then says why), or without `marks`
+    (nothing shows them: a loading screen)."""
     path = library_path(path.expanduser())
+    if not marks:
+        return Library(path, [])
     try:
         user, recent, _ = _read_user_files(path)
     except StoreError:

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from textual import events
+from textual.command import CommandList, CommandPalette
 from textual.keys import _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
 
 from tui.app import FilmApp, make_app
 from tui.store.locations import bundled_catalog_bytes
@@ -141,3 +143,15 @@ def on_a_terminal(
             process.kill()
         os.close(master)
     return status, bytes(output)
+
+
+async def palette_lines(pilot: Pilot[None], *keys: str) -> list[str]:
+    """Open the command palette, type `keys`, and read the lines it shows once its
+    searches (a worker each) are done."""
+    await pilot.press("ctrl+p", *keys)
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await palette.workers.wait_for_complete()
+    await pilot.pause(0.3)
+    commands = palette.query_one(CommandList)
+    return [commands.render_line(y).text for y in range(commands.size.height)]

@@ -6,10 +6,9 @@ import random
 from pathlib import Path
 from typing import Any
 
-from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
-from tests.conftest import key_event, record_notices
+from tests.conftest import key_event, palette_lines, record_notices
 from tests.full_film import FULL, library_of
 from tests.group_collection import MARKUP_GENRE, collection
 from tests.waiting import wait_until
@@ -148,13 +147,7 @@ async def test_a_saved_search_survives_a_restart(tmp_path: Path) -> None:
         assert isinstance(app.screen, MainScreen)
     app = make_app(catalog)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"saved search")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        await palette.workers.wait_for_complete()
-        await pilot.pause(0.3)
-        commands = palette.query_one(CommandList)
-        lines = [commands.render_line(y).text for y in range(commands.size.height)]
+        lines = await palette_lines(pilot, *"saved search")
         at = next(n for n, line in enumerate(lines) if "Saved search: To watch" in line)
         assert "is:watchlist · 1 film" in lines[at + 1], lines
         await pilot.press("escape", "escape")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
 
-from tests.conftest import write_catalog
+from tests.conftest import palette_lines, write_catalog
 from tui.app import FilmApp, make_app
 from tui.widgets.film_list import FilmList
 
@@ -65,13 +65,8 @@ async def test_palette_shows_markup_titles_literally(tmp_path) -> None:  # type:
         )
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("down", "ctrl+p", *"strange")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        await palette.workers.wait_for_complete()
-        await pilot.pause(0.3)
-        commands = palette.query_one(CommandList)
-        lines = [commands.render_line(y).text for y in range(commands.size.height)]
+        await pilot.press("down")
+        lines = await palette_lines(pilot, *"strange")
         assert any("Go to: [/] Strange [b]title" in line for line in lines), lines
         await pilot.press("down", "enter")
         await pilot.pause()

@@ -51,9 +51,13 @@ def catalog(tmp_path: Path, **fields: Any) -> Path:
     return write_catalog(tmp_path / "catalog" / "films.json", [{**SOLARIS, **fields}])
 
 
-def catalog_with_poster(tmp_path: Path) -> Path:
-    """A catalog of Solaris, with `posters/solaris-1972.png` beside it."""
-    path = catalog(tmp_path)
+STALKER = {**SOLARIS, "id": "stalker-1979", "title": "Stalker", "year": 1979}
+"""A film without a poster file."""
+
+
+def catalog_with_poster(tmp_path: Path, *others: dict[str, Any]) -> Path:
+    """A catalog of Solaris (then `others`), with `posters/solaris-1972.png` beside it."""
+    path = write_catalog(tmp_path / "catalog" / "films.json", [SOLARIS, *others])
     red_over_blue(path.parent / "posters" / "solaris-1972.png")
     return path
 
@@ -237,10 +241,7 @@ async def test_another_film_never_shows_the_last_ones_poster_and_back_is_at_once
         return draw(request, *cell)
 
     monkeypatch.setattr(poster_module, "draw", counted)
-    stalker = {**SOLARIS, "id": "stalker-1979", "title": "Stalker", "year": 1979}
-    path = write_catalog(tmp_path / "catalog" / "films.json", [SOLARIS, stalker])
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path, STALKER))
     async with app.run_test(size=(100, 40)) as pilot:
         poster = await shown_poster(app)
         assert app.query_one(FilmDetail).view.film.id == "solaris-1972"  # type: ignore[union-attr]

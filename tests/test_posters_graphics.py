@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_catalog
 from tests.test_posters import (
     RED,
-    SOLARIS,
+    STALKER,
     catalog,
     catalog_with_poster,
     poster_lines,
@@ -180,10 +179,7 @@ async def test_with_graphics_another_film_without_a_poster_hides_the_picture(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(graphics, "_started", "kitty")
-    stalker = {**SOLARIS, "id": "stalker-1979", "title": "Stalker", "year": 1979}
-    path = write_catalog(tmp_path / "catalog" / "films.json", [SOLARIS, stalker])
-    red_over_blue(path.parent / "posters" / "solaris-1972.png")
-    app = make_app(path)
+    app = make_app(catalog_with_poster(tmp_path, STALKER))
     async with app.run_test(size=(100, 40)) as pilot:
         poster = await shown_poster(app)
         assert poster.query_one("#poster-graphic").display

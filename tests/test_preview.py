@@ -367,3 +367,29 @@ async def test_what_is_typed_is_found_before_the_catalog_is_read(catalog: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
     assert shown_when_read == ["grandpa"]
+
+
+async def test_quitting_while_reading_remembers_what_was_typed(
+    catalog: Path, held: threading.Event
+) -> None:
+    """The query typed and the film highlighted while the catalog is read are where
+    the next run starts, as after any other run."""
+    library = keep(catalog)
+    app = previewing(catalog, held)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"grandpa")
+        await wait_until(lambda: app.main.shown_query == "grandpa", "the search", pilot=pilot)
+        assert app.loading
+    place = Remembered.load().place(library.path)
+    assert (place.query, place.film_id) == ("grandpa", NOTED)
+
+
+async def test_quitting_before_the_preview_is_searched_keeps_the_query(
+    catalog: Path, held: threading.Event
+) -> None:
+    keep(catalog)
+    app = previewing(catalog, held)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"venus")
+        assert app.loading
+    assert Remembered.load().place(catalog.resolve()).query == "venus"

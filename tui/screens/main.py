@@ -8,7 +8,7 @@ the changes to the library `tui.screens.editing`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from textual import getters, on
@@ -95,6 +95,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self._indexing: Timer | None = None
         self._reindexing = False  # the films changed and are being indexed again
         self._view = DetailView()
+        self._highlighted: str | None = None
         """What the detail pane shows (kept here too: the pane is gone at unmount)."""
 
     def compose(self) -> ComposeResult:
@@ -143,10 +144,9 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             self.notify(notice, title=title, severity="warning", markup=False, timeout=timeout)
 
     def on_unmount(self) -> None:
-        if not self._loaded:
+        if not self._loaded and self.reading is None:
             return  # nothing was shown: keep what was remembered
-        film = self._view.film
-        place = Place(self.search.text, film.id if film else None, self.search.favourites_only)
+        place = Place(self.search.text, self._highlighted, self.search.favourites_only)
         self.remembered.set_place(self.library.path, place)
         self.remembered.theme = self.app.theme
         self.remembered.save()
@@ -206,12 +206,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             return
         self._reindexing = True
         self._show_state()
-        self.run_worker(
-            lambda: reindex(self.library, select, self.post_message),
-            thread=True,
-            exclusive=True,
-            group="reindex",
-        )
+        self._in_worker(lambda: reindex(self.library, select, self.post_message), "reindex")
 
     def on_reindexed(self, message: Reindexed) -> None:
         self._reindexing = False
@@ -244,12 +239,12 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             return
         steps = steps_of(self.library, self.index, search)
         self._show_state(searching=True)
-        self.run_worker(
-            lambda: find_in_steps(steps, search, self.index, self.post_message),
-            thread=True,
-            exclusive=True,
-            group="search",
-        )
+        index = self.index
+        self._in_worker(lambda: find_in_steps(steps, search, index, self.post_message), "search")
+
+    def _in_worker(self, work: Callable[[], object], group: str) -> None:
+        """Run `work` in a thread worker of `group`, in the place of the group's last."""
+        self.run_worker(work, thread=True, exclusive=True, group=group)
 
     def on_search_done(self, message: SearchDone) -> None:
         if message.found.search == self.search:
@@ -318,6 +313,8 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
 
     def _show_detail(self) -> None:
         self._view = self._detail.view = self._detail_view()
+        film = self.film_list.highlighted_film  # the pane is empty while reading
+        self._highlighted = None if film is None else film.id  # remembered on quitting
 
     def marks_changed(self) -> None:
         """Show changed marks (the films are the same). A query or sort that reads

@@ -133,6 +133,8 @@ FOLDING = SearchIndex(
         film("Москва — Кассиопея", 1973, "Ёлка и звёзды"),
         film("ＡＢＣ Ｍｕｒｄｅｒｓ"),
         film("Naïve Ångström"),
+        film("Don’t Look Now", 1973, "“Nothing is what it seems” — a Venice ghost story"),
+        film("Spider‐Man – Into the Spider‑Verse", 2018),
     ]
 )
 
@@ -150,6 +152,10 @@ FOLDING = SearchIndex(
         ("abc murders", ["ＡＢＣ Ｍｕｒｄｅｒｓ"]),
         ("ａｂｃ", ["ＡＢＣ Ｍｕｒｄｅｒｓ"]),
         ("naive angstrom", ["Naïve Ångström"]),
+        ("don't", ["Don’t Look Now"]),  # typed quotes and dashes find the typeset ones
+        ("don’t", ["Don’t Look Now"]),
+        ("spider-man", ["Spider‐Man – Into the Spider‑Verse"]),
+        ("spider-verse", ["Spider‐Man – Into the Spider‑Verse"]),
     ],
 )
 def test_matching_ignores_case_accents_and_width(query: str, titles: list[str]) -> None:

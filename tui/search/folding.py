@@ -1,6 +1,7 @@
 """Text in the form searching compares, and the way back to the original text.
 
-Folding decomposes (NFKD: `ｃａｆé` → `cafe` plus an accent, `ﬁ` → `fi`), drops
+Folding writes typeset quotes and dashes as they are typed (`’` → `'`, `—` →
+`-`), decomposes (NFKD: `ｃａｆé` → `cafe` plus an accent, `ﬁ` → `fi`), drops
 the combining marks, case-folds (`ß` → `ss`) and writes the letters of every
 other script in Latin with `anyascii` (`Солярис` → `solyaris`, `Ελλάδα` →
 `ellada`), so that a query in one script finds a title in the other
@@ -26,7 +27,7 @@ from operator import not_
 
 from anyascii import anyascii
 
-FOLDING_VERSION = 2
+FOLDING_VERSION = 3
 """Bumped whenever what `fold` or `fold_searched` gives for some text changes: a kept
 index of folded text is good only for the version it was built with."""
 
@@ -46,9 +47,17 @@ class _Folds(dict[int, str]):
         return folded
 
 
+# Typeset quotes and dashes, as a keyboard types them: `don't` finds *Don’t Look
+# Now*, `spider-man` *Spider‐Man*. (It also keeps most folded text ASCII, at one
+# byte a character.)
+_TYPED = dict.fromkeys("‘’‚‛′", "'") | dict.fromkeys("“”„‟″«»", '"') | dict.fromkeys("‐‑‒–—―−", "-")
+
+
 def _fold_one(char: str) -> str:
     if char.isascii():
         return char.lower()
+    if char in _TYPED:
+        return _TYPED[char]
     if _CYRILLIC.match(char):  # before NFKD, which would make `й` an `и`
         return "" if char in _SIGNS else anyascii(char).lower()
     decomposed = unicodedata.normalize("NFKD", char)

@@ -26,6 +26,7 @@ from tests.waiting import wait_until
 from tui import finder
 from tui.app import FilmApp, make_app
 from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
+from tui.safe_text import clean_line
 from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
@@ -216,8 +217,12 @@ def test_a_note_written_meanwhile_indexes_the_films_anew(catalog: Path) -> None:
 # -- the app ---------------------------------------------------------------------
 
 
-def detail_text(app: FilmApp) -> str:
-    return str(app.main.query_one(FilmDetail).query_one("#detail-empty", Static).render())
+def detail_text(app: FilmApp, part: str = "") -> str:
+    """What the details pane says: of its film, in `part` (`title`, `notes`); else why
+    it shows no more."""
+    detail = app.main.query_one(FilmDetail)
+    said = part or ("empty" if detail.has_class("-empty") else "pending")
+    return str(detail.query_one(f"#detail-{said}", Static).render())
 
 
 async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
@@ -235,6 +240,7 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         subtitle = str(app.main.query_one(FilmList).border_subtitle)
         assert subtitle == f"{COUNT} of {COUNT} · reading 25%"
         assert "Reading the catalog: 25%." in detail_text(app)
+        assert detail_text(app, "title") == clean_line(films[0].title)  # a stand-in's
         await pilot.press("down", "f", "d", "e")  # no film is read yet: nothing changes
         assert app.screen is app.main and app.library.favourites == frozenset()
         await pilot.press("slash", *"grandpa")  # in a note: the preview's index holds it
@@ -242,6 +248,7 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         shown = app.main.query_one(FilmList).films
         assert [film.id for film in shown] == found_ids(library, "grandpa") == [NOTED]
         assert app.loading and shown[0].runtime is None  # a stand-in, until read
+        assert detail_text(app, "notes") == "Seen with Grandpa."  # the user's marks are read
         assert str(app.main.query_one(FilmList).border_subtitle) == f"1 of {COUNT} · reading 25%"
         await pilot.press("escape", *"runtime:>100")  # the stand-ins have no runtime: it waits
         await pilot.pause()

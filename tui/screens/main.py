@@ -95,7 +95,6 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self._indexing: Timer | None = None
         self._reindexing = False  # the films changed and are being indexed again
         self._view = DetailView()
-        self._highlighted: str | None = None
         """What the detail pane shows (kept here too: the pane is gone at unmount)."""
 
     def compose(self) -> ComposeResult:
@@ -146,7 +145,8 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
     def on_unmount(self) -> None:
         if not self._loaded and self.reading is None:
             return  # nothing was shown: keep what was remembered
-        place = Place(self.search.text, self._highlighted, self.search.favourites_only)
+        film = self._view.film  # while reading too: a film of the preview
+        place = Place(self.search.text, film.id if film else None, self.search.favourites_only)
         self.remembered.set_place(self.library.path, place)
         self.remembered.theme = self.app.theme
         self.remembered.save()
@@ -297,24 +297,26 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self.film_list.set_class(self.search.favourites_only, "-favourites-only")
 
     def _detail_view(self) -> DetailView:
-        if self.reading is not None:
-            searched = self._found is not None and self._found.search == self.search
-            text = reading_text(self.search, self.reading, searched)
-            return DetailView(empty_text=text)
         film = self.film_list.highlighted_film
         highlighter = self._found.result.highlighter if self._found is not None else None
-        return DetailView(
-            film=film,
-            marks=self.library.personal(film.id) if film is not None else DetailView().marks,
-            spans=highlighter.spans if highlighter else None,
-            empty_text=self._empty_text(),
-            poster=poster_paths(self.library.path, film) if film is not None else (),
-        )
+        spans = highlighter.spans if highlighter else None
+        if film is None:
+            return DetailView(
+                empty_text=self._empty_text() if self.reading is None else self._pending()
+            )
+        marks = self.library.personal(film.id)
+        if self.reading is not None:  # a film of the preview: its title, year and marks
+            return DetailView(film=film, marks=marks, spans=spans, pending=self._pending())
+        poster = poster_paths(self.library.path, film)
+        return DetailView(film=film, marks=marks, spans=spans, poster=poster)
+
+    def _pending(self) -> str:
+        """What the details say of the catalog read meanwhile."""
+        searched = self._found is not None and self._found.search == self.search
+        return reading_text(self.search, self.reading or 0.0, searched)
 
     def _show_detail(self) -> None:
         self._view = self._detail.view = self._detail_view()
-        film = self.film_list.highlighted_film  # the pane is empty while reading
-        self._highlighted = None if film is None else film.id  # remembered on quitting
 
     def marks_changed(self) -> None:
         """Show changed marks (the films are the same). A query or sort that reads

@@ -70,7 +70,7 @@ def reading_text(search: Search, reading: float, searched: bool) -> str:
     """What the details say while the catalog is read (the list shows its kept
     films, or what `search` found in them if `searched`)."""
     read = f": {reading:.0%}." if reading else "…"
-    lines = [f"Reading the catalog{read}", "The details show once it is read."]
+    lines = [f"Reading the catalog{read}", "The rest of the details show once it is read."]
     query = clean_line(search.text.strip())
     if query and not searched:
         lines.append(f"The search for “{query}” runs then.")

@@ -76,6 +76,8 @@ class DetailView:
     empty_text: str = "No film selected."
     poster: tuple[Path, ...] = ()
     """The files that may hold the film's poster (`tui.store.posters.poster_paths`)."""
+    pending: str = ""
+    """Said under the film's title: why the rest of its details are not shown yet."""
 
 
 def _film_id(view: DetailView) -> str | None:
@@ -109,6 +111,7 @@ class FilmDetail(VerticalScroll):
         & #detail-meta { color: $text-muted; }
         & .heading { text-style: bold; color: $text-accent; }
         & #detail-empty { color: $text-muted; text-style: italic; display: none; }
+        & #detail-pending { color: $text-muted; text-style: italic; margin-top: 1; }
         & #detail-parts { height: auto; }
         &.-empty > #detail-parts { display: none; }
         &.-empty > #detail-empty { display: block; }
@@ -132,6 +135,7 @@ class FilmDetail(VerticalScroll):
                 yield Static(id="detail-original")
                 yield Static(id="detail-meta")
                 yield Phrases(id="detail-marks")
+                yield Static(id="detail-pending")
             yield LabelledRows(id="detail-yours", classes="section")
             yield LabelledRows(id="detail-film", classes="section")
             for name, _, heading in _TEXTS:
@@ -196,6 +200,7 @@ class FilmDetail(VerticalScroll):
             for words in mark_words(marks)
         )
         cast(Phrases, self._part("detail-marks")).phrases = list(words)
+        self._show("detail-pending", bool(view.pending) and Content(clean(view.pending)))
         for part_id, rows in (("detail-yours", _YOUR_ROWS), ("detail-film", _FILM_ROWS)):
             cast(LabelledRows, self._part(part_id)).rows = [
                 (Content.styled(label, "$foreground-muted"), self._marked(clean_line(text), name))

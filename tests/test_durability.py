@@ -249,3 +249,24 @@ def test_read_only_folder_browses_and_says_why_a_favourite_is_not_saved(
         "films.json",
         "films.user.json",
     ]
+
+
+def test_a_library_opens_where_memory_is_not_over_committed(tmp_path: Path) -> None:
+    """Reading a file asks for a buffer of its size, not of the most filmtui reads
+    (4 GB): a process allowed 1.5 GB of address space opens a library and its marks."""
+    catalog = write_catalog(tmp_path / "films.json", [{"id": "a", "title": "A", "year": 1}])
+    open_library(catalog).update_personal("a", {"favourite": True})
+    script = (
+        "import pathlib, resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (3 << 29, resource.RLIM_INFINITY))\n"
+        "from tui.store.opening import open_library\n"
+        "print(sorted(open_library(pathlib.Path(sys.argv[1])).favourites))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(catalog)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "['a']\n", "")

@@ -68,8 +68,10 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
     file = open_regular(path, limit)
     if file is None:
         return None
-    with file:
-        return file.read(limit + 1)[:limit]
+    with file:  # a buffer of `limit` (4 GB) fails where memory is not over-committed
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(min(size, limit) + 1)  # one byte more: has it grown since?
+        return (data + file.read() if len(data) > size else data)[:limit]
 
 
 def open_regular(path: Path, limit: int = READ_LIMIT) -> BinaryIO | None:

@@ -198,10 +198,16 @@ def test_the_preview_index_finds_what_the_library_index_finds(catalog: Path) -> 
 def test_the_films_read_are_put_in_the_preview_index(catalog: Path) -> None:
     keep(catalog)
     index = index_of_preview(catalog)
+    shown = [find_in(stand_in(catalog), index, query).films for query in ("", "grandpa")]
+    assert shown[1][0].id == NOTED and shown[1][0].runtime is None  # a stand-in
     library = open_library(catalog)
     assert adopted(index, library) is index  # nothing built again
     [film] = find_in(library, index, "grandpa").films
     assert film == library.films[-1] and film.runtime == 130
+    read = {film.id: film for film in library.films}
+    for films in shown:  # the results given out before show the films read
+        assert list(films) == [read[film.id] for film in films]
+    assert shown[1][0].runtime == 130
 
 
 def test_a_note_written_meanwhile_indexes_the_films_anew(catalog: Path) -> None:

@@ -111,9 +111,8 @@ def preview_index(library: Library, preview: PreviewFilms) -> SearchIndex | None
     if kept is None:
         return None
     notes, tags = _user_texts(library)
-    with gc_paused(keeps=4 * len(preview)):  # the films, in title order, and titles
-        films = preview.in_order(kept.title_order)
-        index = SearchIndex(films, notes=notes, tags=tags, kept=kept, key=key)
+    with gc_paused(keeps=4 * len(preview)):  # the titles, words and texts read
+        index = SearchIndex(preview, notes=notes, tags=tags, kept=kept, key=key, titled=True)
         index.build()
     return index if index.from_kept else None
 

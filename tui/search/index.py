@@ -52,9 +52,9 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import RUN, mapped, mask_of, replace_in_runs
+from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
-from tui.search.preview import ROWS, rows_part
+from tui.search.preview import ROWS, ids_of, put_in, rows_part
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
 from tui.search.search_result import SearchResult, highlighter_of, lists_everything
@@ -78,6 +78,8 @@ class SearchIndex:
         tags: Mapping[str, Sequence[str]] | None = None,
         kept: KeptIndex | None = None,
         key: Mapping[str, object] | None = None,
+        *,
+        titled: bool = False,
     ) -> None:
         """Index `films`; `notes` and `tags` are the user's by film id, searched like
         the rest (index again when they change).
@@ -87,11 +89,14 @@ class SearchIndex:
         thread) or by the first search that needs it. With `kept` (a kept index
         of these very films, `tui.search.kept_index`), what it holds is read
         instead of worked out. `key` says what the films were read from, for
-        keeping the index (`tui.finder`).
+        keeping the index (`tui.finder`). `titled`: `films` are in the kept
+        index's title order already (a preview's, `tui.search.preview`).
         """
         self.key = key
         if kept is not None and kept.size == len(films):
-            self._by_title = mapped(films.__getitem__, kept.title_order)  # short calls into C
+            self._by_title: Sequence[Film] = (
+                films if titled else mapped(films.__getitem__, kept.title_order)  # short calls
+            )
             self._folded_by_title = kept.folded_titles
             self._kept: KeptIndex | None = kept
             self._title_order: Sequence[int] | None = kept.title_order
@@ -137,12 +142,13 @@ class SearchIndex:
         if order is None or len(films) != len(order) or (notes, tags) != (self._notes, self._tags):
             return False
         by_title = mapped(films.__getitem__, order)
-        if mapped(attrgetter("id"), by_title) != mapped(attrgetter("id"), self._by_title):
+        if mapped(attrgetter("id"), by_title) != ids_of(self._by_title):
             return False
         with self._lock:
-            replace_in_runs(self._by_title, by_title)  # the results given out show them too
+            put_in(self._by_title, by_title)  # the results given out show them too
+            self._by_title = by_title
             if self._searchable is not None:
-                self._searchable.adopt(self._by_title)
+                self._searchable.adopt(by_title)
             self._last = None
         return True
 

@@ -17,7 +17,6 @@ runtime, their own fields' numbers): a search of those waits for the films
 from __future__ import annotations
 
 from array import array
-from collections import deque
 from collections.abc import Sequence
 from itertools import count
 from operator import attrgetter
@@ -25,6 +24,7 @@ from typing import overload
 
 from tui.model.film import Film
 from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.masks import mapped, replace_in_runs
 from tui.search.orders import Sort
 from tui.search.query import Query
 
@@ -62,39 +62,68 @@ def _split(size: int, separator: object, joined: object) -> list[str]:
 
 
 class PreviewFilms(Sequence[Film]):
-    """The kept rows as films of an id, a title and a year, made as they are shown."""
+    """The kept rows as films of an id, a title and a year, made as they are read
+    (a million made at once would take a second and 170 MB), until the catalog's
+    own films are put in (`put_in`)."""
 
     def __init__(self, ids: list[str], titles: list[str], years: list[int | None]) -> None:
-        self._ids = ids
+        self.ids = ids
         self._titles = titles
         self._years = years
+        self._films: Sequence[Film] | None = None  # the catalog's, once read
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self.ids)
 
     @overload
     def __getitem__(self, at: int) -> Film: ...
     @overload
     def __getitem__(self, at: slice) -> Sequence[Film]: ...
     def __getitem__(self, at: int | slice) -> Film | Sequence[Film]:
+        films = self._films
+        if films is not None:
+            return films[at]
         if isinstance(at, slice):
-            return PreviewFilms(self._ids[at], self._titles[at], self._years[at])
-        return Film(self._ids[at], self._titles[at], self._years[at])
+            return PreviewFilms(self.ids[at], self._titles[at], self._years[at])
+        return Film(self.ids[at], self._titles[at], self._years[at])
 
-    def in_order(self, title_order: Sequence[int]) -> list[Film]:
-        """The films made (all of them), in the order of which `title_order` gives
-        the title order: `title_order[n]` is where the `n`th title goes."""
-        films = list(map(Film, self._ids, self._titles, self._years))  # the loop in C
-        ordered = films[:]
-        deque(map(ordered.__setitem__, title_order, films), maxlen=0)  # in C
-        return ordered
+    def in_positions(self, order: Sequence[int]) -> PreviewFilms:
+        """`[self[p] for p in order]`, its films made as they are read."""
+        ids, titles = mapped(self.ids.__getitem__, order), mapped(self._titles.__getitem__, order)
+        return PreviewFilms(ids, titles, mapped(self._years.__getitem__, order))
+
+    def put_in(self, films: Sequence[Film]) -> None:
+        """Be `films` from now on: the catalog's, the same by id in this order."""
+        self._films = films
 
     def position_of(self, film_id: str) -> int | None:
         """Where the film with `film_id` is (its ids compared in C); None if not here."""
         try:
-            return self._ids.index(film_id)
+            return self.ids.index(film_id)
         except ValueError:
             return None
+
+
+def in_positions(films: Sequence[Film], order: Sequence[int]) -> Sequence[Film]:
+    """`[films[p] for p in order]`; of a preview's films, a preview too (none made)."""
+    if isinstance(films, PreviewFilms):
+        return films.in_positions(order)
+    return mapped(films.__getitem__, order)
+
+
+def ids_of(films: Sequence[Film]) -> list[str]:
+    """The ids of `films` in order (of a preview's, none made)."""
+    return films.ids if isinstance(films, PreviewFilms) else mapped(attrgetter("id"), films)
+
+
+def put_in(films: Sequence[Film], others: Sequence[Film]) -> None:
+    """Put `others` in the place of `films`, the same films by id in the same order:
+    what holds `films` (the results given out) sees `others`."""
+    if isinstance(films, PreviewFilms):
+        films.put_in(others)
+    else:
+        assert isinstance(films, list), "films are a preview's or a list"
+        replace_in_runs(films, others)
 
 
 def read_preview(file: KeptFile) -> PreviewFilms | None:

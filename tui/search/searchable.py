@@ -19,7 +19,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, gathered, inverse, mapped, put, replace_in_runs
+from tui.search.masks import RUN, gathered, inverse, mapped, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -30,6 +30,7 @@ from tui.search.orders import (
     sorted_in_runs,
     year_order,
 )
+from tui.search.preview import in_positions, put_in
 from tui.search.query import NumberRange, Query, Term
 from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.search_texts import FilmTexts
@@ -78,7 +79,7 @@ class Searchable:
         """With `kept` (a kept index of these films), what it holds is read, not worked out."""
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
         size = len(order)
-        self.films = mapped(by_title.__getitem__, order)
+        self.films = in_positions(by_title, order)
         title_order = inverse(order) if kept is None else kept.title_order
         self.position_of: Mapping[str, int]
         kept_positions = None if kept is None else kept.position_of(self.films)
@@ -123,7 +124,9 @@ class Searchable:
         size = len(self.films)
         order = [0] * size  # the title places in year order
         put(order, self.orders.title_order, range(size))
-        replace_in_runs(self.films, mapped(by_title.__getitem__, order))
+        films = mapped(by_title.__getitem__, order)
+        put_in(self.films, films)  # for what holds them (the results given out)
+        self.films = films
         self._columns.clear()  # numbers of the films before
 
     def find_letters(self, lock: AbstractContextManager[object]) -> Iterator[float]:

@@ -87,11 +87,6 @@ class PreviewFilms(Sequence[Film]):
             return PreviewFilms(self.ids[at], self._titles[at], self._years[at])
         return Film(self.ids[at], self._titles[at], self._years[at])
 
-    def in_positions(self, order: Sequence[int]) -> PreviewFilms:
-        """`[self[p] for p in order]`, its films made as they are read."""
-        ids, titles = mapped(self.ids.__getitem__, order), mapped(self._titles.__getitem__, order)
-        return PreviewFilms(ids, titles, mapped(self._years.__getitem__, order))
-
     def put_in(self, films: Sequence[Film]) -> None:
         """Be `films` from now on: the catalog's, the same by id in this order."""
         self._films = films
@@ -104,10 +99,31 @@ class PreviewFilms(Sequence[Film]):
             return None
 
 
+class Reordered(Sequence[Film]):
+    """`films[order[p]]` at `p`: a preview's films in another order, none made or
+    copied (a million copied take most of a second)."""
+
+    def __init__(self, films: PreviewFilms, order: Sequence[int]) -> None:
+        self._films = films
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, at: int) -> Film: ...
+    @overload
+    def __getitem__(self, at: slice) -> Sequence[Film]: ...
+    def __getitem__(self, at: int | slice) -> Film | Sequence[Film]:
+        if isinstance(at, slice):
+            return list(map(self._films.__getitem__, self._order[at]))
+        return self._films[self._order[at]]
+
+
 def in_positions(films: Sequence[Film], order: Sequence[int]) -> Sequence[Film]:
-    """`[films[p] for p in order]`; of a preview's films, a preview too (none made)."""
+    """`[films[p] for p in order]`; of a preview's films, a view of them (`Reordered`)."""
     if isinstance(films, PreviewFilms):
-        return films.in_positions(order)
+        return Reordered(films, order)
     return mapped(films.__getitem__, order)
 
 
@@ -121,7 +137,7 @@ def put_in(films: Sequence[Film], others: Sequence[Film]) -> None:
     what holds `films` (the results given out) sees `others`."""
     if isinstance(films, PreviewFilms):
         films.put_in(others)
-    else:
+    elif not isinstance(films, Reordered):  # which shows what its preview's films are
         assert isinstance(films, list), "films are a preview's or a list"
         replace_in_runs(films, others)
 

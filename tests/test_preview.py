@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from tui import finder
 from tui.app import FilmApp, make_app
 from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
 from tui.safe_text import clean_line
+from tui.screens import loading
 from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
@@ -406,3 +408,27 @@ async def test_quitting_before_the_preview_is_searched_keeps_the_query(
         await pilot.press(*"venus")
         assert app.loading
     assert Remembered.load().place(catalog.resolve()).query == "venus"
+
+
+async def test_the_reading_waits_until_the_typing_pauses(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalog is read once what is typed is shown and the typing has paused: the
+    reading would slow every key down (both need the interpreter)."""
+    keep(catalog)
+    monkeypatch.setattr(loading, "TYPING_PAUSE", 1.5)  # a pause no key waits for here
+    when_read: list[tuple[str | None, float]] = []
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        when_read.append((app.main.shown_query, time.monotonic()))
+        return open_library(catalog, progress=progress)
+
+    app = FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(lambda: app.main.preview_searches, "the preview's index", pilot=pilot)
+        for key in "grand":
+            await pilot.press(key)
+        typed = time.monotonic()
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+    [(shown, read)] = when_read
+    assert shown == "grand" and read - typed >= 1.0

@@ -33,6 +33,7 @@ from tui.store.opening import StoreError
 
 PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
 SEARCH_FIRST_WITHIN = 5.0  # seconds the reading waits for a search of the preview
+TYPING_PAUSE = 0.3  # seconds without a new search after which the reading starts
 _NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
@@ -64,11 +65,42 @@ class LoadDone(Message):
 class PreviewIndexed(Message):
     """The films of the preview can be searched (posted from the loading thread).
 
-    The thread waits for `searched` (at most `SEARCH_FIRST_WITHIN`) before it reads
-    the catalog: what the user typed is searched first, not beside the reading."""
+    The thread waits for `typing` to pause (at most `SEARCH_FIRST_WITHIN`) before it
+    reads the catalog: what the user types is searched first, not beside the reading."""
 
     index: SearchIndex
-    searched: Event = field(default_factory=Event)
+    typing: Typing = field(default_factory=lambda: Typing())
+
+
+class Typing:
+    """The searches of what the user types while the catalog waits to be read.
+
+    Reading a catalog takes the interpreter from the user interface for seconds
+    (both run Python), so it waits until the search typed last is shown and no
+    other has been asked for `TYPING_PAUSE` seconds."""
+
+    def __init__(self) -> None:
+        self._shown = Event()
+        self._asked = time.monotonic()
+
+    def ask(self) -> None:
+        """A search is asked for: the reading waits for it."""
+        self._asked = time.monotonic()
+        self._shown.clear()
+
+    def shown(self) -> None:
+        """The search asked for last is shown, or will not run before the reading."""
+        self._shown.set()
+
+    def wait_for_a_pause(self, within: float) -> None:
+        """Wait (at most `within` seconds) until the search asked last is shown and
+        none has been asked for `TYPING_PAUSE` seconds."""
+        until = time.monotonic() + within
+        while (left := until - time.monotonic()) > 0 and self._shown.wait(left):
+            quiet = time.monotonic() - self._asked
+            if quiet >= TYPING_PAUSE:
+                return
+            time.sleep(min(TYPING_PAUSE - quiet, left))
 
 
 Preview = tuple[Library, PreviewFilms]
@@ -106,7 +138,7 @@ def _load(
         if searched is not None:
             indexed = PreviewIndexed(searched)
             post(indexed)
-            indexed.searched.wait(SEARCH_FIRST_WITHIN)
+            indexed.typing.wait_for_a_pause(SEARCH_FIRST_WITHIN)
         library = loader(reading)
         post(LoadProgress(f"Sorting {len(library.films):,} films", None))
         outcome = Loaded(library, adopted(searched, library))

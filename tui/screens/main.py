@@ -229,6 +229,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         catalog, from a thread worker in a big one (the UI never waits; a newer
         search drops an older one)."""
         search = self.search
+        self.asked_while_reading(search)
         if not self._loaded and not self.searches_while_reading(search):  # once read
             self._show_state()
             self._show_detail()

@@ -13,11 +13,10 @@ got.
 from __future__ import annotations
 
 from abc import abstractmethod
-from threading import Event
 
 from textual.screen import Screen
 
-from tui.screens.loading import LoadProgress, PreviewIndexed
+from tui.screens.loading import LoadProgress, PreviewIndexed, Typing
 from tui.screens.search_runs import Found, Search
 from tui.search.index import SearchIndex
 from tui.search.orders import effective_sort
@@ -41,8 +40,8 @@ class WhileReading(Screen[None]):
     index: SearchIndex
     search: Search
 
-    _searched: Event | None = None
-    """Set once what was typed is found in the preview (the reading waits for it)."""
+    _typing: Typing | None = None
+    """The searches of the preview the reading waits for, until it starts."""
 
     preview_searches = False
     """True once the films shown while the catalog is read can be searched."""
@@ -65,20 +64,25 @@ class WhileReading(Screen[None]):
         """The preview's films can be searched: search them until the films are in.
         The reading waits for what is typed to be found (`found_while_reading`)."""
         if self.reading is None:
-            message.searched.set()
+            message.typing.shown()
             return
         self.index = message.index
         self.preview_searches = True
-        self._searched = message.searched
+        self._typing = message.typing
         self._run_search()
-        if not self.searches_while_reading(self.search):  # it waits for the films
-            message.searched.set()
+
+    def asked_while_reading(self, search: Search) -> None:
+        """`search` is asked for: the reading waits for it to be shown, unless it
+        waits for the films."""
+        if self._typing is not None:
+            self._typing.ask()
+            if not self.searches_while_reading(search):
+                self._typing.shown()
 
     def found_while_reading(self, found: Found) -> None:
-        """`found` is shown: once complete, the reading waiting for it goes on."""
-        if self._searched is not None and found.result.complete:
-            self._searched.set()
-            self._searched = None
+        """`found` is shown: once complete, the reading waiting for it may go on."""
+        if self._typing is not None and found.result.complete:
+            self._typing.shown()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """None (shown disabled) for what needs the films while they are read."""

@@ -76,28 +76,31 @@ class Typing:
     """The searches of what the user types while the catalog waits to be read.
 
     Reading a catalog takes the interpreter from the user interface for seconds
-    (both run Python), so it waits until the search typed last is shown and no
-    other has been asked for `TYPING_PAUSE` seconds."""
+    (both run Python), so it waits until the search asked for last is shown and
+    the user has had `TYPING_PAUSE` seconds since (to type on) without asking
+    for another.
+    """
 
     def __init__(self) -> None:
         self._shown = Event()
-        self._asked = time.monotonic()
+        self._since = time.monotonic()  # of the last search asked for or shown
 
     def ask(self) -> None:
         """A search is asked for: the reading waits for it."""
-        self._asked = time.monotonic()
+        self._since = time.monotonic()
         self._shown.clear()
 
     def shown(self) -> None:
         """The search asked for last is shown, or will not run before the reading."""
+        self._since = time.monotonic()
         self._shown.set()
 
     def wait_for_a_pause(self, within: float) -> None:
-        """Wait (at most `within` seconds) until the search asked last is shown and
-        none has been asked for `TYPING_PAUSE` seconds."""
+        """Wait (at most `within` seconds) until the search asked for last is shown
+        and neither a search nor its showing has come for `TYPING_PAUSE` seconds."""
         until = time.monotonic() + within
         while (left := until - time.monotonic()) > 0 and self._shown.wait(left):
-            quiet = time.monotonic() - self._asked
+            quiet = time.monotonic() - self._since
             if quiet >= TYPING_PAUSE:
                 return
             time.sleep(min(TYPING_PAUSE - quiet, left))

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
@@ -33,6 +35,7 @@ from tui.screens.loading import LoadingScreen
 from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
 from tui.search.orders import Sort
+from tui.search.preview import Joined
 from tui.store.library import Library
 from tui.store.locations import kept_index_path
 from tui.store.opening import open_library, stand_in
@@ -109,6 +112,21 @@ def kept_app(catalog: Path, held: threading.Event) -> FilmApp:
 
 
 # -- the preview on disk ----------------------------------------------------------
+
+
+@given(st.lists(st.text(max_size=4), max_size=8))
+def test_joined_texts_read_back_as_the_texts(texts: list[str]) -> None:
+    """The rows' ids and titles are kept joined (`Joined`) and read one at a time."""
+    joined = Joined.read(len(texts), *Joined.of(texts).kept())
+    assert list(joined) == joined.as_list() == texts
+    assert [joined[n] for n in range(-len(texts), 0)] == texts
+    assert joined[1:-1] == texts[1:-1]
+    for text in {*texts, "\x00", "x"}:
+        assert (text in texts) == (text in joined)
+        if text in texts:
+            assert joined.index(text) == texts.index(text)
+    with pytest.raises(IndexError):
+        joined[len(texts)]
 
 
 def test_nothing_kept_means_no_preview(catalog: Path) -> None:

@@ -52,7 +52,7 @@ from tui.search.search_texts import STEP
 Postings = Mapping[str, Sequence[int]]
 """Positions (ascending) by text: the films with each title, first word, title word."""
 
-FORMAT = 2  # of the parts below; a new format makes every kept index outdated
+FORMAT = 3  # of the parts below; a new format makes every kept index outdated
 POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
 TABLE_STEP = 1 << 18  # slots of the table of positions by id in one part (1 MB)

@@ -16,9 +16,11 @@ runtime, their own fields' numbers): a search of those waits for the films
 
 from __future__ import annotations
 
+import bisect
+import sys
 from array import array
 from collections.abc import Sequence
-from itertools import count
+from itertools import accumulate, count
 from operator import attrgetter
 from typing import overload
 
@@ -34,31 +36,80 @@ ROWS = "rows"
 NO_YEAR = -(2**63)  # a year the rows part holds for none (a film's year is far smaller)
 
 
-def rows_part(by_title: Sequence[Film]) -> tuple[int, str, str, str, str, bytes]:
-    """The `rows` part of a kept index of films in title order: their count, the
-    ids and the titles each joined by a character none of them holds, and the
-    years as `array("q")` bytes; read back in a few calls into C (`read_preview`)."""
-    ids = _joined(list(map(attrgetter("id"), by_title)))
-    titles = _joined(list(map(attrgetter("title"), by_title)))
+def rows_part(by_title: Sequence[Film]) -> tuple[object, ...]:
+    """The `rows` part of a kept index of films in title order: their count, their ids
+    and their titles (`Joined`), and their years as `array("q")` bytes; read back in
+    a few calls into C (`read_preview`)."""
+    ids = Joined.of(list(map(attrgetter("id"), by_title)))
+    titles = Joined.of(list(map(attrgetter("title"), by_title)))
     years = array("q", (NO_YEAR if y is None else y for y in map(attrgetter("year"), by_title)))
-    return len(by_title), *ids, *titles, years.tobytes()
+    return len(by_title), *ids.kept(), *titles.kept(), years.tobytes()
 
 
-def _joined(texts: list[str]) -> tuple[str, str]:
-    """A character none of `texts` holds, and the texts joined by it."""
-    whole = "".join(texts)
-    separator = next(c for c in map(chr, count()) if c not in whole)
-    return separator, separator.join(texts)
+class Joined(Sequence[str]):
+    """Texts kept joined, each after a character none of them holds, and where each
+    starts: a text is made when it is read (a million made at once take a third of
+    a second, and 60 MB)."""
 
+    def __init__(self, separator: str, joined: str, starts: array[int]) -> None:
+        """`joined` holds each text after `separator`, and one more at its end; the
+        `n`th text starts at `starts[n]` and ends at `starts[n + 1] - 1`."""
+        self._separator = separator
+        self._joined = joined
+        self._starts = starts
 
-def _split(size: int, separator: object, joined: object) -> list[str]:
-    """The `size` texts `_joined` joined; ValueError if they are not that."""
-    if type(separator) is not str or len(separator) != 1 or type(joined) is not str:
-        raise ValueError("damaged rows")
-    texts = joined.split(separator) if size else []
-    if len(texts) != size:
-        raise ValueError("damaged rows")
-    return texts
+    @classmethod
+    def of(cls, texts: list[str]) -> Joined:
+        whole = "".join(texts)
+        separator = next(c for c in map(chr, count()) if c not in whole)
+        starts = array("q", accumulate((len(text) + 1 for text in texts), initial=1))
+        joined = f"{separator}{separator.join(texts)}{separator}" if texts else separator
+        return cls(separator, joined, starts)
+
+    @classmethod
+    def read(cls, size: int, separator: object, joined: object, starts: object) -> Joined:
+        """The texts `kept` gave; ValueError or TypeError if they are not `size` texts."""
+        if type(separator) is not str or len(separator) != 1 or type(joined) is not str:
+            raise ValueError("damaged rows")
+        found = array("q")
+        found.frombytes(starts)  # type: ignore[arg-type]  # TypeError if not bytes
+        if len(found) != size + 1 or found[0] != 1 or found[-1] != len(joined):
+            raise ValueError("damaged rows")
+        return cls(separator, joined, found)
+
+    def kept(self) -> tuple[str, str, bytes]:
+        """What `read` reads back."""
+        return self._separator, self._joined, self._starts.tobytes()
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return list(map(self.__getitem__, range(len(self))[at]))
+        at = range(len(self))[at]  # IndexError out of range; from the end if negative
+        starts = self._starts
+        return self._joined[starts[at] : starts[at + 1] - 1]
+
+    def index(self, text: object, start: int = 0, stop: int = sys.maxsize) -> int:
+        """Where the first `text` is (the texts compared in C); ValueError if none is."""
+        if start or stop != sys.maxsize:
+            return super().index(text, start, stop)
+        separator = self._separator
+        found = -1
+        if isinstance(text, str) and separator not in text:
+            found = self._joined.find(f"{separator}{text}{separator}")
+        if found < 0:
+            raise ValueError(text)
+        return bisect.bisect_left(self._starts, found + 1)
+
+    def as_list(self) -> list[str]:
+        """All the texts (in one call into C)."""
+        return self._joined[1:-1].split(self._separator) if len(self) else []
 
 
 class PreviewFilms(Sequence[Film]):
@@ -66,7 +117,8 @@ class PreviewFilms(Sequence[Film]):
     (a million made at once would take a second and 170 MB), until the catalog's
     own films are put in (`put_in`)."""
 
-    def __init__(self, ids: list[str], titles: list[str], years: list[int | None]) -> None:
+    def __init__(self, ids: Sequence[str], titles: Sequence[str], years: Sequence[int]) -> None:
+        """`years` holds `NO_YEAR` for a film without one."""
         self.ids = ids
         self._titles = titles
         self._years = years
@@ -85,7 +137,8 @@ class PreviewFilms(Sequence[Film]):
             return films[at]
         if isinstance(at, slice):
             return PreviewFilms(self.ids[at], self._titles[at], self._years[at])
-        return Film(self.ids[at], self._titles[at], self._years[at])
+        year = self._years[at]
+        return Film(self.ids[at], self._titles[at], None if year == NO_YEAR else year)
 
     def put_in(self, films: Sequence[Film]) -> None:
         """Be `films` from now on: the catalog's, the same by id in this order."""
@@ -129,7 +182,9 @@ def in_positions(films: Sequence[Film], order: Sequence[int]) -> Sequence[Film]:
 
 def ids_of(films: Sequence[Film]) -> list[str]:
     """The ids of `films` in order (of a preview's, none made)."""
-    return films.ids if isinstance(films, PreviewFilms) else mapped(attrgetter("id"), films)
+    if isinstance(films, PreviewFilms) and isinstance(films.ids, Joined):
+        return films.ids.as_list()
+    return mapped(attrgetter("id"), films)
 
 
 def put_in(films: Sequence[Film], others: Sequence[Film]) -> None:
@@ -145,19 +200,16 @@ def put_in(films: Sequence[Film], others: Sequence[Film]) -> None:
 def read_preview(file: KeptFile) -> PreviewFilms | None:
     """The preview kept in `file`; None if it has none, or one of the wrong shape."""
     try:
-        size, id_separator, joined_ids, title_separator, joined_titles, year_bytes = file.read(ROWS)
-        if type(size) is not int:
+        size, *rest = file.read(ROWS)
+        if type(size) is not int or len(rest) != 7:
             return None
-        ids = _split(size, id_separator, joined_ids)
-        titles = _split(size, title_separator, joined_titles)
+        ids = Joined.read(size, *rest[:3])
+        titles = Joined.read(size, *rest[3:6])
         years = array("q")
-        years.frombytes(year_bytes)  # TypeError if not bytes
+        years.frombytes(rest[6])  # TypeError if not bytes
     except (KeptFileError, ValueError, TypeError):
         return None
-    if len(years) != size:
-        return None
-    none = {NO_YEAR: None}
-    return PreviewFilms(ids, titles, list(map(none.get, years, years)))
+    return PreviewFilms(ids, titles, years) if len(years) == size else None
 
 
 def reads_numbers(query: Query, sort: Sort) -> bool:

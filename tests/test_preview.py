@@ -279,7 +279,7 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         await pilot.press("escape", *"runtime:>100")  # the stand-ins have no runtime: it waits
         await pilot.pause()
         assert app.main.shown_query != "runtime:>100"  # what is shown is of an older query
-        assert "The search for “runtime:>100” runs then." in detail_text(app)
+        assert "The search for “runtime:>100” runs once it is read." in detail_text(app)
         held.set()
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
         await wait_until(lambda: app.main.shown_query == "runtime:>100", "the search", pilot=pilot)
@@ -450,3 +450,32 @@ async def test_the_reading_waits_until_the_typing_pauses(
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
     [(shown, read)] = when_read
     assert shown == "grand" and read - typed >= 1.0
+
+
+async def test_the_films_being_put_in_are_almost_ready(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the catalog is read, its films are put in the preview's index (seconds at a
+    million films): the list says so, not `reading 100%` for that long."""
+    keep(catalog)
+    putting = threading.Event()
+
+    def put_in_slowly(index: SearchIndex | None, library: Library) -> SearchIndex:
+        putting.wait(10)
+        return adopted(index, library)
+
+    monkeypatch.setattr(loading, "adopted", put_in_slowly)
+    release = threading.Event()
+    release.set()
+    app = previewing(catalog, release)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(lambda: app.main.reading == 1.0, "the catalog read", pilot=pilot)
+            subtitle = str(app.main.query_one(FilmList).border_subtitle)
+            assert subtitle == f"{COUNT} of {COUNT} · almost ready"
+            assert detail_text(app).startswith("The catalog is read: the rest of the details")
+            putting.set()
+            await wait_until(lambda: not app.loading, "the films put in", pilot=pilot)
+            assert app.main.reading is None
+    finally:
+        putting.set()

@@ -314,7 +314,8 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
     def _pending(self) -> str:
         """What the details say of the catalog read meanwhile."""
         searched = self._found is not None and self._found.search == self.search
-        return reading_text(self.search, self.reading or 0.0, searched)
+        waits = self.waits_for_the_films(self.search)
+        return reading_text(self.search, self.reading or 0.0, searched, waits)
 
     def _show_detail(self) -> None:
         self._view = self._detail.view = self._detail_view()

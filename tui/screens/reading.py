@@ -55,10 +55,13 @@ class WhileReading(Screen[None]):
         """Whether `search` runs before the films are in: over the index of their
         preview once it is read (`tui.finder.preview_index`), unless it needs the
         films' numbers (a runtime, an own field's number), which the preview lacks."""
-        if not self.preview_searches:
-            return False
-        query = parse_query(search.text, self.index.own_names)
-        return not reads_numbers(query, effective_sort(search.sort, not query.is_empty))
+        return self.preview_searches and not self.waits_for_the_films(search)
+
+    def waits_for_the_films(self, search: Search) -> bool:
+        """Whether `search` needs the films' numbers, which the preview lacks."""
+        names = self.index.own_names if self.preview_searches else frozenset[str]()
+        query = parse_query(search.text, names)
+        return reads_numbers(query, effective_sort(search.sort, not query.is_empty))
 
     def on_preview_indexed(self, message: PreviewIndexed) -> None:
         """The preview's films can be searched: search them until the films are in.
@@ -92,8 +95,8 @@ class WhileReading(Screen[None]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         """The reading thread got further: say so on the list's edge."""
-        if self.reading is not None and message.fraction is not None:
-            self.reading = message.fraction
+        if self.reading is not None:  # no fraction: read, the films being put in
+            self.reading = 1.0 if message.fraction is None else message.fraction
             self._show_state()
             self._show_detail()
 

@@ -40,8 +40,9 @@ class ListState:
         count = f"{self.shown:,}" if self.complete else f"{self.shown:,}+"
         # What is still going on, if anything, instead of the favourites count
         # (the edge is narrow): indexing, which a search waits for, first.
-        if self.reading is not None:
+        if self.reading is not None:  # 1.0: read, the films being put in
             going_on = f"reading {self.reading:.0%}" if self.reading else "reading…"
+            going_on = "almost ready" if self.reading >= 1 else going_on
         elif self.reindexing:
             going_on = "indexing the change…"
         elif self.indexing is not None:
@@ -66,16 +67,21 @@ def empty_text(query: str, favourites_only: bool, suggestion: Film | None) -> st
     return "The catalog is empty."
 
 
-def reading_text(search: Search, reading: float, searched: bool) -> str:
+def reading_text(search: Search, reading: float, searched: bool, waits: bool) -> str:
     """What the details say while the catalog is read (the list shows its kept
-    films, or what `search` found in them if `searched`)."""
-    read = f": {reading:.0%}." if reading else "…"
-    lines = [f"Reading the catalog{read}", "The rest of the details show once it is read."]
+    films, or what `search` found in them if `searched`; else it runs once the
+    preview's index is read, or once the films are in if it `waits` for them)."""
+    if reading >= 1:
+        lines = ["The catalog is read: the rest of the details show in a moment."]
+    else:
+        read = f": {reading:.0%}." if reading else "…"
+        lines = [f"Reading the catalog{read}", "The rest of the details show once it is read."]
     query = clean_line(search.text.strip())
+    when = "once it is read" if waits and reading < 1 else "in a moment"
     if query and not searched:
-        lines.append(f"The search for “{query}” runs then.")
+        lines.append(f"The search for “{query}” runs {when}.")
     elif search.favourites_only and not searched:
-        lines.append("The favourites show then.")
+        lines.append(f"The favourites show {when}.")
     return "\n".join(lines)
 
 

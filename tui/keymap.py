@@ -11,7 +11,6 @@ line and that binding keeps its default key.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,8 +43,12 @@ def _is_key(text: str) -> bool:
 def read_keymap(path: Path, binding_ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     """The usable entries of the keymap at `path`, and a line for each problem.
 
-    A missing file is no problem: the defaults apply.
+    A missing file is no problem: the defaults apply. `binding_ids` is iterated
+    only when the file exists: the app's (`tui.app.binding_ids`) imports every
+    screen that owns a binding.
     """
+    import tomllib  # only when there is a keymap: most runs have none
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -24,9 +24,7 @@ from textual.widgets import Footer, Input
 from tui.finder import library_index
 from tui.model.film import Film
 from tui.screens.collector_views import CollectorViews
-from tui.screens.details import DetailScreen
 from tui.screens.editing import EditFlows
-from tui.screens.help import HelpScreen, main_help
 from tui.screens.index_builds import Reindexed, build_in_background, reindex
 from tui.screens.reading import WhileReading
 from tui.screens.search_runs import (
@@ -390,10 +388,14 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
     def action_open_details(self) -> None:
         """Enter on the list: the details full-screen where the pane is too small to read."""
         if self.has_class("-narrow") or self.has_class("-short"):
+            from tui.screens.details import DetailScreen  # (screens on a key: at the key)
+
             self.app.push_screen(DetailScreen(self._view))
         else:
             self._detail.focus()
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, main_help
+
         more = [self.statistics_help(), self.groups_help()]
         self.app.push_screen(HelpScreen(main_help(self.app, type(self), more)))

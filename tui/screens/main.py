@@ -96,6 +96,9 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         """What the detail pane shows (kept here too: the pane is gone at unmount)."""
 
     def compose(self) -> ComposeResult:
+        # Before the first Resize, and before the children are mounted: set on
+        # mount, the classes would restyle every widget of the screen again.
+        self.update_classes(breakpoint_classes(self.app))
         yield SearchBar()
         with Horizontal(id="panes"):
             yield FilmList(id="films")
@@ -103,7 +106,6 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.update_classes(breakpoint_classes(self.app))  # before the first Resize
         self._detail.border_title = "Details"
         if self._loaded:
             self._start()

@@ -119,7 +119,8 @@ class FilmDetail(VerticalScroll):
     """What to show; the pane scrolls back to the top only when the film changes."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        # Empty, as its first `view` is: showing it restyles none of the parts.
+        super().__init__(id=id, classes="-empty")
         self._parts: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:

@@ -1,7 +1,8 @@
 """The first frame imports only what it shows: each screen opened on a key, the
 palette's commands, the typo search's rapidfuzz and the keymap's TOML reader
 are imported when they are first needed (their keys are driven in
-test_keys, test_palette, test_groups_ui, test_editing and test_undo)."""
+test_keys, test_palette, test_groups_ui, test_editing and test_undo). The
+garbage collector, off while `filmtui` starts, is on once the frame is drawn."""
 
 from __future__ import annotations
 
@@ -53,6 +54,34 @@ def test_the_first_frame_imports_no_screen_opened_on_a_key(catalog_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+COLLECTOR = """
+import asyncio, gc, sys
+from pathlib import Path
+from tui.app import make_app
+
+async def first_frame() -> None:
+    gc.disable()  # as `filmtui` starts (`tui.cli.main`)
+    app = make_app(Path(sys.argv[1]))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        print(gc.isenabled(), gc.get_freeze_count() > 0)
+
+asyncio.run(first_frame())
+"""
+
+
+def test_the_collector_is_on_again_after_the_first_frame(catalog_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR, str(catalog_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
 
 
 def test_a_keymap_that_is_not_toml_is_said_in_one_line(tmp_path: Path) -> None:

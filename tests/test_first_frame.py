@@ -15,6 +15,7 @@ from tui.keymap import read_keymap
 LATER = [
     "rapidfuzz",
     "tomllib",
+    "textual.widgets._progress_bar",
     "textual.widgets._text_area",
     "tui.commands",
     "tui.screens.confirm",

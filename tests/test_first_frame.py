@@ -6,10 +6,12 @@ garbage collector, off while `filmtui` starts, is on once the frame is drawn."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
+from tui.cli.main import EXIT_BAD_INPUT, main
 from tui.keymap import read_keymap
 
 LATER = [
@@ -83,6 +85,13 @@ def test_the_collector_is_on_again_after_the_first_frame(catalog_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_catalog_that_cannot_be_opened_leaves_the_collector_on(tmp_path: Path) -> None:
+    catalog = tmp_path / "films.json"
+    catalog.write_text("{not json", encoding="utf-8")
+    assert main(["--db", str(catalog)]) == EXIT_BAD_INPUT
+    assert gc.isenabled()
 
 
 def test_a_keymap_that_is_not_toml_is_said_in_one_line(tmp_path: Path) -> None:

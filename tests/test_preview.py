@@ -247,7 +247,7 @@ def detail_text(app: FilmApp, part: str = "") -> str:
     """What the details pane says: of its film, in `part` (`title`, `notes`); else why
     it shows no more."""
     detail = app.main.query_one(FilmDetail)
-    said = part or ("empty" if detail.has_class("-empty") else "pending")
+    said = part or ("empty" if detail.query_one("#detail-empty").display else "pending")
     return str(detail.query_one(f"#detail-{said}", Static).render())
 
 

@@ -7,23 +7,20 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
-from textual.dom import DOMNode
+from textual.command import CommandPalette, Provider
 
 from tui.cli.status import EXIT_BAD_INPUT
-from tui.commands import FilmCommands, FilmPalette
 from tui.finder import kept_preview, library_index
 from tui.keymap import keymap_path, read_keymap
 from tui.safe_text import clean_line
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.details import DetailScreen
-from tui.screens.help import HelpScreen
 from tui.screens.loading import LoadDone, Loaded, Loader, LoadingScreen, start_loading
 from tui.screens.main import MainScreen
 from tui.search.preview import PreviewFilms
@@ -34,16 +31,26 @@ from tui.store.remembered import Remembered
 from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
 # Set to 1 to quit once the first frame with the list filled is drawn (benchmarks).
 EXIT_AFTER_FIRST_FRAME = "FILMTUI_EXIT_AFTER_FIRST_FRAME"
 # Catalog files this big (about 55,000 films) load in a thread behind a loading screen.
 LOAD_IN_BACKGROUND_BYTES = 20_000_000
 
 
-def binding_ids() -> list[str]:
-    """The id of every binding a keymap may change."""
-    from tui.screens.film_form import FilmForm  # as in `tui.screens.editing`
+def binding_ids() -> Iterator[str]:
+    """The id of every binding a keymap may change.
+
+    It imports the screens opened by a key, which the first frame does without:
+    `read_keymap` asks for them only when there is a keymap.
+    """
+    from tui.screens.confirm import ConfirmScreen
+    from tui.screens.details import DetailScreen
+    from tui.screens.film_form import FilmForm
     from tui.screens.groups import GroupScreen
+    from tui.screens.help import HelpScreen
     from tui.screens.save_search import SaveSearchScreen
     from tui.widgets.group_list import GroupList
 
@@ -60,12 +67,26 @@ def binding_ids() -> list[str]:
         GroupList,
         SaveSearchScreen,
     ]
-    return [
-        binding.id
-        for owner in owners
-        for binding in owner.BINDINGS
-        if isinstance(binding, Binding) and binding.id
-    ]
+    for owner in owners:
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                yield binding.id
+
+
+def collect_from_now() -> None:
+    """After the first frame: if `filmtui` started with the garbage collector off
+    (`tui.cli.main`), keep what the start made out of its reach for good (it
+    lives as long as the app) and turn it on."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
+def film_commands() -> type[Provider]:
+    """The palette's filmtui commands, imported when the palette first opens."""
+    from tui.commands import FilmCommands
+
+    return FilmCommands
 
 
 class FilmApp(App[None]):
@@ -73,7 +94,7 @@ class FilmApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "filmtui"
-    COMMANDS = App.COMMANDS | {FilmCommands}
+    COMMANDS = App.COMMANDS | {film_commands}
     # Below 80 columns the detail pane moves under the list, below 120 the panes
     # share the width; below 20 rows the search bar loses its border (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (120, "-wide")]
@@ -116,6 +137,7 @@ class FilmApp(App[None]):
         return self.get_default_screen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(collect_from_now)
         keymap, problems = read_keymap(keymap_path(), binding_ids())
         self.set_keymap(keymap)
         for problem in problems:
@@ -188,6 +210,8 @@ class FilmApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            from tui.commands import FilmPalette
+
             self.push_screen(FilmPalette(id="--command-palette"))
 
 

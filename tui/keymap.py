@@ -11,7 +11,6 @@ line and that binding keeps its default key.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -41,17 +40,29 @@ def _is_key(text: str) -> bool:
     return True
 
 
+def _not_read(path: Path, error: Exception) -> str:
+    return f"{path}: not read ({error}); the default keys apply."
+
+
 def read_keymap(path: Path, binding_ids: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     """The usable entries of the keymap at `path`, and a line for each problem.
 
-    A missing file is no problem: the defaults apply.
+    A missing file is no problem: the defaults apply. `binding_ids` is iterated
+    only when the file exists: the app's (`tui.app.binding_ids`) imports every
+    screen that owns a binding.
     """
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}, []
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        return {}, [f"{path}: not read ({error}); the default keys apply."]
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [_not_read(path, error)]
+    import tomllib  # only when there is a keymap: most runs have none
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return {}, [_not_read(path, error)]
     known = set(binding_ids)
     keymap: dict[str, str] = {}
     problems: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -179,6 +180,18 @@ def _run(args: argparse.Namespace) -> int:
         return serve(args.db, args.host, args.port)
     if args.command in ("list", "export", "import", "stats"):
         return _run_script_command(args)
+    # The start makes some hundred thousand objects that live as long as the app,
+    # and little garbage: the collector would walk them a hundred times before
+    # the first frame. It is off until then (`tui.app.collect_from_now`), or
+    # until the app is over if it never drew one.
+    gc.disable()
+    try:
+        return _run_app(args)
+    finally:
+        gc.enable()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     from tui.app import make_app  # Textual is imported only when the app runs.
     from tui.store.opening import StoreError
 

@@ -2,7 +2,8 @@
 
 A part of `MainScreen` (which it is mixed into), kept apart so that the main
 screen stays the wiring of its panes. The groups are `tui.screens.groups`,
-the naming of a search `tui.screens.save_search`.
+the naming of a search `tui.screens.save_search`. Each screen opened here is
+imported when its key is pressed: the first frame does without them.
 """
 
 from __future__ import annotations
@@ -10,24 +11,22 @@ from __future__ import annotations
 import random
 from abc import abstractmethod
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
 from tui.finder import find_in
 from tui.safe_text import clean_line
-from tui.screens.details import DetailScreen
-from tui.screens.groups import Choice, GroupScreen, GroupSource
-from tui.screens.help import describe_bindings
-from tui.screens.save_search import SaveSearchScreen
 from tui.screens.search_runs import Search
-from tui.search.groups import Grouping
 from tui.search.index import SearchIndex
 from tui.store.library import Library
 from tui.store.remembered import Remembered
 from tui.widgets.film_detail import DetailView
 from tui.widgets.film_list import FilmList
-from tui.widgets.group_list import GroupList
 from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from tui.screens.groups import Choice, GroupScreen
 
 
 class CollectorViews(Screen[None]):
@@ -39,8 +38,9 @@ class CollectorViews(Screen[None]):
 
     chance = random.Random()
     """Where "Surprise me" picks a film from (a test may give it a seed)."""
-    _grouped: tuple[Choice, bool] = (Grouping.DECADE, True)
-    """The grouping the group screen showed last, and whether by count."""
+    _grouped: tuple[Choice, bool] | None = None
+    """The grouping the group screen showed last, and whether by count (None: it
+    has not been shown, and opens as `GroupScreen` does by default)."""
 
     @property
     @abstractmethod
@@ -62,17 +62,22 @@ class CollectorViews(Screen[None]):
         if self.searching:
             self.notify("Still searching: the statistics open once the list is complete.")
             return
-        from tui.screens.statistics import StatisticsScreen  # not imported at start
+        from tui.screens.statistics import StatisticsScreen
 
         self.app.push_screen(StatisticsScreen(self._films.films, self.library, self.search))
 
     def statistics_help(self) -> tuple[str, list[tuple[str, str]]]:
+        from tui.screens.help import describe_bindings
         from tui.screens.statistics import StatisticsScreen
 
         return ("Statistics (S)", describe_bindings(self.app, StatisticsScreen))
 
     def groups_help(self) -> tuple[str, list[tuple[str, str]]]:
         """The group screen's section of the help."""
+        from tui.screens.groups import GroupScreen
+        from tui.screens.help import describe_bindings
+        from tui.widgets.group_list import GroupList
+
         rows = [*describe_bindings(self.app, GroupScreen), *describe_bindings(self.app, GroupList)]
         return ("Browse by group (g in the list)", rows)
 
@@ -80,6 +85,8 @@ class CollectorViews(Screen[None]):
 
     def action_browse_groups(self) -> None:
         """The films shown, grouped; the group chosen is searched for."""
+        from tui.screens.groups import GroupScreen, GroupSource
+
         if self.searching:
             self.notify("Still searching: groups are made of the whole result.", timeout=3)
             return
@@ -90,7 +97,7 @@ class CollectorViews(Screen[None]):
             saved=self.remembered.saved_searches,
             count=self.count_found,
         )
-        screen = GroupScreen(source, self.delete_saved_search, *self._grouped)
+        screen = GroupScreen(source, self.delete_saved_search, *(self._grouped or ()))
         self.app.push_screen(screen, partial(self._browsed, screen))
 
     def _browsed(self, screen: GroupScreen, query: str | None) -> None:
@@ -113,6 +120,8 @@ class CollectorViews(Screen[None]):
 
     def action_save_search(self) -> None:
         """Name the query typed, to find it again in the palette and the groups."""
+        from tui.screens.save_search import SaveSearchScreen
+
         query = self.search.text.strip()
         if not query:
             self.notify("Nothing to save: type a search first.", timeout=4)
@@ -156,4 +165,6 @@ class CollectorViews(Screen[None]):
             text = f"{clean_line(film.title)} ({film.year_text})"
             self.notify(text, title="Surprise", markup=False)
         if self.has_class("-narrow") or self.has_class("-short"):
+            from tui.screens.details import DetailScreen
+
             self.app.push_screen(DetailScreen(self._detail_view()))

@@ -20,7 +20,6 @@ from tui.history import Change, History
 from tui.model.film import Film
 from tui.model.marks import MAX_RATING, RATING_STEP, Rating, valid_rating
 from tui.safe_text import clean_line
-from tui.screens.confirm import ConfirmScreen
 from tui.store.library import Library, StoreWriteError
 
 NEEDS_FILM = {
@@ -260,6 +259,8 @@ class EditFlows(Screen[None]):
 
     @work(exclusive=True, group="edit")
     async def action_delete_film(self) -> None:
+        from tui.screens.confirm import ConfirmScreen
+
         film = self.highlighted_film()
         if film is None:
             return

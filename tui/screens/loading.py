@@ -22,7 +22,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.finder import adopted, preview_index
 from tui.safe_text import clean_line
@@ -176,6 +176,8 @@ class LoadingScreen(ModalScreen[None]):
         """What the user typed while the films were loading: the search to run then."""
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import ProgressBar  # only this screen shows one
+
         with Vertical(classes="dialog"):
             yield Static(Content(f"Loading {clean_line(self.catalog.name)}…"), id="loading-title")
             yield Static(
@@ -202,6 +204,8 @@ class LoadingScreen(ModalScreen[None]):
         self.query_one("#loading-typed", Static).update(Content(shown))
 
     def on_load_progress(self, message: LoadProgress) -> None:
+        from textual.widgets import ProgressBar
+
         self.query_one("#loading-stage", Static).update(Content(message.stage))
         bar = self.query_one(ProgressBar)
         if message.fraction is None:

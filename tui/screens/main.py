@@ -24,9 +24,7 @@ from textual.widgets import Footer, Input
 from tui.finder import library_index
 from tui.model.film import Film
 from tui.screens.collector_views import CollectorViews
-from tui.screens.details import DetailScreen
 from tui.screens.editing import EditFlows
-from tui.screens.help import HelpScreen, main_help
 from tui.screens.index_builds import Reindexed, build_in_background, reindex
 from tui.screens.reading import WhileReading
 from tui.screens.search_runs import (
@@ -39,7 +37,7 @@ from tui.screens.search_runs import (
     steps_of,
 )
 from tui.screens.sizes import breakpoint_classes
-from tui.screens.status import ListState, empty_text, opening_notices, reading_text
+from tui.screens.status import ListState, empty_text, opening_notices
 from tui.search.index import SearchIndex
 from tui.search.marked import shows_marks
 from tui.search.orders import Sort, next_sort
@@ -98,6 +96,9 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         """What the detail pane shows (kept here too: the pane is gone at unmount)."""
 
     def compose(self) -> ComposeResult:
+        # Before the first Resize, and before the children are mounted: set on
+        # mount, the classes would restyle every widget of the screen again.
+        self.update_classes(breakpoint_classes(self.app))
         yield SearchBar()
         with Horizontal(id="panes"):
             yield FilmList(id="films")
@@ -105,7 +106,6 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.update_classes(breakpoint_classes(self.app))  # before the first Resize
         self._detail.border_title = "Details"
         if self._loaded:
             self._start()
@@ -303,19 +303,13 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         spans = highlighter.spans if highlighter else None
         if film is None:
             return DetailView(
-                empty_text=self._empty_text() if self.reading is None else self._pending()
+                empty_text=self._empty_text() if self.reading is None else self.reading_note()
             )
         marks = self.library.personal(film.id)
         if self.reading is not None:  # a film of the preview: its title, year and marks
-            return DetailView(film=film, marks=marks, spans=spans, pending=self._pending())
+            return DetailView(film=film, marks=marks, spans=spans, pending=self.reading_note())
         poster = poster_paths(self.library.path, film)
         return DetailView(film=film, marks=marks, spans=spans, poster=poster)
-
-    def _pending(self) -> str:
-        """What the details say of the catalog read meanwhile."""
-        searched = self._found is not None and self._found.search == self.search
-        waits = self.waits_for_the_films(self.search)
-        return reading_text(self.search, self.reading or 0.0, searched, waits)
 
     def _show_detail(self) -> None:
         self._view = self._detail.view = self._detail_view()
@@ -391,10 +385,14 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
     def action_open_details(self) -> None:
         """Enter on the list: the details full-screen where the pane is too small to read."""
         if self.has_class("-narrow") or self.has_class("-short"):
+            from tui.screens.details import DetailScreen  # (screens on a key: at the key)
+
             self.app.push_screen(DetailScreen(self._view))
         else:
             self._detail.focus()
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, main_help
+
         more = [self.statistics_help(), self.groups_help()]
         self.app.push_screen(HelpScreen(main_help(self.app, type(self), more)))

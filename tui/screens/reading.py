@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from tui.screens.loading import LoadProgress, PreviewIndexed, Typing
 from tui.screens.search_runs import Found, Search
+from tui.screens.status import reading_text
 from tui.search.index import SearchIndex
 from tui.search.orders import effective_sort
 from tui.search.preview import reads_numbers
@@ -39,6 +40,7 @@ class WhileReading(Screen[None]):
 
     index: SearchIndex
     search: Search
+    _found: Found | None
 
     _typing: Typing | None = None
     """The searches of the preview the reading waits for, until it starts."""
@@ -81,6 +83,12 @@ class WhileReading(Screen[None]):
             self._typing.ask()
             if not self.searches_while_reading(search):
                 self._typing.shown()
+
+    def reading_note(self) -> str:
+        """What the details say while the catalog is read."""
+        searched = self._found is not None and self._found.search == self.search
+        waits = self.waits_for_the_films(self.search)
+        return reading_text(self.search, self.reading or 0.0, searched, waits)
 
     def found_while_reading(self, found: Found) -> None:
         """`found` is shown: once complete, the reading waiting for it may go on."""

@@ -30,9 +30,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, repeat
 from operator import contains
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 FEW_EXACT = 2  # a word more titles than this hold finds no close spellings
 
 
@@ -107,6 +104,9 @@ class Vocabulary:
 
     def spelled_close(self, word: str) -> list[str]:
         """Title words within `max_typos(word)` edits of `word`, itself excluded."""
+        from rapidfuzz import process  # here: the first frame does without it
+        from rapidfuzz.distance import OSA
+
         typos = max_typos(word)
         if not typos:
             return []

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rapidfuzz import fuzz, process
-
 from tui.search.folding import words
 from tui.search.query import Query
 
@@ -26,6 +24,8 @@ def nearest_title(titles: Sequence[str], text: str, stop: Callable[[], bool]) ->
     `stop` is asked between batches of titles (each a short call into C): when
     it says True, the answer is None.
     """
+    from rapidfuzz import fuzz, process  # here: the first frame does without it
+
     best: tuple[float, int] | None = None  # score, position
     for start in range(0, len(titles), STEP):
         if stop():

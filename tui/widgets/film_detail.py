@@ -110,11 +110,9 @@ class FilmDetail(VerticalScroll):
         & #detail-original { color: $text-muted; text-style: italic; }
         & #detail-meta { color: $text-muted; }
         & .heading { text-style: bold; color: $text-accent; }
-        & #detail-empty { color: $text-muted; text-style: italic; display: none; }
+        & #detail-empty { color: $text-muted; text-style: italic; }
         & #detail-pending { color: $text-muted; text-style: italic; margin-top: 1; }
-        & #detail-parts { height: auto; }
-        &.-empty > #detail-parts { display: none; }
-        &.-empty > #detail-empty { display: block; }
+        & #detail-parts { height: auto; display: none; }
     }
     """
 
@@ -126,8 +124,9 @@ class FilmDetail(VerticalScroll):
         self._parts: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
-        # The parts show and hide themselves (`display`); the film's parts as a
-        # whole, and the text said when there is no film, by the `-empty` class.
+        # The parts show and hide themselves (`display`), and so do the film's
+        # parts as a whole and the text said when there is no film: a class
+        # would restyle every part each time a film follows no film.
         with Vertical(id="detail-parts"):
             yield Poster(id="detail-poster")
             with Vertical(classes="section"):
@@ -184,7 +183,8 @@ class FilmDetail(VerticalScroll):
         """Draw `view` into the pane's parts, hiding those with nothing to show."""
         film = view.film
         self._load_poster(view)
-        self.set_class(film is None, "-empty")
+        self._part("detail-parts").display = film is not None
+        self._part("detail-empty").display = film is None
         if film is None:
             self._static("detail-empty").update(Content(clean(view.empty_text)))
             return

@@ -13,6 +13,7 @@ import json
 import os
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,15 @@ from tests.waiting import wait_until
 from tui import finder
 from tui.app import FilmApp, make_app
 from tui.finder import adopted, find_in, keep_index, kept_preview, library_index, preview_index
+from tui.model.film import Film
 from tui.safe_text import clean_line
 from tui.screens import loading
 from tui.screens.loading import LoadingScreen
+from tui.search import preview
 from tui.search.index import SearchIndex
 from tui.search.kept_file import MAGIC
 from tui.search.orders import Sort
-from tui.search.preview import Joined
+from tui.search.preview import Joined, PreviewFilms, same_ids
 from tui.store.library import Library
 from tui.store.locations import kept_index_path
 from tui.store.opening import open_library, stand_in
@@ -118,7 +121,8 @@ def kept_app(catalog: Path, held: threading.Event) -> FilmApp:
 def test_joined_texts_read_back_as_the_texts(texts: list[str]) -> None:
     """The rows' ids and titles are kept joined (`Joined`) and read one at a time."""
     joined = Joined.read(len(texts), *Joined.of(texts).kept())
-    assert list(joined) == joined.as_list() == texts
+    assert list(joined) == joined.texts(0, len(texts)) == texts
+    assert joined.texts(1, len(texts) - 1) == texts[1:-1]
     assert [joined[n] for n in range(-len(texts), 0)] == texts
     assert joined[1:-1] == texts[1:-1]
     for text in {*texts, "\x00", "x"}:
@@ -127,6 +131,23 @@ def test_joined_texts_read_back_as_the_texts(texts: list[str]) -> None:
             assert joined.index(text) == texts.index(text)
     with pytest.raises(IndexError):
         joined[len(texts)]
+
+
+def test_the_films_read_are_the_previews_when_their_ids_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`same_ids` compares a run of films at a time (two here), none made of the rows."""
+    monkeypatch.setattr(preview, "RUN", 2)
+    films = [Film(f"film-{n}", f"Film {n}", 2000 + n) for n in range(5)]
+    rows = PreviewFilms(
+        Joined.of([film.id for film in films]),
+        Joined.of([film.title for film in films]),
+        array("q", [film.year or 0 for film in films]),
+    )
+    assert same_ids(rows, films) and same_ids(films, rows)
+    assert not same_ids(rows, [*films[:4], Film("film-9", "Film 4", 2004)])  # in the last run
+    assert not same_ids(rows, films[:4])
+    assert not same_ids(rows, [films[1], films[0], *films[2:]])
 
 
 def test_nothing_kept_means_no_preview(catalog: Path) -> None:

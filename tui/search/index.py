@@ -54,7 +54,7 @@ from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
-from tui.search.preview import ROWS, ids_of, put_in, rows_part
+from tui.search.preview import ROWS, put_in, rows_part, same_ids
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
 from tui.search.search_result import SearchResult, highlighter_of, lists_everything
@@ -142,7 +142,7 @@ class SearchIndex:
         if order is None or len(films) != len(order) or (notes, tags) != (self._notes, self._tags):
             return False
         by_title = mapped(films.__getitem__, order)
-        if mapped(attrgetter("id"), by_title) != ids_of(self._by_title):
+        if not same_ids(by_title, self._by_title):
             return False
         with self._lock:
             put_in(self._by_title, by_title)  # the results given out show them too

@@ -121,9 +121,7 @@ class Searchable:
     def adopt(self, by_title: Sequence[Film]) -> None:
         """Films in the place of those the index was made of (`SearchIndex.adopt`):
         the same films by id in title order, with all their fields."""
-        size = len(self.films)
-        order = [0] * size  # the title places in year order
-        put(order, self.orders.title_order, range(size))
+        order = inverse(self.orders.title_order)  # the title places in year order
         films = mapped(by_title.__getitem__, order)
         put_in(self.films, films)  # for what holds them (the results given out)
         self.films = films

@@ -1,5 +1,5 @@
 """`python -m tui` does what the `filmtui` command does."""
 
-from tui.cli.main import main
+from tui.cli.main import run
 
-raise SystemExit(main())
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from unittest import mock
 
 from hypothesis import given, settings
@@ -38,6 +39,31 @@ films_lists = st.lists(
 def test_sorting_in_runs_is_sorting(numbers: list[int]) -> None:
     with mock.patch.object(orders_module, "RUN", 4):
         assert sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
+
+
+@st.composite
+def runs_to_merge(draw: st.DrawFn) -> tuple[int, int, list[tuple[int, int]]]:
+    """A tiny `RUN` and `PIECE`, and items (key, place) whose count is near a multiple
+    of `RUN`, their keys drawn from few values (many ties) or from many, sorted or not."""
+    run = draw(st.integers(1, 7))
+    piece = draw(st.integers(1, 3 * run))
+    count = max(0, run * draw(st.integers(0, 12)) + draw(st.integers(-2, 2)))
+    values = draw(st.sampled_from([1, 2, 3, 10, 1000]))
+    keys = draw(st.lists(st.integers(0, values - 1), min_size=count, max_size=count))
+    if draw(st.booleans()):
+        keys.sort(reverse=draw(st.booleans()))  # long stretches of one run before the others
+    return run, piece, [(key, place) for place, key in enumerate(keys)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(runs_to_merge())
+def test_the_merge_of_runs_is_the_stable_sort(
+    drawn: tuple[int, int, list[tuple[int, int]]],
+) -> None:
+    run, piece, items = drawn
+    with mock.patch.multiple(orders_module, RUN=run, PIECE=piece):
+        ordered = sorted_in_runs(items, key=itemgetter(0))
+    assert ordered == sorted(items, key=itemgetter(0))  # the places say ties kept their order
 
 
 @settings(max_examples=1000, deadline=None)

@@ -11,16 +11,17 @@ from hypothesis import strategies as st
 from tests.search_oracle import year_sort_key
 from tui.model.film import Film
 from tui.search import orders as orders_module
+from tui.search import sorting
 from tui.search.folding import fold, words
 from tui.search.orders import (
     Orders,
     in_title_order,
     padded_words,
-    sorted_in_runs,
     strip_article,
     title_sort_key,
     year_order,
 )
+from tui.search.sorting import sorted_in_runs
 
 TITLES = ["a", "b", "The a", "a\x00b", "a\x00", "Ä", "A b c", "the", "An ab", "ab-c", "b a"]
 films_lists = st.lists(
@@ -37,7 +38,7 @@ films_lists = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.integers(-5, 5), max_size=60))
 def test_sorting_in_runs_is_sorting(numbers: list[int]) -> None:
-    with mock.patch.object(orders_module, "RUN", 4):
+    with mock.patch.object(sorting, "RUN", 4):
         assert sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
 
 
@@ -61,7 +62,7 @@ def test_the_merge_of_runs_is_the_stable_sort(
     drawn: tuple[int, int, list[tuple[int, int]]],
 ) -> None:
     run, piece, items = drawn
-    with mock.patch.multiple(orders_module, RUN=run, PIECE=piece):
+    with mock.patch.multiple(sorting, RUN=run, PIECE=piece):
         ordered = sorted_in_runs(items, key=itemgetter(0))
     assert ordered == sorted(items, key=itemgetter(0))  # the places say ties kept their order
 
@@ -69,7 +70,7 @@ def test_the_merge_of_runs_is_the_stable_sort(
 @settings(max_examples=1000, deadline=None)
 @given(films_lists)
 def test_title_order_is_the_title_sort(films: list[Film]) -> None:
-    with mock.patch.object(orders_module, "RUN", 3):
+    with mock.patch.object(orders_module, "RUN", 3), mock.patch.object(sorting, "RUN", 3):
         ordered, folded = in_title_order(films)
     assert ordered == sorted(films, key=title_sort_key)
     assert folded == [fold(film.title) for film in ordered]

@@ -32,23 +32,21 @@ films never seen on a known day last).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
-from operator import or_
-from typing import Any, NamedTuple, TypeVar
+from operator import attrgetter, or_
+from typing import Any, NamedTuple
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
-from tui.search.masks import flipped, mask_of, pick
+from tui.search.masks import flipped, mapped, mask_of, pick
 from tui.search.query import Term, YearRange
+from tui.search.sorting import RUN as RUN  # (`tui.search.postings` imports it from here)
+from tui.search.sorting import let_go, sorted_in_runs
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)
-RUN = 20_000  # items `sorted_in_runs` sorts in one call into C (a few milliseconds)
-PIECE = 5_000  # items at most in a piece of its merge, sorted in one call (`_merged`)
-
-T = TypeVar("T")
 
 
 class Sort(StrEnum):
@@ -146,79 +144,55 @@ def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
     """`sorted(films, key=title_sort_key)`, and the folded titles in that order.
 
     As quick as sorting a million films can be without holding the GIL for
-    long: each film's `title_sort_key` is written as one string (strings
-    compare faster than tuples), `title\0year\0id` with the year as 13
-    digits, and those are sorted in runs (`sorted_in_runs`). A title with a
-    NUL in it, or a year past a trillion, would not sort alike as a string:
-    then the tuples are sorted.
+    long: the keys are made a run of films per call into C (`mapped`; a
+    Python loop over a million films costs more than the work it does),
+    sorted in runs (`sorted_in_runs`), and the big lists made on the way are
+    let go of a run at a time (`let_go`).
     """
-    folded = [fold(film.title) for film in films]
-    keys = [strip_article(title.strip()) for title in folded]
-    if all(-_YEAR_SHIFT < (film.year or 0) < _YEAR_SHIFT for film in films) and not any(
-        "\0" in key for key in keys
-    ):
-        texts = [
-            f"{key}\0{(film.year or 0) + _YEAR_SHIFT:013d}\0{film.id}"
-            for key, film in zip(keys, films, strict=True)
+    folded = mapped(fold, mapped(_TITLE, films))
+    keys = _sort_keys(films, folded)
+    order = sorted_in_runs(range(len(films)), key=keys.__getitem__)
+    ordered = mapped(films.__getitem__, order), mapped(folded.__getitem__, order)
+    let_go(order, folded, keys)
+    return ordered
+
+
+def _sort_keys(films: Sequence[Film], folded: list[str]) -> list[Any]:
+    """Each film's `title_sort_key`, from its `folded` title.
+
+    Written as one string (strings compare faster than tuples),
+    `title\0year\0id` with the year as 13 digits. A title with a NUL in it,
+    or a year past a trillion, would not sort alike as a string: then the
+    keys are the tuples.
+    """
+    titles = mapped(str.strip, folded)
+    years = mapped(_YEAR, films)
+    distinct: set[int | None] = set()
+    nul = False
+    for start in range(0, len(titles), RUN):
+        some = titles[start : start + RUN]
+        articles = map(str.startswith, some, repeat(_ARTICLES))
+        for place in compress(range(start, start + RUN), articles):  # the few that have one
+            titles[place] = strip_article(titles[place])
+        distinct.update(years[start : start + RUN])
+        nul = nul or "\0" in "".join(some)
+    ids = mapped(_ID, films)
+    keys: list[Any] = []
+    if nul or not all(-_YEAR_SHIFT < (year or 0) < _YEAR_SHIFT for year in distinct):
+        keys = [
+            (title, year or 0, id_) for title, year, id_ in zip(titles, years, ids, strict=True)
         ]
-        order = sorted_in_runs(range(len(films)), key=texts.__getitem__)
     else:
-        tuples = [(key, film.year or 0, film.id) for key, film in zip(keys, films, strict=True)]
-        order = sorted_in_runs(range(len(films)), key=tuples.__getitem__)
-    return [films[p] for p in order], [folded[p] for p in order]
+        digits = {year: f"{(year or 0) + _YEAR_SHIFT:013d}" for year in distinct}
+        for start in range(0, len(titles), RUN):
+            at = slice(start, start + RUN)
+            rows = zip(titles[at], years[at], ids[at], strict=True)
+            keys += [f"{title}\0{digits[year]}\0{id_}" for title, year, id_ in rows]
+    let_go(titles, years, ids)
+    return keys
 
 
-def sorted_in_runs(items: Sequence[T], key: Callable[[T], Any]) -> list[T]:
-    """`sorted(items, key=key)`, in steps that each hold the GIL for milliseconds.
-
-    `sorted()` of a million strings is one call into C that holds the GIL for
-    about a second: a thread that sorts freezes the user interface for that
-    long. This sorts runs of `RUN` items, each in one call, and merges them
-    a piece at a time (`_merged`).
-    """
-    if len(items) <= RUN:
-        return sorted(items, key=key)
-    runs = [sorted(items[start : start + RUN], key=key) for start in range(0, len(items), RUN)]
-    return _merged(runs, key)
-
-
-def _merged(runs: list[list[T]], key: Callable[[T], Any]) -> list[T]:
-    """The sorted `runs` merged, stable (on ties an earlier run's items first).
-
-    The merge goes a piece at a time, each sorted by one call of `sorted()`:
-    Timsort finds the pieces' runs already sorted and merges them in C, in
-    linear time times the log of their number. A piece is every item still
-    to merge that comes before a pivot, in the order of stable merging (by key,
-    then run, then place in its run): the pivot is the earliest, in that
-    order, of each run's `PIECE // len(runs)`th item to come. So no run gives
-    more than that many items to a piece (ties or not), and a piece is at most
-    `PIECE` items: one call into C of a few milliseconds, even when the
-    comparisons wait on memory (a million strings are not in the cache).
-    """
-    take = max(1, PIECE // len(runs))
-    starts = [0] * len(runs)
-    left = [number for number, run in enumerate(runs) if run]  # runs with items to merge
-    merged: list[T] = []
-    while left:
-        ends = {number: min(starts[number] + take, len(runs[number])) for number in left}
-        first = min(
-            left, key=lambda number: key(runs[number][ends[number] - 1])
-        )  # on ties the earliest run
-        pivot = key(runs[first][ends[first] - 1])
-        piece: list[T] = []
-        for number in left:
-            run, start = runs[number], starts[number]
-            if number < first:  # its items equal to the pivot come before it
-                stop = bisect.bisect_right(run, pivot, start, ends[number], key=key)
-            elif number == first:
-                stop = ends[number]
-            else:  # its items equal to the pivot come after it
-                stop = bisect.bisect_left(run, pivot, start, ends[number], key=key)
-            piece += run[start:stop]
-            starts[number] = stop
-        merged += sorted(piece, key=key)
-        left = [number for number in left if starts[number] < len(runs[number])]
-    return merged
+_TITLE, _YEAR, _ID = attrgetter("title"), attrgetter("year"), attrgetter("id")
 
 
 def plain_words(terms: Sequence[Term]) -> str:

@@ -10,18 +10,17 @@ from hypothesis import strategies as st
 
 from tests.search_oracle import year_sort_key
 from tui.model.film import Film
-from tui.search import orders as orders_module
-from tui.search import sorting
+from tui.search import sorting, title_order
 from tui.search.folding import fold, words
 from tui.search.orders import (
     Orders,
-    in_title_order,
     padded_words,
     strip_article,
     title_sort_key,
     year_order,
 )
 from tui.search.sorting import sorted_in_runs
+from tui.search.title_order import in_title_order
 
 TITLES = ["a", "b", "The a", "a\x00b", "a\x00", "Ä", "A b c", "the", "An ab", "ab-c", "b a"]
 films_lists = st.lists(
@@ -70,7 +69,7 @@ def test_the_merge_of_runs_is_the_stable_sort(
 @settings(max_examples=1000, deadline=None)
 @given(films_lists)
 def test_title_order_is_the_title_sort(films: list[Film]) -> None:
-    with mock.patch.object(orders_module, "RUN", 3), mock.patch.object(sorting, "RUN", 3):
+    with mock.patch.object(title_order, "RUN", 3), mock.patch.object(sorting, "RUN", 3):
         ordered, folded = in_title_order(films)
     assert ordered == sorted(films, key=title_sort_key)
     assert folded == [fold(film.title) for film in ordered]

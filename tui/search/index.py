@@ -53,7 +53,7 @@ from tui.model.marks import UserMarks
 from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of, replace_in_runs
-from tui.search.orders import Sort, effective_sort, sorted_by_title, title_sort_key
+from tui.search.orders import Sort, effective_sort, title_sort_key
 from tui.search.preview import ROWS, rows_part
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
@@ -62,6 +62,7 @@ from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
 from tui.search.suggestions import nearest_title, title_text
+from tui.search.title_order import sorted_by_title
 
 __all__ = ["SearchIndex", "SearchResult", "lists_everything"]
 

@@ -32,18 +32,17 @@ films never seen on a known day last).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
-from operator import attrgetter, or_
+from operator import or_
 from typing import Any, NamedTuple
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
-from tui.search.masks import flipped, mapped, mask_of, pick
+from tui.search.masks import flipped, mask_of, pick
 from tui.search.query import Term, YearRange
 from tui.search.sorting import RUN as RUN  # (`tui.search.postings` imports it from here)
-from tui.search.sorting import let_go, sorted_in_runs
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)
@@ -135,80 +134,6 @@ def strip_article(title: str) -> str:
 def title_sort_key(film: Film) -> tuple[str, int, str]:
     """Library order: by title without a leading article, then year."""
     return (strip_article(fold(film.title).strip()), film.year or 0, film.id)
-
-
-_YEAR_SHIFT = 10**12  # years from -10**12 to 10**12 sort as 13-digit strings
-
-
-def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
-    """`sorted(films, key=title_sort_key)`, and the folded titles in that order."""
-    by_title, folded_by_title = sorted_by_title(films)
-    return by_title, folded_by_title()
-
-
-def sorted_by_title(films: Sequence[Film]) -> tuple[list[Film], Callable[[], list[str]]]:
-    """`sorted(films, key=title_sort_key)`, and what gives (once) their folded titles
-    in that order, when asked: the first screen needs the films only, and picking
-    a million titles in another order takes half a second (none is in the cache).
-
-    As quick as sorting a million films can be without holding the GIL for
-    long: the keys are made a run of films per call into C (`mapped`; a
-    Python loop over a million films costs more than the work it does),
-    sorted in runs (`sorted_in_runs`), and the big lists made on the way are
-    let go of a run at a time (`let_go`).
-    """
-    folded = mapped(fold, mapped(_TITLE, films))
-    keys = _sort_keys(films, folded)
-    order = sorted_in_runs(range(len(films)), key=keys.__getitem__)
-    let_go(keys)
-
-    picked: list[list[str]] = []
-
-    def folded_by_title() -> list[str]:
-        if not picked:
-            picked.append(mapped(folded.__getitem__, order))
-            let_go(order, folded)
-        return picked[0]
-
-    return mapped(films.__getitem__, order), folded_by_title
-
-
-def _sort_keys(films: Sequence[Film], folded: list[str]) -> list[Any]:
-    """Each film's `title_sort_key`, from its `folded` title.
-
-    Written as one string (strings compare faster than tuples),
-    `title\0year\0id` with the year as 13 digits. A title with a NUL in it,
-    or a year past a trillion, would not sort alike as a string: then the
-    keys are the tuples.
-    """
-    titles = mapped(str.strip, folded)
-    years = mapped(_YEAR, films)
-    distinct: set[int | None] = set()
-    nul = False
-    for start in range(0, len(titles), RUN):
-        some = titles[start : start + RUN]
-        articles = map(str.startswith, some, repeat(_ARTICLES))
-        for place in compress(range(start, start + RUN), articles):  # the few that have one
-            titles[place] = strip_article(titles[place])
-        distinct.update(years[start : start + RUN])
-        nul = nul or "\0" in "".join(some)
-    ids = mapped(_ID, films)
-    keys: list[Any] = []
-    if nul or not all(-_YEAR_SHIFT < (year or 0) < _YEAR_SHIFT for year in distinct):
-        keys = [
-            (title, year or 0, id_) for title, year, id_ in zip(titles, years, ids, strict=True)
-        ]
-    else:
-        digits = {year: f"{(year or 0) + _YEAR_SHIFT:013d}" for year in distinct}
-        for start in range(0, len(titles), RUN):
-            at = slice(start, start + RUN)
-            rows = zip(titles[at], years[at], ids[at], strict=True)
-            keys += [f"{title}\0{digits[year]}\0{id_}" for title, year, id_ in rows]
-    let_go(titles, years, ids)
-    return keys
-
-
-_TITLE, _YEAR, _ID = attrgetter("title"), attrgetter("year"), attrgetter("id")
 
 
 def plain_words(terms: Sequence[Term]) -> str:

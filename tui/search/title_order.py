@@ -25,9 +25,10 @@ def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
 
 
 def sorted_by_title(films: Sequence[Film]) -> tuple[list[Film], Callable[[], list[str]]]:
-    """`sorted(films, key=title_sort_key)`, and what gives (once) their folded titles
-    in that order, when asked: the first screen needs the films only, and picking
-    a million titles in another order takes half a second (none is in the cache).
+    """`sorted(films, key=title_sort_key)`, and what gives their folded titles in
+    that order, picked when first asked: the first screen needs the films only,
+    and picking a million titles in another order takes half a second (none of
+    them is in the cache).
 
     As quick as sorting a million films can be without holding the GIL for
     long: the keys are made a run of films per call into C (`mapped`; a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from unittest import mock
 
 from hypothesis import given, settings
@@ -9,17 +10,17 @@ from hypothesis import strategies as st
 
 from tests.search_oracle import year_sort_key
 from tui.model.film import Film
-from tui.search import orders as orders_module
+from tui.search import sorting, title_order
 from tui.search.folding import fold, words
 from tui.search.orders import (
     Orders,
-    in_title_order,
     padded_words,
-    sorted_in_runs,
     strip_article,
     title_sort_key,
     year_order,
 )
+from tui.search.sorting import sorted_in_runs
+from tui.search.title_order import in_title_order
 
 TITLES = ["a", "b", "The a", "a\x00b", "a\x00", "Ä", "A b c", "the", "An ab", "ab-c", "b a"]
 films_lists = st.lists(
@@ -36,14 +37,39 @@ films_lists = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.integers(-5, 5), max_size=60))
 def test_sorting_in_runs_is_sorting(numbers: list[int]) -> None:
-    with mock.patch.object(orders_module, "RUN", 4):
+    with mock.patch.object(sorting, "RUN", 4):
         assert sorted_in_runs(numbers, key=abs) == sorted(numbers, key=abs)
+
+
+@st.composite
+def runs_to_merge(draw: st.DrawFn) -> tuple[int, int, list[tuple[int, int]]]:
+    """A tiny `RUN` and `PIECE`, and items (key, place) whose count is near a multiple
+    of `RUN`, their keys drawn from few values (many ties) or from many, sorted or not."""
+    run = draw(st.integers(1, 7))
+    piece = draw(st.integers(1, 3 * run))
+    count = max(0, run * draw(st.integers(0, 12)) + draw(st.integers(-2, 2)))
+    values = draw(st.sampled_from([1, 2, 3, 10, 1000]))
+    keys = draw(st.lists(st.integers(0, values - 1), min_size=count, max_size=count))
+    if draw(st.booleans()):
+        keys.sort(reverse=draw(st.booleans()))  # long stretches of one run before the others
+    return run, piece, [(key, place) for place, key in enumerate(keys)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(runs_to_merge())
+def test_the_merge_of_runs_is_the_stable_sort(
+    drawn: tuple[int, int, list[tuple[int, int]]],
+) -> None:
+    run, piece, items = drawn
+    with mock.patch.multiple(sorting, RUN=run, PIECE=piece):
+        ordered = sorted_in_runs(items, key=itemgetter(0))
+    assert ordered == sorted(items, key=itemgetter(0))  # the places say ties kept their order
 
 
 @settings(max_examples=1000, deadline=None)
 @given(films_lists)
 def test_title_order_is_the_title_sort(films: list[Film]) -> None:
-    with mock.patch.object(orders_module, "RUN", 3):
+    with mock.patch.object(title_order, "RUN", 3), mock.patch.object(sorting, "RUN", 3):
         ordered, folded = in_title_order(films)
     assert ordered == sorted(films, key=title_sort_key)
     assert folded == [fold(film.title) for film in ordered]

@@ -53,7 +53,7 @@ from tui.model.marks import UserMarks
 from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
 from tui.search.masks import RUN, mapped, mask_of
-from tui.search.orders import Sort, effective_sort, in_title_order, title_sort_key
+from tui.search.orders import Sort, effective_sort, title_sort_key
 from tui.search.preview import ROWS, put_in, rows_part, same_ids
 from tui.search.query import Query, parse_query
 from tui.search.result_films import ResultFilms
@@ -62,6 +62,7 @@ from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.searchable import Searchable
 from tui.search.stepwise import Plan, StepwiseSearch
 from tui.search.suggestions import nearest_title, title_text
+from tui.search.title_order import sorted_by_title
 
 __all__ = ["SearchIndex", "SearchResult", "lists_everything"]
 
@@ -89,19 +90,18 @@ class SearchIndex:
         thread) or by the first search that needs it. With `kept` (a kept index
         of these very films, `tui.search.kept_index`), what it holds is read
         instead of worked out. `key` says what the films were read from, for
-        keeping the index (`tui.finder`). `titled`: `films` are in the kept
-        index's title order already (a preview's, `tui.search.preview`).
+        keeping the index (`tui.finder`). `titled`: in the kept title order (a preview).
         """
         self.key = key
+        self._folded_by_title: Sequence[str] | None = None  # (see `_folded`)
         if kept is not None and kept.size == len(films):
-            self._by_title: Sequence[Film] = (
-                films if titled else mapped(films.__getitem__, kept.title_order)  # short calls
-            )
+            by_title = films if titled else mapped(films.__getitem__, kept.title_order)
+            self._by_title: Sequence[Film] = by_title  # (`mapped`: short calls into C)
             self._folded_by_title = kept.folded_titles
             self._kept: KeptIndex | None = kept
             self._title_order: Sequence[int] | None = kept.title_order
         else:
-            self._by_title, self._folded_by_title = in_title_order(films)
+            self._by_title, self._pick_folded = sorted_by_title(films)
             self._kept = self._title_order = None
         self._read_from = self._kept
         self._notes = dict(notes or {})
@@ -175,7 +175,7 @@ class SearchIndex:
             ids = map(attrgetter("id"), films[start : start + RUN])
             place.update(zip(ids, range(start, start + RUN), strict=False))
         order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
-        yield from first_parts(order, self._folded_by_title)
+        yield from first_parts(order, self._folded())
         yield ROWS, rows_part(self._by_title)
         searchable = self._searchable
         if searchable is None:
@@ -220,9 +220,15 @@ class SearchIndex:
         if self._searchable is None:
             kept = None if self._kept is None else self._kept.searchable()
             self._searchable = Searchable(
-                self._by_title, self._folded_by_title, self._notes, self._tags, kept
+                self._by_title, self._folded(), self._notes, self._tags, kept
             )
         return self._searchable
+
+    def _folded(self) -> Sequence[str]:
+        """The folded titles in title order, picked when first needed (after the first frame)."""
+        if self._folded_by_title is None:
+            self._folded_by_title = self._pick_folded()
+        return self._folded_by_title
 
     def __len__(self) -> int:
         return len(self._by_title)

@@ -32,23 +32,20 @@ films never seen on a known day last).
 from __future__ import annotations
 
 import bisect
-import heapq
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
 from tui.search.masks import flipped, mask_of, pick
 from tui.search.query import Term, YearRange
+from tui.search.sorting import RUN as RUN  # (`tui.search.postings` imports it from here)
 
 _ARTICLES = ("the ", "a ", "an ")
 _LAST = chr(0x10FFFF)
-RUN = 20_000  # items `sorted_in_runs` sorts in one call into C (a few milliseconds)
-
-T = TypeVar("T")
 
 
 class Sort(StrEnum):
@@ -137,51 +134,6 @@ def strip_article(title: str) -> str:
 def title_sort_key(film: Film) -> tuple[str, int, str]:
     """Library order: by title without a leading article, then year."""
     return (strip_article(fold(film.title).strip()), film.year or 0, film.id)
-
-
-_YEAR_SHIFT = 10**12  # years from -10**12 to 10**12 sort as 13-digit strings
-
-
-def in_title_order(films: Sequence[Film]) -> tuple[list[Film], list[str]]:
-    """`sorted(films, key=title_sort_key)`, and the folded titles in that order.
-
-    As quick as sorting a million films can be without holding the GIL for
-    long: each film's `title_sort_key` is written as one string (strings
-    compare faster than tuples), `title\0year\0id` with the year as 13
-    digits, and those are sorted in runs (`sorted_in_runs`). A title with a
-    NUL in it, or a year past a trillion, would not sort alike as a string:
-    then the tuples are sorted.
-    """
-    folded = [fold(film.title) for film in films]
-    keys = [strip_article(title.strip()) for title in folded]
-    if all(-_YEAR_SHIFT < (film.year or 0) < _YEAR_SHIFT for film in films) and not any(
-        "\0" in key for key in keys
-    ):
-        texts = [
-            f"{key}\0{(film.year or 0) + _YEAR_SHIFT:013d}\0{film.id}"
-            for key, film in zip(keys, films, strict=True)
-        ]
-        order = sorted_in_runs(range(len(films)), key=texts.__getitem__)
-    else:
-        tuples = [(key, film.year or 0, film.id) for key, film in zip(keys, films, strict=True)]
-        order = sorted_in_runs(range(len(films)), key=tuples.__getitem__)
-    return [films[p] for p in order], [folded[p] for p in order]
-
-
-def sorted_in_runs(items: Sequence[T], key: Callable[[T], Any]) -> list[T]:
-    """`sorted(items, key=key)`, in steps that each hold the GIL for milliseconds.
-
-    `sorted()` of a million strings is one call into C that holds the GIL for
-    about a second: a thread that sorts freezes the user interface for that
-    long. This sorts runs of `RUN` items and merges them with `heapq.merge`,
-    whose loop is Python and lets other threads in between items. Stability
-    holds: the runs are consecutive and `heapq.merge` prefers the earlier run
-    on ties.
-    """
-    if len(items) <= RUN:
-        return sorted(items, key=key)
-    runs = [sorted(items[start : start + RUN], key=key) for start in range(0, len(items), RUN)]
-    return list(heapq.merge(*runs, key=key))
 
 
 def plain_words(terms: Sequence[Term]) -> str:

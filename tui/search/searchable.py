@@ -27,13 +27,13 @@ from tui.search.orders import (
     by_values,
     in_order_of,
     padded_words,
-    sorted_in_runs,
     year_order,
 )
 from tui.search.preview import in_positions, put_in
 from tui.search.query import NumberRange, Query, Term
 from tui.search.search_texts import STEP as TEXT_STEP
 from tui.search.search_texts import FilmTexts
+from tui.search.sorting import sorted_in_runs
 from tui.search.stepwise import Steps
 
 RUNTIME = "runtime"  # the number column of the runtimes (the others are own fields)

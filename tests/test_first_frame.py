@@ -47,16 +47,21 @@ asyncio.run(first_frame())
 """
 
 
-def test_the_first_frame_imports_no_screen_opened_on_a_key(catalog_path: Path) -> None:
+def _printed(program: str, catalog: Path) -> str:
+    """What `program` prints, run in a fresh interpreter on `catalog`."""
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, str(catalog_path)],
+        [sys.executable, "-c", program, str(catalog)],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == ""
+    return done.stdout
+
+
+def test_the_first_frame_imports_no_screen_opened_on_a_key(catalog_path: Path) -> None:
+    assert _printed(PROGRAM, catalog_path).strip() == ""
 
 
 COLLECTOR = """
@@ -76,15 +81,7 @@ asyncio.run(first_frame())
 
 
 def test_the_collector_is_on_again_after_the_first_frame(catalog_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", COLLECTOR, str(catalog_path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["True", "True"]
+    assert _printed(COLLECTOR, catalog_path).split() == ["True", "True"]
 
 
 def test_a_catalog_that_cannot_be_opened_leaves_the_collector_on(tmp_path: Path) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write_catalog
 from tui import gc_paused as collector
-from tui.gc_paused import gc_paused
+from tui.gc_paused import gc_paused, resume_collector
 from tui.store.locations import bundled_catalog_bytes, default_library_path, personal_data_path
 from tui.store.opening import open_library
 
@@ -126,6 +127,42 @@ def test_the_collector_is_on_again_after_an_error() -> None:
     with pytest.raises(OSError), gc_paused():
         raise OSError("unreadable")
     assert gc.isenabled()
+
+
+def test_a_pause_in_another_thread_keeps_the_collector_off_until_it_ends() -> None:
+    """The loading thread pauses the collector while the first frame turns it on
+    (`resume_collector`), and while another thread's pause begins and ends."""
+    gc.disable()  # as `filmtui` starts
+    inside, done = threading.Event(), threading.Event()
+
+    def load() -> None:
+        with gc_paused():
+            inside.set()
+            done.wait(10)
+
+    loading = threading.Thread(target=load)
+    loading.start()
+    try:
+        assert inside.wait(10)
+        resume_collector()  # the first frame is drawn
+        with gc_paused():  # a mark, on the UI thread
+            pass
+        assert not gc.isenabled()  # the load is still reading
+        done.set()
+        loading.join(10)
+        assert gc.isenabled()
+    finally:
+        done.set()
+        gc.enable()
+
+
+def test_resuming_the_collector_with_no_pause_turns_it_on_at_once() -> None:
+    gc.disable()
+    try:
+        resume_collector()
+        assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_big_read_freezes_its_objects_and_a_small_one_does_not(

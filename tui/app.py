@@ -19,6 +19,7 @@ from textual.command import CommandPalette, Provider
 
 from tui.cli.status import EXIT_BAD_INPUT
 from tui.finder import kept_preview, library_index
+from tui.gc_paused import resume_collector
 from tui.keymap import keymap_path, read_keymap
 from tui.safe_text import clean_line
 from tui.screens.loading import LoadDone, Loaded, Loader, LoadingScreen, start_loading
@@ -77,9 +78,9 @@ def collect_from_now() -> None:
     """After the first frame: if `filmtui` started with the garbage collector off
     (`tui.cli.main`), keep what the start made out of its reach for good (it
     lives as long as the app) and turn it on."""
-    if not gc.isenabled():
+    if not gc.isenabled():  # (or paused by the thread reading a big catalog)
         gc.freeze()
-        gc.enable()
+        resume_collector()
 
 
 def film_commands() -> type[Provider]:

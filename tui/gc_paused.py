@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 FREEZE_ABOVE = 100_000  # new objects after which they are frozen (see `gc_paused`)
+
+
+_lock = threading.Lock()
+_pauses = 0  # of the pauses under way, in every thread
+_on_after = False  # whether the collector is turned on when the last of them ends
 
 
 @contextlib.contextmanager
@@ -26,17 +32,35 @@ def gc_paused(keeps: int | None = None) -> Iterator[None]:
     how many things the work keeps (the entries of its lists count, not
     only the lists); without it, the new objects are counted. Small jobs
     freeze nothing: their objects are not worth it, and pending garbage
-    would be frozen too. The collector is then on again if it was on
-    before: a nested use leaves that to the outermost.
+    would be frozen too. The collector is on again once the last pause
+    under way (in any thread) ends, if it was on when the first began or
+    was turned on meanwhile (`resume_collector`).
     """
-    enabled = gc.isenabled()
+    global _pauses, _on_after
+    with _lock:
+        if not _pauses:
+            _on_after = gc.isenabled()
+        _pauses += 1
+        gc.disable()
     before = gc.get_count()[0]
-    gc.disable()
     try:
         yield
         kept = gc.get_count()[0] - before if keeps is None else keeps
         if kept >= FREEZE_ABOVE:
             gc.freeze()
     finally:
-        if enabled:
+        with _lock:
+            _pauses -= 1
+            if not _pauses and _on_after:
+                gc.enable()
+
+
+def resume_collector() -> None:
+    """Turn the collector on: now, or once the pauses under way end (a thread
+    reading a catalog must not have it walk a million films meanwhile)."""
+    global _on_after
+    with _lock:
+        if _pauses:
+            _on_after = True
+        else:
             gc.enable()

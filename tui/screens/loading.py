@@ -5,7 +5,7 @@ The thread reads and indexes the catalog and posts its progress, then what was
 loaded or why it could not be. The loading screen shows that progress; what the
 user types meanwhile is kept (and shown): it is the search once the films are
 in. A library whose index was kept shows its films from the kept index
-instead, and no loading screen (`tui.screens.main.MainScreen.show_preview`).
+instead, and no loading screen (`tui.screens.reading`).
 """
 
 from __future__ import annotations
@@ -61,17 +61,6 @@ class LoadDone(Message):
     outcome: Loaded | StoreError
 
 
-@dataclass
-class PreviewIndexed(Message):
-    """The films of the preview can be searched (posted from the loading thread).
-
-    The thread waits for `typing` to pause (at most `SEARCH_FIRST_WITHIN`) before it
-    reads the catalog: what the user types is searched first, not beside the reading."""
-
-    index: SearchIndex
-    typing: Typing = field(default_factory=lambda: Typing())
-
-
 class Typing:
     """The searches of what the user types while the catalog waits to be read.
 
@@ -104,6 +93,17 @@ class Typing:
             if quiet >= TYPING_PAUSE:
                 return
             time.sleep(min(TYPING_PAUSE - quiet, left))
+
+
+@dataclass
+class PreviewIndexed(Message):
+    """The films of the preview can be searched (posted from the loading thread).
+
+    The thread waits for `typing` to pause (at most `SEARCH_FIRST_WITHIN`) before it
+    reads the catalog: what the user types is searched first, not beside the reading."""
+
+    index: SearchIndex
+    typing: Typing = field(default_factory=Typing)
 
 
 Preview = tuple[Library, PreviewFilms]

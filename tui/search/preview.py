@@ -90,7 +90,10 @@ class Joined(Sequence[str]):
     def __getitem__(self, at: slice) -> list[str]: ...
     def __getitem__(self, at: int | slice) -> str | list[str]:
         if isinstance(at, slice):
-            return list(map(self.__getitem__, range(len(self))[at]))
+            some = range(len(self))[at]
+            if some.step == 1:
+                return self.texts(some.start, some.stop)
+            return list(map(self.__getitem__, some))
         at = range(len(self))[at]  # IndexError out of range; from the end if negative
         starts = self._starts
         return self._joined[starts[at] : starts[at + 1] - 1]
@@ -198,8 +201,8 @@ def same_ids(films: Sequence[Film], others: Sequence[Film]) -> bool:
 
 
 def _ids(films: Sequence[Film], start: int, stop: int) -> list[str]:
-    if isinstance(films, PreviewFilms) and isinstance(films.ids, Joined):
-        return films.ids.texts(start, stop)
+    if isinstance(films, PreviewFilms):
+        return list(films.ids[start:stop])
     return list(map(attrgetter("id"), films[start:stop]))
 
 

@@ -68,9 +68,10 @@ COLLECTOR = """
 import asyncio, gc, sys
 from pathlib import Path
 from tui.app import make_app
+from tui.gc_paused import pause_until_resumed
 
 async def first_frame() -> None:
-    gc.disable()  # as `filmtui` starts (`tui.cli.main`)
+    pause_until_resumed()  # as `filmtui` starts (`tui.cli.main`)
     app = make_app(Path(sys.argv[1]))
     async with app.run_test() as pilot:
         await pilot.pause()

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import write_catalog
 from tui import gc_paused as collector
-from tui.gc_paused import gc_paused, resume_collector
+from tui.gc_paused import gc_paused, pause_until_resumed, resume_collector
 from tui.store.locations import bundled_catalog_bytes, default_library_path, personal_data_path
 from tui.store.opening import open_library
 
@@ -132,7 +132,7 @@ def test_the_collector_is_on_again_after_an_error() -> None:
 def test_a_pause_in_another_thread_keeps_the_collector_off_until_it_ends() -> None:
     """The loading thread pauses the collector while the first frame turns it on
     (`resume_collector`), and while another thread's pause begins and ends."""
-    gc.disable()  # as `filmtui` starts
+    pause_until_resumed()  # as `filmtui` starts
     inside, done = threading.Event(), threading.Event()
 
     def load() -> None:
@@ -153,15 +153,18 @@ def test_a_pause_in_another_thread_keeps_the_collector_off_until_it_ends() -> No
         assert gc.isenabled()
     finally:
         done.set()
+        resume_collector()
         gc.enable()
 
 
-def test_resuming_the_collector_with_no_pause_turns_it_on_at_once() -> None:
-    gc.disable()
+def test_resuming_the_collector_with_no_other_pause_turns_it_on_at_once() -> None:
+    pause_until_resumed()
     try:
+        assert not gc.isenabled()
         resume_collector()
         assert gc.isenabled()
     finally:
+        resume_collector()
         gc.enable()
 
 

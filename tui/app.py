@@ -74,15 +74,6 @@ def binding_ids() -> Iterator[str]:
                 yield binding.id
 
 
-def collect_from_now() -> None:
-    """After the first frame: if `filmtui` started with the garbage collector off
-    (`tui.cli.main`), keep what the start made out of its reach for good (it
-    lives as long as the app) and turn it on."""
-    if not gc.isenabled():  # (or paused by the thread reading a big catalog)
-        gc.freeze()
-        resume_collector()
-
-
 def film_commands() -> type[Provider]:
     """The palette's filmtui commands, imported when the palette first opens."""
     from tui.commands import FilmCommands
@@ -138,7 +129,7 @@ class FilmApp(App[None]):
         return self.get_default_screen()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(collect_from_now)
+        self.call_after_refresh(resume_collector)  # filmtui starts with it paused
         keymap, problems = read_keymap(keymap_path(), binding_ids())
         self.set_keymap(keymap)
         for problem in problems:

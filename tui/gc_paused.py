@@ -16,6 +16,25 @@ FREEZE_ABOVE = 100_000  # new objects after which they are frozen (see `gc_pause
 _lock = threading.Lock()
 _pauses = 0  # of the pauses under way, in every thread
 _on_after = False  # whether the collector is turned on when the last of them ends
+_start = False  # whether the pause of `pause_until_resumed` is one of them
+
+
+def _begin() -> None:
+    """A pause begins (call it holding `_lock`)."""
+    global _pauses, _on_after
+    if not _pauses:
+        _on_after = gc.isenabled()
+    _pauses += 1
+    gc.disable()
+
+
+def _end() -> None:
+    """A pause ends (call it holding `_lock`): the collector is on again after the last
+    one, if it was on when the first began."""
+    global _pauses
+    _pauses -= 1
+    if not _pauses and _on_after:
+        gc.enable()
 
 
 @contextlib.contextmanager
@@ -33,15 +52,10 @@ def gc_paused(keeps: int | None = None) -> Iterator[None]:
     only the lists); without it, the new objects are counted. Small jobs
     freeze nothing: their objects are not worth it, and pending garbage
     would be frozen too. The collector is on again once the last pause
-    under way (in any thread) ends, if it was on when the first began or
-    was turned on meanwhile (`resume_collector`).
+    under way (in any thread, `pause_until_resumed`'s too) has ended.
     """
-    global _pauses, _on_after
     with _lock:
-        if not _pauses:
-            _on_after = gc.isenabled()
-        _pauses += 1
-        gc.disable()
+        _begin()
     before = gc.get_count()[0]
     try:
         yield
@@ -50,17 +64,28 @@ def gc_paused(keeps: int | None = None) -> Iterator[None]:
             gc.freeze()
     finally:
         with _lock:
-            _pauses -= 1
-            if not _pauses and _on_after:
-                gc.enable()
+            _end()
+
+
+def pause_until_resumed() -> None:
+    """Pause the collector until `resume_collector` (`filmtui`'s start, until its
+    first frame: it makes some hundred thousand objects that live as long as the
+    app, and little garbage)."""
+    global _start
+    with _lock:
+        if not _start:
+            _start = True
+            _begin()
 
 
 def resume_collector() -> None:
-    """Turn the collector on: now, or once the pauses under way end (a thread
-    reading a catalog must not have it walk a million films meanwhile)."""
-    global _on_after
+    """End the pause of `pause_until_resumed`, if it is under way: what was made
+    meanwhile is kept out of the collector's reach for good, and the collector
+    is on again once no other pause is under way (a thread reading a catalog
+    must not have it walk a million films meanwhile)."""
+    global _start
     with _lock:
-        if _pauses:
-            _on_after = True
-        else:
-            gc.enable()
+        if _start:
+            _start = False
+            gc.freeze()
+            _end()

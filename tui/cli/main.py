@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -13,6 +12,7 @@ from typing import NoReturn
 
 from tui import __version__
 from tui.cli.status import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, say
+from tui.gc_paused import pause_until_resumed, resume_collector
 from tui.store.locations import default_library_path
 from tui.transfer.export import FORMATS
 
@@ -200,13 +200,13 @@ def _run(args: argparse.Namespace) -> int:
         return _run_script_command(args)
     # The start makes some hundred thousand objects that live as long as the app,
     # and little garbage: the collector would walk them a hundred times before
-    # the first frame. It is off until then (`tui.app.collect_from_now`), or
-    # until the app is over if it never drew one.
-    gc.disable()
+    # the first frame. It is paused until then (the app resumes it), or until the
+    # app is over if it never drew one.
+    pause_until_resumed()
     try:
         return _run_app(args)
     finally:
-        gc.enable()
+        resume_collector()
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -118,6 +118,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self.index = index
         self._loaded, self._preview = True, None
         previewed, self.reading, self.preview_searches = self.reading is not None, None, False
+        self._typing = None  # the reading is over: no more waits for the typing
         self.refresh_bindings()
         self._start(restore=not previewed)
 

@@ -31,12 +31,30 @@ def mapped(function: Callable[[T], U], items: Sequence[T]) -> list[U]:
     return found
 
 
-def gathered(items: Sequence[T], order: Sequence[int]) -> Callable[[slice], list[T]]:
-    """`items` in `order`, a slice at a time: `gathered(items, order)(part)` is
-    `[items[p] for p in order[part]]`, worked out when asked (see `mapped`)."""
+Part = slice | Sequence[int]
+"""Which items a `taken` or `gathered` function gives: a slice, or the positions."""
 
-    def some(part: slice) -> list[T]:
-        return list(map(items.__getitem__, order[part]))
+
+def taken(items: Sequence[T]) -> Callable[[Part], list[T]]:
+    """`items`, a part at a time: `taken(items)(part)` is `items[part]` for a slice,
+    and the items at the positions of a sequence of them."""
+
+    def some(part: Part) -> list[T]:
+        if isinstance(part, slice):
+            return list(items[part])
+        return list(map(items.__getitem__, part))
+
+    return some
+
+
+def gathered(items: Sequence[T], order: Sequence[int]) -> Callable[[Part], list[T]]:
+    """`items` in `order`, a part at a time: `gathered(items, order)(part)` is
+    `[items[p] for p in order[part]]` for a slice, and the items at the positions
+    a sequence of them has in `order`, worked out when asked (see `mapped`)."""
+
+    def some(part: Part) -> list[T]:
+        picked = order[part] if isinstance(part, slice) else map(order.__getitem__, part)
+        return list(map(items.__getitem__, picked))
 
     return some
 

@@ -37,7 +37,7 @@ from typing import Protocol
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
 from tui.search.folding import fold_searched, with_other_spelling
-from tui.search.masks import RUN, flipped, put
+from tui.search.masks import RUN, Part, flipped, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
@@ -72,13 +72,13 @@ class Kept(Protocol):
 
 
 class FilmTexts:
-    """The text of `films` (their folded titles given, a slice at a time, by
-    `titles_in`), with the `notes` and `tags` by film id."""
+    """The text of `films` (their folded titles given, a slice or the films at some
+    positions at a time, by `titles_in`), with the `notes` and `tags` by film id."""
 
     def __init__(
         self,
         films: Sequence[Film],
-        titles_in: Callable[[slice], list[str]],
+        titles_in: Callable[[Part], list[str]],
         position_of: Mapping[str, int],
         notes: Mapping[str, str],
         tags: Mapping[str, Sequence[str]],
@@ -248,6 +248,8 @@ class FilmTexts:
         """`holding`, by reading the films' text (or title)."""
         if scope != "title" and positions:
             self.build_until(max(positions) + 1)
+        elif positions and max(positions) < len(self._hay):
+            return self._in_titles(text, positions, flags)
         if scope is None or scope == "title":
             strings = self._hay if scope is None else self._all_titles()
             rare = self._rarest(scope, text)
@@ -278,6 +280,17 @@ class FilmTexts:
             hay[p].find(text, regions[3 * p + first], regions[3 * p + first + 1]) >= 0
             for p in positions
         )
+
+    def _in_titles(self, text: str, positions: list[int], flags: Flags) -> bytes:
+        """`holding` for the titles of films whose text is built: a title is the start
+        of its film's text, so only the films whose text holds `text` have their
+        title read (not every film's, which gathering in this order would take)."""
+        found = bytearray(len(positions))
+        some = list(compress(range(len(positions)), flags(None, text, positions)))
+        if some:
+            titles = self._titles_in(list(map(positions.__getitem__, some)))
+            put(found, some, map(contains, titles, repeat(text)))
+        return bytes(found)
 
     def _all_titles(self) -> list[str]:
         """Every film's folded title, in order (gathered the first time a search

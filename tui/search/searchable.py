@@ -19,7 +19,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, gathered, inverse, mapped, put
+from tui.search.masks import RUN, Part, gathered, inverse, mapped, put, taken
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -93,10 +93,10 @@ class Searchable:
             self.position_of = kept_positions
         self.vocabulary = Vocabulary()
         kept_titles = None if kept is None else kept.titles()
-        titles_in: Callable[[slice], list[str]]  # the folded titles in year order
+        titles_in: Callable[[Part], list[str]]  # the folded titles in year order
         if kept_titles is None:
             titles = mapped(folded_by_title.__getitem__, order)
-            titles_in = titles.__getitem__
+            titles_in = taken(titles)
             self.title_words = mapped(padded_words, titles)
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())

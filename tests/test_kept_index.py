@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from tui import finder
 from tui.finder import find_in, keep_index, library_index
 from tui.model.film import Film
 from tui.search.index import SearchIndex
-from tui.search.kept_file import MAGIC
+from tui.search.kept_file import MAGIC, KeptFile, read_header, write_kept
 from tui.search.orders import Sort
 from tui.store.library import Library
 from tui.store.locations import kept_index_path
@@ -290,4 +291,41 @@ def test_an_unwritable_cache_is_no_loss(catalog: Path, tmp_path: Path) -> None:
     library = open_library(catalog)
     index = _built(library)
     assert not keep_index(library, index)
+    _same_as_fresh(library, index)
+
+
+def _rewritten(path: Path, change: Callable[[str, Any], Any]) -> None:
+    """The kept index at `path` written again, each part's data through `change`
+    (with a CRC that matches: as if its writer had kept it so)."""
+    header, _ = read_header(path.open("rb"))
+    file = KeptFile(path, header["key"])
+    parts = [(name, change(name, file.read(name))) for name, _size, _crc in header["parts"]]
+    file.close()
+    write_kept(path, header["key"], parts)
+
+
+@pytest.mark.parametrize(("part", "field"), [("titles.0", None), ("searchable", "year_order")])
+@pytest.mark.parametrize("position", [-1, 10**6, 2**40])
+def test_a_kept_order_out_of_range_is_never_trusted(
+    catalog: Path, part: str, field: str | None, position: int
+) -> None:
+    """An order whose CRC matches but which names a film that is not there is read as
+    damaged: the index is built from the films (a search would else fail)."""
+    _kept(catalog)
+
+    def change(name: str, data: Any) -> Any:
+        if name != part:
+            return data
+        written = data[0] if field is None else data[field]
+        order = array("q")
+        order.frombytes(written)
+        order[len(order) // 2] = position
+        if field is None:
+            return (order.tobytes(), data[1])
+        return {**data, field: order.tobytes()}
+
+    _rewritten(kept_index_path(catalog), change)
+    library = open_library(catalog)
+    index = _built(library)
+    assert not index.from_kept
     _same_as_fresh(library, index)

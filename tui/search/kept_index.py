@@ -34,17 +34,16 @@ if nothing were kept, and kept anew.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from tui.model.film import Film
 from tui.search.id_table import IdPositions, add_films, empty_table, table_size
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import RUN, inverse, put
 from tui.search.orders import KeptOrders
 from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
@@ -52,11 +51,12 @@ from tui.search.search_texts import STEP
 Postings = Mapping[str, Sequence[int]]
 """Positions (ascending) by text: the films with each title, first word, title word."""
 
-FORMAT = 3  # of the parts below; a new format makes every kept index outdated
+FORMAT = 4  # of the parts below; a new format makes every kept index outdated
 POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
 TABLE_STEP = 1 << 18  # slots of the table of positions by id in one part (1 MB)
 SEARCHABLE = "searchable"
+_TOP = 7 if sys.byteorder == "little" else 0  # the top byte of a position
 
 
 def first_part(start: int) -> str:
@@ -123,31 +123,17 @@ def _counts(data: object, size: int) -> bool:
     return isinstance(data, list) and len(data) == size and all(type(n) is int for n in data)
 
 
-def _within(order: array[int], size: int) -> None:
-    """KeptFileError unless `order` holds `size` positions of `size` films."""
-    if len(order) != size or (size and (min(order) < 0 or max(order) >= size)):
+def _order(data: object, size: int) -> array[int]:
+    """The positions of `size` films, each from 0 to `size`, written as `positions`;
+    KeptFileError if they are not. (That each is there once is what the part's CRC
+    says: the order was one of the films when it was kept.)"""
+    order = positions(data)
+    if len(order) != size:
         raise KeptFileError("a damaged order")
-
-
-def _permutation(order: array[int], size: int) -> array[int]:
-    """`order` if it holds each position of `size` films once; else KeptFileError."""
-    _within(order, size)
-    seen = bytearray(size)
-    for start in range(0, size, RUN):  # each a short call into C
-        put(seen, order[start : start + RUN], repeat(1))
-    if seen.count(0):
+    # Every top byte is 0 for positions from 0 to 2**56: none is negative.
+    if size and (order.tobytes()[_TOP :: order.itemsize].count(0) != size or max(order) >= size):
         raise KeptFileError("a damaged order")
     return order
-
-
-def _inverse(order: array[int], size: int) -> list[int]:
-    """`inverse(order)` if `order` holds each position of `size` films once; else
-    KeptFileError."""
-    _within(order, size)
-    found = inverse(order)
-    if -1 in found:  # a position twice, so another not at all
-        raise KeptFileError("a damaged order")
-    return found
 
 
 def titles_parts(
@@ -262,15 +248,15 @@ class KeptIndex:
         self.size = size
         self.problems: list[str] = []
         """What could not be read (and was worked out instead)."""
-        order = array("q")
+        order = bytearray()
         self.folded_titles: list[str] = []
         try:
             for start in range(0, size, TITLES_STEP):  # each a short call into C
                 some_order, some_titles = file.read(first_part(start))
                 count = min(size, start + TITLES_STEP) - start
-                order.extend(positions(some_order))
+                order += some_order
                 self.folded_titles.extend(_strings(some_titles, count))
-            self.title_order = _permutation(order, size)
+            self.title_order = _order(bytes(order), size)
         except (ValueError, TypeError) as error:
             raise KeptFileError(f"damaged titles ({error})") from error
 
@@ -291,10 +277,9 @@ class KeptIndex:
                 and _all_of(shares, float)
             ):
                 raise KeptFileError("damaged letters, markers or shares")
-            year_order = positions(data["year_order"])
             return KeptSearchable(
-                year_order,
-                _inverse(year_order, size),
+                _order(data["year_order"], size),
+                _order(data["title_order"], size).tolist(),
                 letters,
                 frozenset(map(str, data["own_names"])),
                 markers,
@@ -333,6 +318,7 @@ def open_kept(path: Path, key: Mapping[str, Any], size: int) -> KeptIndex | None
 
 def searchable_part(
     year_order: Sequence[int],
+    title_order: Sequence[int],
     letters: Mapping[str, bytes],
     own_names: frozenset[str],
     markers: Mapping[str, str],
@@ -343,6 +329,7 @@ def searchable_part(
     """The `searchable` part's data."""
     return {
         "year_order": array("q", year_order).tobytes(),
+        "title_order": array("q", title_order).tobytes(),
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),

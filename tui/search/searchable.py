@@ -8,6 +8,7 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from operator import attrgetter, itemgetter
@@ -78,6 +79,8 @@ class Searchable:
     ) -> None:
         """With `kept` (a kept index of these films), what it holds is read, not worked out."""
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
+        self.year_order = array("q", order) if kept is None else kept.year_order
+        """The films' places in title order, in year order."""
         size = len(order)
         self.films = in_positions(by_title, order)
         title_order = inverse(order) if kept is None else kept.title_order
@@ -121,8 +124,7 @@ class Searchable:
     def adopt(self, by_title: Sequence[Film]) -> None:
         """Films in the place of those the index was made of (`SearchIndex.adopt`):
         the same films by id in title order, with all their fields."""
-        order = inverse(self.orders.title_order)  # the title places in year order
-        films = mapped(by_title.__getitem__, order)
+        films = mapped(by_title.__getitem__, self.year_order)
         put_in(self.films, films)  # for what holds them (the results given out)
         self.films = films
         self._columns.clear()  # numbers of the films before
@@ -155,11 +157,19 @@ class Searchable:
                 found = bytearray(mask)
                 put(found, texted, (letter in text for text in self.texts.kept_texts(texted)))
                 letters[letter] = bytes(found)
-        order = inverse(self.orders.title_order)  # year order, as positions in title order
         orders = self.orders.kept_part()
         markers, shares = self.texts.markers, self.texts.shares()
         postings = self.vocabulary.postings
-        return searchable_part(order, letters, self.own_names, markers, shares, orders, postings)
+        return searchable_part(
+            self.year_order,
+            self.orders.title_order,
+            letters,
+            self.own_names,
+            markers,
+            shares,
+            orders,
+            postings,
+        )
 
     def kept_titles(self) -> Iterator[tuple[str, object]]:
         """The `title-lists.<start>` parts of a kept index of these films."""

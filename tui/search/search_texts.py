@@ -30,7 +30,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, contains
 from typing import Protocol
 
@@ -282,26 +282,23 @@ class FilmTexts:
         )
 
     def _in_titles(self, text: str, positions: list[int], flags: Flags) -> bytes:
-        """`holding` for the titles of films whose text is built: a title is the start
-        of its film's text, so only the films whose text holds `text` have their
-        title read (not every film's, which gathering in this order would take)."""
+        """`holding` for titles whose film's text is built: a title is in its film's
+        text, so only the films whose text holds `text` have their title read."""
         found = bytearray(len(positions))
         some = list(compress(range(len(positions)), flags(None, text, positions)))
-        if some:
-            titles = self._titles_in(list(map(positions.__getitem__, some)))
-            put(found, some, map(contains, titles, repeat(text)))
+        titles = self._titles_in(list(map(positions.__getitem__, some)))
+        put(found, some, map(contains, titles, repeat(text)))
         return bytes(found)
 
     def _all_titles(self) -> list[str]:
         """Every film's folded title, in order (gathered the first time a search
-        reads them, a run of films per call into C)."""
-        titles = self._titles
-        if titles is None:
-            titles = []
-            for start in range(0, len(self._films), RUN):
-                titles.extend(self._titles_in(slice(start, start + RUN)))
-            self._titles = titles
-        return titles
+        reads them before their texts are built, a run of films per call into C)."""
+        if self._titles is None:
+            runs = range(0, len(self._films), RUN)
+            self._titles = list(
+                chain.from_iterable(self._titles_in(slice(s, s + RUN)) for s in runs)
+            )
+        return self._titles
 
     def uncommon_letters(self) -> list[str]:
         """The letters and digits that fewer than half the films have: those

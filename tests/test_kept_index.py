@@ -56,6 +56,9 @@ QUERIES = [
     "title:golden",  # the titles in year order, gathered only when read
     "silent deserts",  # a whole title (tier 0), through the kept postings
     "silent d",  # a title's start (tier 1)
+    "strange river",  # a whole title without its article (The Strange River)
+    "storm in l",  # a title's start without its article (A Storm in Lisbon)
+    "the great c",  # and with it (The Great Comet)
     "is:fav silent",  # positions by id
 ]
 

@@ -10,10 +10,10 @@ and inode), and read back while they are unchanged:
 - `searchable`: the year order, the films' years, the masks of the uncommon
   letters (`tui.search.search_texts`), as a search reads them, and how many
   texts each of the postings has;
-- `title-lists.<start>`: the titles of `TITLES_STEP` films as the orders read them
-  (`tui.search.orders.Orders`), `title-words.<start>` as a search reads them
-  (`padded_words`); `ids.<start>`: `TABLE_STEP` slots of the table of their
-  positions by id (`tui.search.id_table`);
+- `title-lists.<start>`: the titles that start with an article among `TITLES_STEP`
+  films, without it (`tui.search.orders.Orders`), `title-words.<start>` their
+  padded title words, as a search reads them (`padded_words`); `ids.<start>`:
+  `TABLE_STEP` slots of the table of their positions by id (`tui.search.id_table`);
 - `postings.<name>.<number>`: which films have each title and first word
   (`exact`, `first`: `Orders`) and title word (`words`:
   `tui.search.fuzzy.Vocabulary`), flat (`tui.search.postings`);
@@ -34,6 +34,7 @@ if nothing were kept, and kept anew.
 
 from __future__ import annotations
 
+import bisect
 import sys
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -51,7 +52,7 @@ from tui.search.search_texts import STEP
 Postings = Mapping[str, Sequence[int]]
 """Positions (ascending) by text: the films with each title, first word, title word."""
 
-FORMAT = 4  # of the parts below; a new format makes every kept index outdated
+FORMAT = 5  # of the parts below; a new format makes every kept index outdated
 POSTINGS = ("exact", "first", "words")  # the names of the postings kept
 TITLES_STEP = 50_000  # films whose titles are in one part
 TABLE_STEP = 1 << 18  # slots of the table of positions by id in one part (1 MB)
@@ -74,8 +75,8 @@ def first_parts(order: array[int], folded: Sequence[str]) -> Iterator[tuple[str,
 
 
 def titles_part(start: int) -> str:
-    """The name of the part that holds the titles of the films from `start` on, as the
-    orders read them."""
+    """The name of the part that holds the titles with an article, without it, of the
+    films from `start` on (`Orders.kept_part`)."""
     return f"title-lists.{start}"
 
 
@@ -140,13 +141,18 @@ def titles_parts(
     orders: KeptOrders, title_words: Sequence[str], postings: Postings, films: Sequence[Film]
 ) -> Iterator[tuple[str, object]]:
     """The `title-lists.<start>`, `title-words.<start>`, `ids.<start>` and
-    `postings.<name>.<number>` parts of `Orders.kept_part`, the padded title words,
+    `postings.<name>.<number>` parts of `Orders.kept_part` (the titles with an
+    article), the padded title words,
     the table of the positions of `films` (in year order) by id and the title
     words' postings."""
     table = empty_table(len(films))
-    for start in range(0, len(orders.plain), TITLES_STEP):
+    articled = sorted(orders.articled.items())
+    for start in range(0, len(title_words), TITLES_STEP):
         stop = start + TITLES_STEP
-        yield titles_part(start), (orders.plain[start:stop], orders.stripped[start:stop])
+        low = bisect.bisect_left(articled, (start, ""))
+        high = bisect.bisect_left(articled, (stop, ""), low)
+        some = articled[low:high]
+        yield titles_part(start), (array("q", (p for p, _ in some)).tobytes(), [t for _, t in some])
         yield title_words_part(start), title_words[start:stop]
         add_films(table, films[start:stop], start)  # a part's films at a time
     for start in range(0, len(table), TABLE_STEP):
@@ -183,15 +189,16 @@ class KeptSearchable:
         (`Vocabulary`), read a part at a time (each a short call into C); None if
         they cannot be read."""
         size = len(self.year_order)
-        plain: list[str] = []
-        stripped: list[str] = []
+        articled: dict[int, str] = {}
         title_words: list[str] = []
         try:
             for start in range(0, size, TITLES_STEP):
-                some_plain, some_stripped = self.file.read(titles_part(start))
                 stop = min(size, start + TITLES_STEP)
-                plain.extend(_strings(some_plain, stop - start))
-                stripped.extend(_strings(some_stripped, stop - start))
+                some_places, some_titles = self.file.read(titles_part(start))
+                places = positions(some_places)
+                if places and (min(places) < start or max(places) >= stop):
+                    raise KeptFileError("damaged titles")
+                articled.update(zip(places, _strings(some_titles, len(places)), strict=True))
                 some_words = self.file.read(title_words_part(start))
                 title_words.extend(_strings(some_words, stop - start))
             exact, by_first, postings = (
@@ -201,7 +208,7 @@ class KeptSearchable:
         except (KeptFileError, ValueError, TypeError) as error:
             self.problems.append(f"titles: {error}")
             return None
-        orders = KeptOrders(plain, stripped, exact, by_first, self.known_years)
+        orders = KeptOrders(articled, exact, by_first, self.known_years)
         return orders, title_words, postings
 
     def position_of(self, films: Sequence[Film]) -> IdPositions | None:

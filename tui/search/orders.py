@@ -32,11 +32,11 @@ films never seen on a known day last).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from enum import IntEnum, StrEnum
 from itertools import compress, repeat
 from operator import or_
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from tui.model.film import Film
 from tui.search.folding import fold, words
@@ -190,16 +190,34 @@ def year_order(films_by_title: Sequence[Film]) -> list[int]:
 class KeptOrders(NamedTuple):
     """What `Orders` keeps of a catalog (`Orders.kept_part`, for a kept index)."""
 
-    plain: list[str]
-    """The titles' words joined by spaces, in year order (`Orders.plain_titles`)."""
-    stripped: list[str]
-    """Those without a leading article (the very string when there is none)."""
+    articled: Mapping[int, str]
+    """The titles that start with an article, without it (`strip_article`), by position."""
     exact: Mapping[str, Sequence[int]]
     """The positions of the films by plain and stripped title."""
     by_first: Mapping[str, Sequence[int]]
     """The positions of the films by the first word of either."""
     known_years: Sequence[int]
     """The films' years, in year order, the unknown ones left out."""
+
+
+class PlainTitles(Sequence[str]):
+    """The titles' words joined by spaces (`per aspera ad astra`), in year order:
+    sliced out of their padded title words (`padded_words`) when read."""
+
+    def __init__(self, title_words: Sequence[str]) -> None:
+        self._padded = title_words
+
+    def __len__(self) -> int:
+        return len(self._padded)
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return [padded[1:-1] for padded in self._padded[at]]
+        return self._padded[at][1:-1]
 
 
 class Orders:
@@ -217,30 +235,34 @@ class Orders:
         self, films: Sequence[Film], title_words: Sequence[str], title_order: list[int]
     ) -> None:
         """`films` in year order, `title_words` their titles' `padded_words`,
-        `title_order` their positions in title order. `plain_titles` are the
-        titles' words, joined by spaces (`per aspera ad astra`)."""
-        self.plain_titles = [padded[1:-1] for padded in title_words]
-        self._stripped = list(map(strip_article, self.plain_titles))
+        `title_order` their positions in title order."""
+        articled: dict[int, str] = {}
         exact: dict[str, list[int]] = {}
         by_first: dict[str, list[int]] = {}
-        for position, (plain, stripped) in enumerate(
-            zip(self.plain_titles, self._stripped, strict=True)
-        ):
+        for position, padded in enumerate(title_words):
+            plain = padded[1:-1]
             exact.setdefault(plain, []).append(position)
             by_first.setdefault(plain.partition(" ")[0], []).append(position)
+            stripped = strip_article(plain)
             if stripped is not plain:
+                articled[position] = stripped
                 exact.setdefault(stripped, []).append(position)
                 by_first.setdefault(stripped.partition(" ")[0], []).append(position)
         self._exact: Mapping[str, Sequence[int]] = exact
         known_years = [film.year for film in films if film.year is not None]
-        self._set(by_first, title_order, known_years)
+        self._set(title_words, articled, by_first, title_order, known_years)
 
     def _set(
         self,
+        title_words: Sequence[str],
+        articled: Mapping[int, str],
         by_first: Mapping[str, Sequence[int]],
         title_order: list[int],
         known_years: Sequence[int],
     ) -> None:
+        self._title_words = title_words
+        self.plain_titles = PlainTitles(title_words)
+        self._articled = articled
         self._by_first = by_first
         self._firsts = sorted(by_first)  # the distinct first words: a few thousand
         self.title_order = title_order
@@ -248,20 +270,20 @@ class Orders:
 
     def kept_part(self) -> KeptOrders:
         """What `restored` needs (for a kept index)."""
-        return KeptOrders(
-            self.plain_titles, self._stripped, self._exact, self._by_first, self._known_years
-        )
+        return KeptOrders(self._articled, self._exact, self._by_first, self._known_years)
 
     @classmethod
-    def restored(cls, part: KeptOrders, title_order: list[int]) -> Orders:
-        """The orders of the films from their `kept_part`; ValueError if it is not
-        one of `len(title_order)` films."""
+    def restored(
+        cls, part: KeptOrders, title_words: Sequence[str], title_order: list[int]
+    ) -> Orders:
+        """The orders of the films from their `kept_part` and padded title words;
+        ValueError if it is not one of `len(title_order)` films."""
         size = len(title_order)
-        if not len(part.plain) == len(part.stripped) == size >= len(part.known_years):
+        if not len(title_words) == size >= len(part.known_years):
             raise ValueError("not the orders of these films")
         orders = cls.__new__(cls)
-        orders.plain_titles, orders._stripped, orders._exact = part.plain, part.stripped, part.exact
-        orders._set(part.by_first, title_order, part.known_years)
+        orders._exact = part.exact
+        orders._set(title_words, part.articled, part.by_first, title_order, part.known_years)
         return orders
 
     def in_years(self, years: tuple[YearRange, ...]) -> range:
@@ -287,12 +309,8 @@ class Orders:
         # The first word is whole: look at the titles that start with it.
         candidates = self._by_first.get(first, [])
         starts = map(
-            or_,
-            _starting(self.plain_titles, candidates, text),
-            _starting(self._stripped, candidates, text),
+            or_,  # a padded title starts with a space, then the plain title
+            map(str.startswith, map(self._title_words.__getitem__, candidates), repeat(f" {text}")),
+            map(str.startswith, map(self._articled.get, candidates, repeat("")), repeat(text)),
         )
         return sorted(set(compress(candidates, starts)))
-
-
-def _starting(titles: list[str], positions: Sequence[int], text: str) -> Iterator[bool]:
-    return map(str.startswith, map(titles.__getitem__, positions), repeat(text))

@@ -107,7 +107,7 @@ class Searchable:
         else:
             orders, self.title_words, postings = kept_titles
             titles_in = gathered(folded_by_title, order)  # all of them once a search asks
-            self.orders = Orders.restored(orders, title_order)
+            self.orders = Orders.restored(orders, self.title_words, title_order)
             self.vocabulary.add_postings(postings)  # what `add` would have made
         self.vocabulary.freeze()
         self.texts = FilmTexts(self.films, titles_in, self.position_of, notes, tags, kept)

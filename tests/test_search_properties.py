@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film
@@ -124,11 +124,16 @@ def test_any_query_never_raises_and_finds_only_catalog_films(
 
 @settings(max_examples=300, deadline=None)
 @given(catalogs(), queries, plain_words)
+@example(  # a query naming a field of the films' own, with nothing after it
+    [Film("film-0", "", None), Film("film-1", "Venus-3", None, own=MappingProxyType({"shelf": 0}))],
+    "SHELF:",
+    "venus",
+)
 def test_adding_a_plain_word_never_grows_the_results(
     films: list[Film], query: str, word: str
 ) -> None:
     index = SearchIndex(films)
-    parsed = parse_query(query)
+    parsed = parse_query(query, index.own_names)  # as `find` reads the text (`shelf:`)
     before = {film.id for film in index.find(parsed).films}
     longer = replace(parsed, terms=parsed.terms + tuple(Term(w) for w in fold(word).split()))
     assert {film.id for film in index.find(longer).films} <= before

@@ -125,9 +125,9 @@ def _counts(data: object, size: int) -> bool:
 
 
 def _order(data: object, size: int) -> array[int]:
-    """The positions of `size` films, each from 0 to `size`, written as `positions`;
-    KeptFileError if they are not. (That each is there once is what the part's CRC
-    says: the order was one of the films when it was kept.)"""
+    """The positions of `size` films, each at least 0 and below `size`, written as
+    `positions`; KeptFileError if they are not. (That each is there once is what the
+    part's CRC says: the order was one of the films when it was kept.)"""
     order = positions(data)
     if len(order) != size:
         raise KeptFileError("a damaged order")
@@ -142,9 +142,8 @@ def titles_parts(
 ) -> Iterator[tuple[str, object]]:
     """The `title-lists.<start>`, `title-words.<start>`, `ids.<start>` and
     `postings.<name>.<number>` parts of `Orders.kept_part` (the titles with an
-    article), the padded title words,
-    the table of the positions of `films` (in year order) by id and the title
-    words' postings."""
+    article), the padded title words, the table of the positions of `films` (in
+    year order) by id and the title words' postings."""
     table = empty_table(len(films))
     articled = sorted(orders.articled.items())
     for start in range(0, len(title_words), TITLES_STEP):

@@ -473,6 +473,54 @@ async def test_the_reading_waits_until_the_typing_pauses(
     assert shown == "grand" and read - typed >= 1.0
 
 
+async def test_the_reading_stands_aside_for_a_search_typed_meanwhile(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the catalog is being read, a key typed is searched with the interpreter
+    to itself: the reading waits between two pieces until that search is shown."""
+    keep(catalog)
+    monkeypatch.setattr(loading, "TYPING_PAUSE", 0.0)
+    searches: list[list[float]] = []  # when each search was asked for, and shown
+    ask, shown = loading.Typing.ask, loading.Typing.shown
+
+    def asked(typing: loading.Typing) -> None:
+        searches.append([time.monotonic()])
+        ask(typing)
+
+    def was_shown(typing: loading.Typing) -> None:
+        if searches and len(searches[-1]) == 1:
+            searches[-1].append(time.monotonic())
+        shown(typing)
+
+    monkeypatch.setattr(loading.Typing, "ask", asked)
+    monkeypatch.setattr(loading.Typing, "shown", was_shown)
+    find_steps = SearchIndex.find_steps
+
+    def slowly(index: SearchIndex, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        time.sleep(0.3)  # a search that leaves the interpreter to the reading meanwhile
+        yield from find_steps(index, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "find_steps", slowly)
+    pieces: list[float] = []  # when each piece of the catalog was read
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        for piece in range(100):
+            progress(piece / 100)
+            pieces.append(time.monotonic())
+            time.sleep(0.01)
+        return open_library(catalog)
+
+    app = FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(lambda: len(pieces) > 5, "the reading", pilot=pilot)
+        await pilot.press("v")
+        await wait_until(lambda: app.main.shown_query == "v", "the search", pilot=pilot)
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+    [[asked_at, shown_at]] = [times for times in searches if times[0] > pieces[0]]
+    assert shown_at - asked_at >= 0.3
+    assert len([at for at in pieces if asked_at < at < shown_at]) <= 1  # the one under way
+
+
 async def test_the_films_being_put_in_are_almost_ready(
     catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -34,6 +34,7 @@ from tui.store.opening import StoreError
 PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
 SEARCH_FIRST_WITHIN = 5.0  # seconds the reading waits for a search of the preview
 TYPING_PAUSE = 0.3  # seconds without a new search after which the reading starts
+STAND_ASIDE_WITHIN = 2.0  # seconds the reading waits for a search typed meanwhile, at most
 _NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
@@ -67,7 +68,8 @@ class Typing:
     Reading a catalog takes the interpreter from the user interface for seconds
     (both run Python), so it waits until the search asked for last is shown and
     the user has had `TYPING_PAUSE` seconds since (to type on) without asking
-    for another.
+    for another; once it reads, it stands aside between two pieces of the
+    catalog for each search typed meanwhile (`stand_aside`).
     """
 
     def __init__(self) -> None:
@@ -83,6 +85,12 @@ class Typing:
         """The search asked for last is shown, or will not run before the reading."""
         self._since = time.monotonic()
         self._shown.set()
+
+    def stand_aside(self, within: float) -> bool:
+        """Wait (at most `within` seconds) until the search asked for last is shown:
+        the reading goes on between searches, not beside one. False if it was not
+        shown by then (it will not be: the reading stops waiting for it)."""
+        return self._shown.wait(within)
 
     def wait_for_a_pause(self, within: float) -> None:
         """Wait (at most `within` seconds) until the search asked for last is shown
@@ -127,10 +135,15 @@ def _load(
     catalog: Path, loader: Loader, post: Callable[[Message], object], preview: Preview | None
 ) -> None:
     shown = 0.0
+    typing: Typing | None = None  # what is typed while the preview can be searched
 
     def reading(fraction: float) -> None:
+        # A search typed meanwhile runs with the interpreter to itself (a piece
+        # of the catalog is read in tens of milliseconds).
+        nonlocal shown, typing
+        if typing is not None and not typing.stand_aside(STAND_ASIDE_WITHIN):
+            typing = None
         # Ten updates a second at most: each is a frame the loading waits for.
-        nonlocal shown
         if time.monotonic() - shown >= PROGRESS_EVERY:
             shown = time.monotonic()
             post(LoadProgress("Reading", fraction))
@@ -142,6 +155,7 @@ def _load(
             indexed = PreviewIndexed(searched)
             post(indexed)
             indexed.typing.wait_for_a_pause(SEARCH_FIRST_WITHIN)
+            typing = indexed.typing
         library = loader(reading)
         post(LoadProgress(f"Sorting {len(library.films):,} films", None))
         outcome = Loaded(library, adopted(searched, library))

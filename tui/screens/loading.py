@@ -35,6 +35,7 @@ PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
 SEARCH_FIRST_WITHIN = 5.0  # seconds the reading waits for a search of the preview
 TYPING_PAUSE = 0.3  # seconds without a new search after which the reading starts
 STAND_ASIDE_WITHIN = 2.0  # seconds the reading waits for a search typed meanwhile, at most
+READING = "Reading"  # the first stage of a load
 _NOTHING_TYPED = "Type to search: it runs once the films are in."
 
 Loader = Callable[[Callable[[float], None]], Library]
@@ -146,7 +147,7 @@ def _load(
         # Ten updates a second at most: each is a frame the loading waits for.
         if time.monotonic() - shown >= PROGRESS_EVERY:
             shown = time.monotonic()
-            post(LoadProgress("Reading", fraction))
+            post(LoadProgress(READING, fraction))
 
     outcome: Loaded | StoreError
     try:
@@ -188,6 +189,7 @@ class LoadingScreen(ModalScreen[None]):
         self._loader = loader
         self.typed = ""
         """What the user typed while the films were loading: the search to run then."""
+        self._stage = READING  # what the loading is doing, as shown
 
     def compose(self) -> ComposeResult:
         from textual.widgets import ProgressBar  # only this screen shows one
@@ -198,7 +200,7 @@ class LoadingScreen(ModalScreen[None]):
                 Content(f"{self.size_bytes / 1e6:,.0f} MB of films to read; ctrl+q quits."),
                 id="loading-detail",
             )
-            yield Static(Content("Reading"), id="loading-stage")
+            yield Static(Content(READING), id="loading-stage")
             yield ProgressBar(total=100, show_eta=False)
             yield Static(Content(_NOTHING_TYPED), id="loading-typed")
 
@@ -220,7 +222,9 @@ class LoadingScreen(ModalScreen[None]):
     def on_load_progress(self, message: LoadProgress) -> None:
         from textual.widgets import ProgressBar
 
-        self.query_one("#loading-stage", Static).update(Content(message.stage))
+        if message.stage != self._stage:  # else a new layout for the same words
+            self._stage = message.stage
+            self.query_one("#loading-stage", Static).update(Content(message.stage))
         bar = self.query_one(ProgressBar)
         if message.fraction is None:
             bar.update(total=None)

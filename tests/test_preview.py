@@ -286,7 +286,7 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         await wait_until(lambda: app.main.reading == 0.25, "the progress", pilot=pilot)
         subtitle = str(app.main.query_one(FilmList).border_subtitle)
         assert subtitle == f"{COUNT} of {COUNT} · reading 25%"
-        assert "Reading the catalog: 25%." in detail_text(app)
+        assert "Reading the catalog…" in detail_text(app)  # how far: on the edge
         assert detail_text(app, "title") == clean_line(films[0].title)  # a stand-in's
         await pilot.press("down", "f", "d", "e")  # no film is read yet: nothing changes
         assert app.screen is app.main and app.library.favourites == frozenset()
@@ -519,6 +519,83 @@ async def test_the_reading_stands_aside_for_a_search_typed_meanwhile(
     [[asked_at, shown_at]] = [times for times in searches if times[0] > pieces[0]]
     assert shown_at - asked_at >= 0.3
     assert len([at for at in pieces if asked_at < at < shown_at]) <= 1  # the one under way
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The views the detail pane draws (each lays the screen out again), as drawn."""
+    views: list[object] = []
+    show = FilmDetail.show
+
+    def counted(detail: FilmDetail, view: Any) -> None:
+        views.append(view)
+        show(detail, view)
+
+    monkeypatch.setattr(FilmDetail, "show", counted)
+    return views
+
+
+async def test_the_reading_leaves_the_details_as_they_are(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch, drawn: list[object]
+) -> None:
+    """How far the reading has got shows on the list's edge; the details, each of
+    whose updates lays the screen out again, are not drawn again for it."""
+    keep(catalog)
+    monkeypatch.setattr(loading, "PROGRESS_EVERY", 0.0)
+    begun, going = threading.Event(), threading.Event()
+
+    def loader(progress: Callable[[float], None]) -> Library:
+        progress(0.1)
+        begun.wait(10)
+        for tenth in range(2, 10):
+            progress(tenth / 10)
+        going.wait(10)
+        return open_library(catalog)
+
+    app = FilmApp(stand_in(catalog), loader=loader, preview=kept_preview(catalog))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(lambda: app.main.reading == 0.1, "the reading", pilot=pilot)
+            before = len(drawn)
+            begun.set()
+            await wait_until(lambda: app.main.reading == 0.9, "the reading on", pilot=pilot)
+            edge = str(app.main.query_one(FilmList).border_subtitle)
+            assert edge == f"{COUNT} of {COUNT} · reading 90%"
+            assert len(drawn) == before
+            going.set()
+            await wait_until(lambda: not app.loading, "the load", pilot=pilot)
+    finally:
+        begun.set()
+        going.set()
+
+
+async def test_typing_before_the_preview_is_searched_leaves_the_details_as_they_are(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event, drawn: list[object]
+) -> None:
+    """Until the preview's index is read, the details say that the search runs in a
+    moment: the same words at each key, which are not drawn again."""
+    keep(catalog)
+    indexing = threading.Event()
+
+    def held_index(*arguments: Any) -> SearchIndex | None:
+        indexing.wait(10)
+        return preview_index(*arguments)
+
+    monkeypatch.setattr(loading, "preview_index", held_index)
+    app = previewing(catalog, held)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("v")
+            await pilot.pause()
+            before = len(drawn)
+            await pilot.press(*"enus")
+            await pilot.pause()
+            assert "The search runs in a moment." in detail_text(app)
+            assert len(drawn) == before
+            indexing.set()
+            await wait_until(lambda: app.main.shown_query == "venus", "the search", pilot=pilot)
+    finally:
+        indexing.set()
 
 
 async def test_the_films_being_put_in_are_almost_ready(

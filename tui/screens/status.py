@@ -73,13 +73,14 @@ def reading_text(search: Search, reading: float, searched: bool, waits: bool) ->
     preview's index is read, or once the films are in if it `waits` for them)."""
     if reading >= 1:
         lines = ["The catalog is read: the rest of the details show in a moment."]
-    else:
-        read = f": {reading:.0%}." if reading else "…"
-        lines = [f"Reading the catalog{read}", "The rest of the details show once it is read."]
+    else:  # how far: on the list's edge (a new text here would lay the pane out again)
+        lines = ["Reading the catalog…", "The rest of the details show once it is read."]
     query = clean_line(search.text.strip())
     when = "once it is read" if waits and reading < 1 else "in a moment"
-    if query and not searched:
-        lines.append(f"The search for “{query}” runs {when}.")
+    if query and not searched:  # the query only if it waits: a text per key is a layout per key
+        lines.append(
+            f"The search for “{query}” runs {when}." if waits else f"The search runs {when}."
+        )
     elif search.favourites_only and not searched:
         lines.append(f"The favourites show {when}.")
     return "\n".join(lines)

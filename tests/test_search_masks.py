@@ -86,3 +86,10 @@ def test_gathered_is_the_items_in_that_order(items: list[str], data: st.DataObje
     order = data.draw(st.lists(st.integers(0, len(items) - 1), max_size=30))
     start, stop = data.draw(st.integers(0, 30)), data.draw(st.integers(0, 30))
     assert gathered(items, order)(slice(start, stop)) == [items[p] for p in order[start:stop]]
+
+
+@given(st.integers(-5, 50), st.integers(-5, 50), st.sampled_from([1, 2, 7, -1, -3]))
+def test_highest_is_the_max_of_the_positions(start: int, stop: int, step: int) -> None:
+    positions = range(start, stop, step)
+    if positions:
+        assert masks.highest(positions) == max(positions) == masks.highest(list(positions))

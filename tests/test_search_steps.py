@@ -7,7 +7,7 @@ early in year order, title tiers, films checked against the rest of their text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from unittest import mock
@@ -22,7 +22,9 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search import stepwise as search_steps
 from tui.search.index import SearchIndex, SearchResult
+from tui.search.match_cache import MatchCache
 from tui.search.orders import Sort
+from tui.search.query import Field
 
 
 @contextmanager
@@ -179,3 +181,28 @@ def test_stopping_a_search_leaves_the_index_answering_right() -> None:
         steps.close()
     assert ids(index.find("venus", sort=Sort.YEAR)) == expected_ids(films, "venus", sort=Sort.YEAR)
     assert ids(index.find("venu")) == expected_ids(films, "venu")
+
+
+@pytest.mark.parametrize("query", ["mars", "xyzzy", "the"])
+def test_the_films_in_no_title_tier_are_searched_a_run_at_a_time(query: str) -> None:
+    """After the title tiers, a relevance search without filters asks what the films
+    hold about runs of them (ranges, which the masks read and write as slices), not
+    about lists of every film left (a call into Python for each position)."""
+    films = [Film(f"f{n}", f"Title {n}", 1900 + n % 100, f"about {n} mars") for n in range(6000)]
+    films[40] = Film("f40", "Mars", 1940, "red")
+    index = SearchIndex(films)
+    index.find("warm up")
+    asked: list[Sequence[int]] = []
+    flags = MatchCache.flags
+
+    def recorded(
+        cache: MatchCache, field: Field | None, text: str, positions: Sequence[int]
+    ) -> bytes:
+        if field is None and len(positions) > 100:
+            asked.append(positions)
+        return flags(cache, field, text, positions)
+
+    with mock.patch.object(MatchCache, "flags", recorded):
+        found = index.find(query)
+    assert asked and all(isinstance(positions, range) for positions in asked)
+    assert {film.id for film in found.films} == set(expected_ids(films, query))

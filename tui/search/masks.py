@@ -85,6 +85,14 @@ def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     return bytes(map(mask.__getitem__, positions))
 
 
+def highest(positions: Sequence[int]) -> int:
+    """The highest of (non-empty) `positions`: at once for a rising range (`max` reads
+    every one)."""
+    if isinstance(positions, range) and positions.step > 0:
+        return positions[-1]
+    return max(positions)
+
+
 def put(mask: MutableSequence[int], positions: Iterable[int], values: Iterable[int]) -> None:
     """Set `mask[p]` to the next of `values` for each `p` of `positions`."""
     deque(map(mask.__setitem__, positions, values), maxlen=0)  # the loop runs in C

@@ -30,7 +30,7 @@ _LIMIT = 32  # masks kept; a million films cost a megabyte each
 _LETTERS = 64  # and one-letter masks besides (see `SearchIndex.build`)
 
 Key = tuple[Field | None, str]  # (None: the whole text of a film)
-Tester = Callable[[Field | None, str, list[int]], bytes]
+Tester = Callable[[Field | None, str, Sequence[int]], bytes]
 """Tests the films at these positions for the text: one byte each, 1 if it holds it."""
 
 
@@ -47,6 +47,11 @@ class MatchCache:
         mask = self._mask((field, text))
         known = pick(mask, positions)
         if UNKNOWN in known:
+            if isinstance(positions, range) and positions.step == 1 and _mostly_unknown(known):
+                # A run of films: all tested, and written, as one slice.
+                found = self._test(field, text, positions)
+                mask[positions.start : positions.stop] = found
+                return found
             todo = list(compress(positions, known.translate(_UNKNOWN_TO_ONE)))
             put(mask, todo, self._test(field, text, todo))
             known = pick(mask, positions)
@@ -89,3 +94,9 @@ class MatchCache:
         elif len(self._masks) > _LIMIT + _LETTERS:
             self._masks.popitem(last=False)
         return mask
+
+
+def _mostly_unknown(known: bytes) -> bool:
+    """Whether three in four of `known` are `UNKNOWN` or more: testing the others
+    again costs less than writing the answers one position at a time."""
+    return 4 * known.count(UNKNOWN) >= 3 * len(known)

@@ -37,7 +37,7 @@ from typing import Protocol
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
 from tui.search.folding import fold_searched, with_other_spelling
-from tui.search.masks import RUN, Part, flipped, put
+from tui.search.masks import RUN, Part, flipped, highest, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
@@ -222,18 +222,16 @@ class FilmTexts:
     def markers(self) -> dict[str, str]:
         """The marker of each field of the films' own met so far (a kept index holds them)."""
         public = len(FILM_FIELDS) + 1
-        fields = list(self._markers.items())[public:]
-        return dict(fields)
+        return dict(list(self._markers.items())[public:])
 
-    def holding(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
-        """One byte per film at `positions`: 1 if its `scope` holds `text`.
-
-        `flags` answers for other texts (a letter, the title) from what is known.
-        """
-        if scope is None and positions and max(positions) >= len(self._hay):
-            # Some of these films' text is not built yet: a film whose title
-            # holds the text holds it, and only the others need their text
-            # (and wait for it).
+    def holding(
+        self, scope: Field | None, text: str, positions: Sequence[int], flags: Flags
+    ) -> bytes:
+        """One byte per film at `positions`: 1 if its `scope` holds `text` (`flags`
+        answers for other texts, a letter or the title, from what is known)."""
+        if scope is None and positions and highest(positions) >= len(self._hay):
+            # Some of these films' text is not built yet: a film whose title holds
+            # the text holds it, and only the others need their text (and wait).
             in_title = flags("title", text, positions)
             if 0 not in in_title:
                 return in_title
@@ -244,11 +242,13 @@ class FilmTexts:
             return bytes(found)
         return self._read(scope, text, positions, flags)
 
-    def _read(self, scope: Field | None, text: str, positions: list[int], flags: Flags) -> bytes:
+    def _read(
+        self, scope: Field | None, text: str, positions: Sequence[int], flags: Flags
+    ) -> bytes:
         """`holding`, by reading the films' text (or title)."""
         if scope != "title" and positions:
-            self.build_until(max(positions) + 1)
-        elif positions and max(positions) < len(self._hay):
+            self.build_until(highest(positions) + 1)
+        elif positions and highest(positions) < len(self._hay):
             return self._in_titles(text, positions, flags)
         if scope is None or scope == "title":
             strings = self._hay if scope is None else self._all_titles()
@@ -281,7 +281,7 @@ class FilmTexts:
             for p in positions
         )
 
-    def _in_titles(self, text: str, positions: list[int], flags: Flags) -> bytes:
+    def _in_titles(self, text: str, positions: Sequence[int], flags: Flags) -> bytes:
         """`holding` for titles whose film's text is built: a title is in its film's
         text, so only the films whose text holds `text` have their title read."""
         found = bytearray(len(positions))

@@ -176,7 +176,7 @@ class Searchable:
         orders = self.orders.kept_part()
         return titles_parts(orders, self.title_words, self.vocabulary.postings, self.films)
 
-    def _test(self, scope: Field | None, text: str, positions: list[int]) -> bytes:
+    def _test(self, scope: Field | None, text: str, positions: Sequence[int]) -> bytes:
         """One byte per film at `positions`: 1 if its `scope` holds `text`."""
         return self.texts.holding(scope, text, positions, self.masks.flags)
 

@@ -150,7 +150,7 @@ class StepwiseSearch:
                 yield head[:first]
                 first = None
         tiered: list[list[int]] = [[] for _ in range(Tier.ELSEWHERE)]
-        pending_here: list[int] = []
+        pending: list[Run] = []  # the films in no title tier, a run at a time
         films = self._title_tier_candidates()
         whole_catalog = isinstance(films, range)
         placed = bytearray(0 if whole_catalog else self._size)
@@ -160,7 +160,7 @@ class StepwiseSearch:
                 if tier in levels:
                     members.extend(compress(chunk, levels.translate(_IS[tier])))
             if whole_catalog:
-                pending_here.extend(compress(chunk, levels.translate(_IS[PENDING])))
+                pending.append(_run(chunk, levels.translate(_IS[PENDING])))
             else:
                 put(placed, compress(chunk, levels.translate(_NOT_PENDING)), repeat(1))
             in_title = tiered[Tier.IN_TITLE]
@@ -170,15 +170,18 @@ class StepwiseSearch:
                 first = None
             else:
                 yield None
-        pending: Sequence[int] = pending_here
         if not whole_catalog:  # the films not looked at are pending too
             pending = yield from self._pending(bytes(placed))
         found = array("q", chain.from_iterable(tiered))
-        for chunk in self._chunks(pending):
+        for chunk, flags in pending:
             if first is not None and len(found) >= first:
                 yield found[:first]
                 first = None
-            found.extend(self.match(chunk))
+            if flags is None:
+                found.extend(self.match(chunk))
+            elif 1 in flags:
+                start = chunk[0]
+                found.extend(p for p in self.match(chunk) if flags[p - start])
             yield None
         return found
 
@@ -295,17 +298,12 @@ class StepwiseSearch:
         exact, starting = self._title_starts()
         return sorted(fewest.union(exact, starting))
 
-    def _pending(self, placed: bytes) -> Generator[None, None, Sequence[int]]:
-        """The films (the filters keep) that `placed` does not hold, in year order."""
-        if placed.count(1) == 0:
-            return (
-                range(self._size)
-                if self._candidates is None
-                else list(compress(range(self._size), self._candidates))
-            )
-        pending: list[int] = []
+    def _pending(self, placed: bytes) -> Generator[None, None, list[Run]]:
+        """The films (the filters keep) that `placed` does not hold, in year order, a
+        run at a time."""
+        pending: list[Run] = []
         for chunk in self._chunks(range(self._size)):
-            pending.extend(compress(chunk, flipped(pick(placed, chunk))))
+            pending.append(_run(chunk, flipped(pick(placed, chunk))))
             yield None
         return pending
 
@@ -358,6 +356,19 @@ class StepwiseSearch:
             padded = list(compress(padded, ok))
         put(whole, spots, repeat(1))
         return bytes(whole)
+
+
+Run = tuple[Sequence[int], bytes | None]
+"""Films in year order and, when they are a range, which of them are pending (1)."""
+
+
+def _run(chunk: Sequence[int], pending: bytes) -> Run:
+    """The films of `chunk` that `pending` flags: the range and the flags when it is
+    a range (which the masks of the texts read and write as one slice, where a list
+    of positions costs a call for each), else a list of those films."""
+    if isinstance(chunk, range):
+        return chunk, pending
+    return list(compress(chunk, pending)), None
 
 
 def _strings_at(strings: Sequence[str], positions: Sequence[int]) -> Sequence[str]:

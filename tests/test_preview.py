@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Static
+from textual.widgets import ProgressBar, Static
 
 from benchmarks.generate import documents
 from tests.conftest import write_catalog
@@ -385,6 +385,27 @@ async def test_make_app_without_a_kept_index_shows_the_loading_screen(
         held.set()
         await wait_until(lambda: not app.loading, "the load", pilot=pilot)
         assert len(app.main.query_one(FilmList).films) == COUNT
+
+
+async def test_the_loading_screen_is_still_while_the_films_are_sorted(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event
+) -> None:
+    """Sorting the films read has no fraction to show: the bar stays full rather than
+    animated (each frame of it would be time taken from the sorting)."""
+    monkeypatch.setattr("tui.app.LOAD_IN_BACKGROUND_BYTES", 1)
+    monkeypatch.setattr("tui.app.open_library", held_open(held))
+    app = make_app(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LoadingScreen)
+        screen.post_message(loading.LoadProgress("Sorting 80 films", None))
+        await pilot.pause()
+        bar = screen.query_one(ProgressBar)
+        assert (bar.total, bar.progress) == (100, 100)
+        assert str(screen.query_one("#loading-stage", Static).render()) == "Sorting 80 films"
+        held.set()
+        await wait_until(lambda: not app.loading, "the load", pilot=pilot)
 
 
 async def test_a_preview_index_that_fails_only_waits_for_the_films(

@@ -31,7 +31,7 @@ from tui.search.preview import PreviewFilms
 from tui.store.library import Library
 from tui.store.opening import StoreError
 
-PROGRESS_EVERY = 0.1  # seconds between two updates of the progress bar
+PROGRESS_EVERY = 0.25  # seconds between two updates of the progress bar
 SEARCH_FIRST_WITHIN = 5.0  # seconds the reading waits for a search of the preview
 TYPING_PAUSE = 0.3  # seconds without a new search after which the reading starts
 STAND_ASIDE_WITHIN = 2.0  # seconds the reading waits for a search typed meanwhile, at most
@@ -144,7 +144,7 @@ def _load(
         nonlocal shown, typing
         if typing is not None and not typing.stand_aside(STAND_ASIDE_WITHIN):
             typing = None
-        # Ten updates a second at most: each is a frame the loading waits for.
+        # Four updates a second at most: each is a frame the loading waits for.
         if time.monotonic() - shown >= PROGRESS_EVERY:
             shown = time.monotonic()
             post(LoadProgress(READING, fraction))
@@ -225,8 +225,7 @@ class LoadingScreen(ModalScreen[None]):
         if message.stage != self._stage:  # else a new layout for the same words
             self._stage = message.stage
             self.query_one("#loading-stage", Static).update(Content(message.stage))
-        bar = self.query_one(ProgressBar)
-        if message.fraction is None:
-            bar.update(total=None)
-        else:
-            bar.update(total=100, progress=round(100 * message.fraction))
+        # No fraction (the films being sorted): the bar stays full, not animated (15
+        # frames a second, each taken from the thread that sorts).
+        fraction = 1.0 if message.fraction is None else message.fraction
+        self.query_one(ProgressBar).update(total=100, progress=round(100 * fraction))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from unittest import mock
 
 import pytest
 
@@ -17,6 +18,7 @@ from benchmarks.generate import documents
 from tests.full_film import FULL
 from tui.model.film import Film, film_from_document
 from tui.search.folding import fold
+from tui.search.index import SearchIndex
 from tui.search.masks import taken
 from tui.search.match_cache import MatchCache
 from tui.search.search_texts import STEP, FilmTexts
@@ -108,3 +110,16 @@ def test_a_title_is_read_only_where_the_text_holds_the_word() -> None:
     )
     asked = [part for part in read if not isinstance(part, slice)]
     assert asked == [[7, 9]]
+
+
+def test_a_title_word_is_found_in_the_title_words_alone() -> None:
+    """A title search of letters and digits reads the padded title words the index
+    holds: neither the titles (gathered in year order) nor the texts."""
+    films = [Film(f"f{n}", f"Title {n}", 1960, f"about golden {n}") for n in range(40)]
+    films[7] = Film("f7", "The Golden-Haired", 1924, "Mars")
+    index = SearchIndex(films)
+    index.build()
+    searchable = index._built_searchable()
+    with mock.patch.object(FilmTexts, "holding", side_effect=AssertionError("a text read")):
+        found = searchable.masks.flags("title", "golden", range(len(films)))
+    assert found == bytes(film.id == "f7" for film in searchable.films)  # in year order

@@ -11,7 +11,8 @@ import bisect
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from operator import attrgetter, itemgetter
+from itertools import repeat
+from operator import attrgetter, contains, itemgetter
 from typing import Any
 
 from tui.model.film import Film
@@ -177,7 +178,17 @@ class Searchable:
         return titles_parts(orders, self.title_words, self.vocabulary.postings, self.films)
 
     def _test(self, scope: Field | None, text: str, positions: Sequence[int]) -> bytes:
-        """One byte per film at `positions`: 1 if its `scope` holds `text`."""
+        """One byte per film at `positions`: 1 if its `scope` holds `text`.
+
+        A title holds letters and digits only within one of its words: its padded
+        title words (in this order, in memory) answer for them, with neither the
+        titles (gathered in this order: 0.4 s at a million films) nor the texts.
+        """
+        if scope == "title" and text.isalnum():
+            words = self.title_words
+            if isinstance(positions, range) and positions.step == 1:
+                return bytes(map(contains, words[positions.start : positions.stop], repeat(text)))
+            return bytes(map(contains, map(words.__getitem__, positions), repeat(text)))
         return self.texts.holding(scope, text, positions, self.masks.flags)
 
     def candidates(self, query: Query, marked: Marked) -> set[int] | range | None:

@@ -7,9 +7,11 @@ early in year order, title tiers, films checked against the rest of their text.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from types import MappingProxyType
 from unittest import mock
 
 import pytest
@@ -206,3 +208,20 @@ def test_the_films_in_no_title_tier_are_searched_a_run_at_a_time(query: str) -> 
         found = index.find(query)
     assert asked and all(isinstance(positions, range) for positions in asked)
     assert {film.id for film in found.films} == set(expected_ids(films, query))
+
+
+def test_the_own_field_names_are_read_while_a_search_holds_the_lock() -> None:
+    """The UI reads the names of the films' own fields at each key typed while a big
+    catalog is read: a search's steps, which take the index's lock one after the
+    other, must not keep it waiting."""
+    films = [
+        Film(f"f{n}", f"Title {n}", 1950, own=MappingProxyType({"shelf": n})) for n in range(50)
+    ]
+    index = SearchIndex(films)
+    index.build()
+    answered: list[frozenset[str]] = []
+    with index._lock:  # as a search's step holds it
+        reader = threading.Thread(target=lambda: answered.append(index.own_names))
+        reader.start()
+        reader.join(2)
+    assert answered == [frozenset({"shelf"})]

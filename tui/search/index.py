@@ -154,7 +154,11 @@ class SearchIndex:
 
     @property
     def own_names(self) -> frozenset[str]:
-        """The folded names of the films' own fields (`budget`), which a query may use."""
+        """The folded names of the films' own fields (`budget`), which a query may use:
+        once built, read without the lock, which a search's steps keep from the UI."""
+        searchable = self._searchable
+        if searchable is not None:  # set once, when built
+            return searchable.own_names
         with self._lock:
             return self._built_searchable().own_names
 

@@ -71,7 +71,8 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes | None:
     with file:  # a buffer of `limit` (4 GB) fails where memory is not over-committed
         size = os.fstat(file.fileno()).st_size
         data = file.read(min(size, limit) + 1)  # one byte more: has it grown since?
-        return (data + file.read() if len(data) > size else data)[:limit]
+        more = file.read(max(0, limit - len(data))) if len(data) > size else b""
+        return (data + more)[:limit]
 
 
 def open_regular(path: Path, limit: int = READ_LIMIT) -> BinaryIO | None:

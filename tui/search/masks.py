@@ -85,6 +85,13 @@ def pick(mask: bytes | bytearray, positions: Sequence[int]) -> bytes:
     return bytes(map(mask.__getitem__, positions))
 
 
+def items_at(items: Sequence[T], positions: Sequence[int]) -> Sequence[T]:
+    """The items at `positions`, in their order (a slice when they are a plain range)."""
+    if isinstance(positions, range) and positions.step == 1:
+        return items[positions.start : positions.stop]
+    return list(map(items.__getitem__, positions))
+
+
 def highest(positions: Sequence[int]) -> int:
     """The highest of (non-empty) `positions`: at once for a rising range (`max` reads
     every one)."""

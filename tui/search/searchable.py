@@ -21,7 +21,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, Part, gathered, inverse, mapped, put, taken
+from tui.search.masks import RUN, Part, gathered, inverse, items_at, mapped, put, taken
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -185,10 +185,7 @@ class Searchable:
         titles (gathered in this order: 0.4 s at a million films) nor the texts.
         """
         if scope == "title" and text.isalnum():
-            words = self.title_words
-            if isinstance(positions, range) and positions.step == 1:
-                return bytes(map(contains, words[positions.start : positions.stop], repeat(text)))
-            return bytes(map(contains, map(words.__getitem__, positions), repeat(text)))
+            return bytes(map(contains, items_at(self.title_words, positions), repeat(text)))
         return self.texts.holding(scope, text, positions, self.masks.flags)
 
     def candidates(self, query: Query, marked: Marked) -> set[int] | range | None:

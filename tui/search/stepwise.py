@@ -32,7 +32,7 @@ from operator import contains, or_
 from typing import NamedTuple
 
 from tui.search.fuzzy import Vocabulary
-from tui.search.masks import and_not, flipped, mask_of, pick, put
+from tui.search.masks import and_not, flipped, items_at, mask_of, pick, put
 from tui.search.match_cache import MatchCache
 from tui.search.orders import Orders, Tier, padded_words, plain_words, tiers
 from tui.search.query import Term
@@ -349,7 +349,7 @@ class StepwiseSearch:
         spots = list(compress(range(len(chunk)), in_title))
         if not spots:
             return bytes(whole)
-        padded = list(compress(_strings_at(self._title_words, chunk), in_title))
+        padded = list(compress(items_at(self._title_words, chunk), in_title))
         for term, _ in ranked:
             ok = list(map(contains, padded, repeat(padded_words(term.text))))
             spots = list(compress(spots, ok))
@@ -369,9 +369,3 @@ def _run(chunk: Sequence[int], pending: bytes) -> Run:
     if isinstance(chunk, range):
         return chunk, pending
     return list(compress(chunk, pending)), None
-
-
-def _strings_at(strings: Sequence[str], positions: Sequence[int]) -> Sequence[str]:
-    if isinstance(positions, range) and positions.step == 1:
-        return strings[positions.start : positions.stop]
-    return list(map(strings.__getitem__, positions))

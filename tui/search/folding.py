@@ -32,7 +32,7 @@ FOLDING_VERSION = 3
 index of folded text is good only for the version it was built with."""
 
 WORD = re.compile(r"\w+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SIGNS = frozenset("ъьЪЬ")
 
 Span = tuple[int, int]
@@ -58,7 +58,7 @@ def _fold_one(char: str) -> str:
         return char.lower()
     if char in _TYPED:
         return _TYPED[char]
-    if _CYRILLIC.match(char):  # before NFKD, which would make `й` an `и`
+    if CYRILLIC.match(char):  # before NFKD, which would make `й` an `и`
         return "" if char in _SIGNS else anyascii(char).lower()
     decomposed = unicodedata.normalize("NFKD", char)
     kept = "".join(compress(decomposed, map(not_, map(unicodedata.combining, decomposed))))
@@ -72,19 +72,20 @@ def _in_latin(char: str) -> str:
     return anyascii(char).lower() or char
 
 
-_FOLDS = _Folds()
+FOLDS = _Folds()
+"""What each character folds to (`str.translate` a text with them)."""
 
 
 def fold(text: str) -> str:
     """`text` without accents or case, in Latin letters: `Café` → `cafe`, `Ёлка` → `elka`."""
     if text.isascii():
         return text.lower()  # the same as casefold() for ASCII, and much faster
-    return text.translate(_FOLDS)
+    return text.translate(FOLDS)
 
 
 def fold_char(char: str) -> str:
     """What one character folds to; `fold(text)` is these joined."""
-    return _FOLDS[ord(char)]
+    return FOLDS[ord(char)]
 
 
 def fold_with_origins(text: str) -> tuple[str, list[int]]:
@@ -112,7 +113,7 @@ _OTHER_WAYS = (
 def other_spelling(text: str) -> str:
     """`text` folded with the other common romanisation of its Cyrillic (see
     `_OTHER_WAYS`); "" when it has none that differs from `fold(text)`."""
-    if text.isascii() or not _CYRILLIC.search(text):
+    if text.isascii() or not CYRILLIC.search(text):
         return ""
     other = text.lower()
     for pattern, latin in _OTHER_WAYS:

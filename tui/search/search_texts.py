@@ -31,25 +31,25 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains
+from operator import attrgetter, contains, ne
 from typing import Protocol
 
 from tui.model.film import Film
 from tui.search.fields import FILM_FIELDS, TAGS, Field, own_field, value_text
-from tui.search.folding import fold_searched, with_other_spelling
+from tui.search.film_text import SEPARATOR, fold_field, main_texts
 from tui.search.masks import RUN, Part, flipped, highest, put
 
 STEP = 5_000  # films whose text is built at a time (about 50 ms)
 _SAMPLE = 2_000  # films whose characters tell how common each character is
 _RARE = 0.5  # a character fewer films than this share have is worth looking for first
 _LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
-SEPARATOR = "\x1d"  # before each field of its own; never in a film's folded text
 _END = "\x1e"  # the end of a field's code
 _DIGITS = "\t\x0b\x0c\r\x1c\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
 _DIGITS += "\u2028\u2029\u202f\u205f\u3000"  # whitespace, as str.split() sees it
 _MAIN = ("title", "desc", "fact", "notes")  # the parts every film's text has
 _film_fields = attrgetter(*FILM_FIELDS)
 _NO_FIELDS = _film_fields(Film("", "", None))  # compared at once: quicker than any()
+_OWN, _ID = attrgetter("own"), attrgetter("id")
 
 Flags = Callable[[Field | None, str, Sequence[int]], bytes]
 """What is known (or found out) of (field, text) for films: `MatchCache.flags`."""
@@ -136,16 +136,16 @@ class FilmTexts:
         self, start: int, stop: int, notes: Mapping[str, str], tags: Mapping[str, Sequence[str]]
     ) -> tuple[list[str], array[int]]:
         """The texts of the films from `start` to `stop`, and their regions, folded now."""
-        hay: list[str] = []
-        regions: list[int] = []
-        titles = self._titles_in(slice(start, stop))
-        for film, title in zip(self._films[start:stop], titles, strict=True):
-            text, starts = _text_of(film, title, notes.get(film.id, ""))
-            if film.own or _film_fields(film) != _NO_FIELDS or film.id in tags:
-                text += self._more_of(film, tags.get(film.id, ()))
-            hay.append(text)
-            regions.extend(starts)
-        return hay, array("q", regions)
+        films = self._films[start:stop]
+        hay, regions = main_texts(films, self._titles_in(slice(start, stop)), notes)
+        every = range(len(films))  # which have more than the main text, asked in C:
+        more = {*compress(every, map(ne, map(_film_fields, films), repeat(_NO_FIELDS)))}
+        more.update(compress(every, map(_OWN, films)))
+        if tags:
+            more.update(compress(every, map(tags.__contains__, map(_ID, films))))
+        for at in sorted(more):
+            hay[at] += self._more_of(films[at], tags.get(films[at].id, ()))
+        return hay, regions
 
     def user_texted(self, start: int = 0, stop: int | None = None) -> list[int]:
         """The positions from `start` to `stop` of the films with notes or tags."""
@@ -192,9 +192,9 @@ class FilmTexts:
             tags = self._tags.get(film_id, ())
             if tags:
                 cut = self._own_fields_start(more)
-                tagged = self._markers[TAGS] + _folded("\n".join(tags))
+                tagged = self._markers[TAGS] + fold_field("\n".join(tags))
                 more = more[:cut] + tagged + more[cut:]
-            notes = _folded(self._notes.get(film_id, ""))
+            notes = fold_field(self._notes.get(film_id, ""))
             hay[at] = text[:notes_start] + notes + more
 
     def _own_fields_start(self, more: str) -> int:
@@ -340,17 +340,17 @@ class FilmTexts:
         for name, value in zip(FILM_FIELDS, _film_fields(film), strict=True):
             if value:
                 parts.append(self._markers[name])
-                parts.append(_folded(value if isinstance(value, str) else "\n".join(value)))
+                parts.append(fold_field(value if isinstance(value, str) else "\n".join(value)))
         if tags:
             parts.append(self._markers[TAGS])
-            parts.append(_folded("\n".join(tags)))
+            parts.append(fold_field("\n".join(tags)))
         for name, value in film.own.items():
             field = own_field(name)
             marker = self._markers.get(field)
             if marker is None:
                 marker = self._markers[field] = _marker(len(self._markers))
             parts.append(marker)
-            parts.append(_folded(value_text(value)))
+            parts.append(fold_field(value_text(value)))
         return "".join(parts)
 
 
@@ -364,13 +364,6 @@ def _marker(number: int) -> str:
             return SEPARATOR + code + _END
 
 
-def _folded(text: str) -> str:
-    """`text` folded, any separator in it made a new line (no term holds either,
-    so what matches is the same)."""
-    folded = fold_searched(text)
-    return folded.replace(SEPARATOR, "\n") if SEPARATOR in folded else folded
-
-
 @lru_cache(maxsize=64)
 def _in_field(marker: str, text: str) -> re.Pattern[str]:
     """Finds `text` in the field of that marker."""
@@ -380,21 +373,3 @@ def _in_field(marker: str, text: str) -> re.Pattern[str]:
 def _in_notes(hay: str, text: str, start: int) -> bool:
     end = hay.find(SEPARATOR, start)
     return hay.find(text, start, len(hay) if end < 0 else end) >= 0
-
-
-def _text_of(film: Film, title: str, notes: str) -> tuple[str, tuple[int, int, int]]:
-    """A film's folded text (title, year, description, fact, notes) and where the
-    description, the fact and the notes start in it."""
-    parts = (
-        with_other_spelling(title, film.title),
-        film.year_text,
-        fold_searched(film.description),
-        fold_searched(film.fact),
-        _folded(notes),
-    )
-    starts: list[int] = []
-    offset = 0
-    for part in parts:
-        starts.append(offset)
-        offset += len(part) + 1
-    return "\n".join(parts), (starts[2], starts[3], starts[4])

@@ -28,7 +28,7 @@ from tui.search.orders import (
     Sort,
     by_values,
     in_order_of,
-    padded_words,
+    padded_all,
     year_order,
 )
 from tui.search.preview import in_positions, put_in
@@ -101,7 +101,9 @@ class Searchable:
         if kept_titles is None:
             titles = mapped(folded_by_title.__getitem__, order)
             titles_in = taken(titles)
-            self.title_words = mapped(padded_words, titles)
+            self.title_words = []
+            for start in range(0, size, RUN):  # a run of titles per call into C
+                self.title_words += padded_all(titles[start : start + RUN])
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())
             self.orders = Orders(self.films, self.title_words, title_order)

@@ -128,6 +128,12 @@ def test_filters_keep_the_films_they_describe(query: str, ids: list[str]) -> Non
     assert found(query) == ids
 
 
+def test_a_film_with_no_field_but_one_of_its_own_is_found_by_it() -> None:
+    shelved = Film("shelved", "Shelved", 1990, "", "", own=MappingProxyType({"Shelf": "C3"}))
+    assert found("shelf:c3", [*FILMS, shelved]) == ["shelved"]
+    assert found("c3", [*FILMS, shelved]) == ["shelved"]
+
+
 def test_an_unknown_field_is_searched_as_text_with_a_hint_naming_the_closest() -> None:
     index = SearchIndex(FILMS)
     result = index.find("budgte:5")

@@ -315,6 +315,22 @@ async def test_the_first_frame_shows_the_kept_films_before_the_catalog_is_read(
         assert film is not None and app.library.favourites == {film.id}
 
 
+async def test_a_key_that_needs_the_films_says_so_while_they_are_read(kept_app: FilmApp) -> None:
+    app = kept_app
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(lambda: app.main.reading == 0.25, "the progress", pilot=pilot)
+        await pilot.press("down", "f", "e")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in app._notifications]
+        assert said == [
+            ("Reading the catalog", f"{what} works once the films are in: the catalog is 25% read.")
+            for what in ("Favourite", "Edit")
+        ]
+        assert app.library.favourites == frozenset() and app.screen is app.main
+        await pilot.press("slash", "f")  # typed in the search bar, as ever
+        assert app.main.query_one(SearchBar).value == "f" and len(app._notifications) == 2
+
+
 async def test_a_strange_title_in_the_preview_is_shown_as_text(kept_app: FilmApp) -> None:
     app = kept_app
     async with app.run_test(size=SIZE) as pilot:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from abc import abstractmethod
 
+from textual import events
 from textual.screen import Screen
 
 from tui.screens.loading import LoadProgress, PreviewIndexed, Typing
 from tui.screens.search_runs import Found, Search
-from tui.screens.status import reading_text
+from tui.screens.status import reading_text, waiting_key_text
 from tui.search.index import SearchIndex
 from tui.search.orders import effective_sort
 from tui.search.preview import reads_numbers
@@ -100,6 +101,15 @@ class WhileReading(Screen[None]):
         if self.reading is not None and action not in READY_WHILE_READING:
             return None
         return super().check_action(action, parameters)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key whose action waits for the films (shown disabled), pressed while they
+        are read: say so, rather than do nothing."""
+        active = None if self.reading is None else self.active_bindings.get(event.key)
+        if active is not None and not active.enabled:
+            event.stop()
+            text = waiting_key_text(active.binding.description or event.key, self.reading or 0.0)
+            self.notify(text, title="Reading the catalog", timeout=4, markup=False)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         """The reading thread got further: say so on the list's edge."""

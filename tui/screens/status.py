@@ -86,6 +86,15 @@ def reading_text(search: Search, reading: float, searched: bool, waits: bool) ->
     return "\n".join(lines)
 
 
+def waiting_key_text(description: str, reading: float) -> str:
+    """What a key whose action needs the films says, pressed while the catalog is read."""
+    if reading >= 1:
+        how_far = "read, its films being put in"
+    else:
+        how_far = f"{reading:.0%} read" if reading >= 0.01 else "being read"
+    return f"{description} works once the films are in: the catalog is {how_far}."
+
+
 def opening_notices(library: Library) -> list[tuple[str, str, int]]:
     """(title, warning, seconds shown) of what to tell on opening `library`."""
     notices = [("Your marks", notice, 20) for notice in library.notices]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widget import Widget
 
 from tests.full_film import BARE, FULL, FULL_MARKS, library_of
 from tui.app import FilmApp, make_app
@@ -91,6 +92,34 @@ async def test_a_search_highlights_a_full_film_where_it_matched(tmp_path: Path) 
         fact = app.query_one("#detail-fact").visual
         assert [fact.plain[span.start : span.end] for span in fact.spans] == ["footage"]
         assert "Balagueró" in " ".join(pane_lines(app))
+
+
+async def test_a_highlight_that_moves_on_the_same_film_lays_nothing_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At each key the search's highlight moves in the same film's details: only
+    text that changed its words (and so maybe its height) is laid out again."""
+    app = make_app(library_of(tmp_path, [FULL, BARE], {"rec-2-2009": FULL_MARKS}))
+    laid_out: list[str] = []
+    refresh = Widget.refresh
+
+    def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
+        if layout and app.query_one(FilmDetail) in widget.ancestors_with_self:
+            laid_out.append(str(widget.id))
+        return refresh(widget, *regions, layout=layout, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"foot")
+        await pilot.pause()
+        monkeypatch.setattr(Widget, "refresh", recording)
+        await pilot.press(*"age")  # the same film, highlighted further
+        await pilot.pause()
+        fact = app.query_one("#detail-fact").visual
+        assert [fact.plain[span.start : span.end] for span in fact.spans] == ["footage"]
+        assert laid_out == []
+        await pilot.press("escape", *"bare")  # the other film
+        await pilot.pause()
+    assert "detail-title" in laid_out
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])

@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual import events
+from textual.content import Content
 from textual.widgets import Static
 
 from tests.conftest import write_catalog
@@ -22,6 +24,7 @@ from tui.app import FilmApp, make_app
 from tui.model.film import Film
 from tui.screens.loading import LoadingScreen
 from tui.screens.main import MainScreen
+from tui.screens.search_runs import Found, Search
 from tui.search.index import SearchIndex, SearchResult
 from tui.search.query import Query
 from tui.store.library import Library
@@ -276,6 +279,36 @@ async def test_typing_fast_with_threaded_search_keeps_every_keystroke(
         titles = [film.title for film in big_app.query_one(FilmList).films]
         assert "Film 1340" in titles and "Film 1234" not in titles
         assert_cursor_on_screen(big_app)
+
+
+async def test_the_rest_of_a_search_draws_only_the_rows_not_drawn_yet(
+    big_app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first films shown, a search's whole result reuses the rows drawn; a search
+    run again (after an edit) draws them anew."""
+    async with big_app.run_test(size=SIZE) as pilot:
+        await settle(big_app, pilot)
+        widget = film_list(big_app)
+        drawn: list[str] = []
+        row = widget._row
+
+        def recording(film: Film, width: int, cursor: bool = False) -> Content:
+            drawn.append(film.id)
+            return row(film, width, cursor)
+
+        monkeypatch.setattr(widget, "_row", recording)
+        result = big_app.main.index.find("film 00")
+        first = replace(result, films=result.films[:30], complete=False)  # a screenful
+        big_app.main._show_found(Found(Search("film 00"), first))
+        await pilot.pause()
+        assert len(drawn) == widget.scrollable_content_region.height
+        big_app.main._show_found(Found(Search("film 00"), result))  # the rest of it
+        await pilot.pause()
+        assert len(result.films) > 30 and len(drawn) == widget.scrollable_content_region.height
+        again = big_app.main.index.find("film 00")  # parsed anew
+        big_app.main._show_found(Found(Search("film 00"), again))
+        await pilot.pause()
+        assert len(drawn) == 2 * widget.scrollable_content_region.height
 
 
 async def test_the_highlighted_row_is_redrawn_when_focus_moves(big_app: FilmApp) -> None:

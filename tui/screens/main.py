@@ -257,6 +257,10 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
 
     def _show_found(self, found: Found) -> None:
         first = self._found is None
+        # More of the same search run (its first films are shown): the same query
+        # object, parsed once a run (a search run again, after an edit, parses anew).
+        before = self._found
+        more_of = before is not None and before.result.query is found.result.query
         self._found = found
         result = found.result
         highlighter = result.highlighter
@@ -265,6 +269,7 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             self.library.all_marks(),
             empty_text=self._empty_text(),
             spans=(lambda text: highlighter.spans(text, "title")) if highlighter else None,
+            rows_as_before=more_of,  # the rest of a search whose first films are shown
         )
         self._search_bar.hint = result.hint
         self._show_state()

@@ -122,6 +122,7 @@ class FilmDetail(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._parts: dict[str, Widget] = {}
+        self._plain: dict[str, str] = {}  # the words each part shows
 
     def compose(self) -> ComposeResult:
         # The parts show and hide themselves (`display`), and so do the film's
@@ -186,15 +187,15 @@ class FilmDetail(VerticalScroll):
         self._part("detail-parts").display = film is not None
         self._part("detail-empty").display = film is None
         if film is None:
-            self._static("detail-empty").update(Content(clean(view.empty_text)))
+            self._put("detail-empty", Content(clean(view.empty_text)))
             return
         marks = view.marks
         title, original = clean_line(film.title), clean_line(film.original_title)
-        self._static("detail-title").update(self._marked(title, "title"))
+        self._put("detail-title", self._marked(title, "title"))
         self._show(
             "detail-original", original != title and self._marked(original, "original_title")
         )
-        self._static("detail-meta").update(Content(year_and_runtime(film.year_text, film.runtime)))
+        self._put("detail-meta", Content(year_and_runtime(film.year_text, film.runtime)))
         words = (
             Content(words).highlight_regex(STARS, style="$text-warning")
             for words in mark_words(marks)
@@ -234,5 +235,12 @@ class FilmDetail(VerticalScroll):
         part = self._static(part_id)
         part.display = bool(content)
         if content:
-            part.update(content)
+            self._put(part_id, content)
         return part.display
+
+    def _put(self, part_id: str, content: Content) -> None:
+        """Put `content` in a part: laid out again only if its words changed (the
+        search's highlight, which changes at each key, takes no more room)."""
+        same = self._plain.get(part_id) == content.plain
+        self._plain[part_id] = content.plain
+        self._static(part_id).update(content, layout=not same)

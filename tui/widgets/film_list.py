@@ -181,7 +181,7 @@ class FilmList(ScrollView, can_focus=True):
         self._said_how_to_search = False
         # Rendered rows by (film index, highlighted?, width); cleared whenever
         # what a row shows may change (films, marks, matches, styles, size).
-        self._rows: LRUCache[tuple[int, bool, int], Strip] = LRUCache(ROWS_CACHED)
+        self._rows: LRUCache[tuple[str, bool, int], Strip] = LRUCache(ROWS_CACHED)
 
     # -- what the screen sets ------------------------------------------------
 
@@ -213,20 +213,24 @@ class FilmList(ScrollView, can_focus=True):
         marks: Mapping[str, UserMarks],
         empty_text: str = "",
         spans: Callable[[str], Sequence[tuple[int, int]]] | None = None,
+        rows_as_before: bool = False,
     ) -> None:
         """Show `films`, keeping the highlight on the same film if it is still there.
 
         `marks` are the user's marks by film id; `spans(title)` gives the (start,
         end) spans of a title to highlight as matches; `empty_text` may hold
         several lines. `films` is kept as it is, not copied (a million films
-        would cost milliseconds): do not change it afterwards.
+        would cost milliseconds): do not change it afterwards. With
+        `rows_as_before` (the same marks and spans as before: all of a search
+        whose first films are shown), the rows drawn already are not drawn again.
         """
         current = self.highlighted_film
         self._films = films
         self._marks = marks
         self._empty_text = empty_text
         self._spans = spans
-        self._rows.clear()
+        if not rows_as_before:
+            self._rows.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         index = None
         if current is not None:
@@ -324,7 +328,7 @@ class FilmList(ScrollView, can_focus=True):
         base = self.get_visual_style()
         if width <= 0:
             return Strip.blank(0)
-        index = round(self.scroll_y) + y
+        index = round(self.scroll_y + y)
         if not self._films:
             lines = self._empty_text.splitlines()
             if y < len(lines):
@@ -334,10 +338,10 @@ class FilmList(ScrollView, can_focus=True):
         if index >= len(self._films):
             return Strip.blank(width, base.rich_style)
         highlighted = index == self.cursor
-        key = (index, highlighted, width)
+        film = self._films[index]
+        key = (film.id, highlighted, width)
         line = self._rows.get(key)
         if line is None:
-            film = self._films[index]
             style = self.get_visual_style("film-list--cursor") if highlighted else base
             row = self._row(film, width, cursor=highlighted)
             line = line_of(row, width, style)

@@ -3,7 +3,7 @@ marks that break only between two of them, values that wrap beside their labels.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from textual.content import Content
 from textual.geometry import Size
@@ -15,6 +15,11 @@ MIN_VALUE_WIDTH = 12
 """Narrower than this beside its label, a value goes under it."""
 
 
+def _plain(contents: Iterable[Content]) -> list[str]:
+    """The words of `contents`, without their styles."""
+    return [content.plain for content in contents]
+
+
 class _Lines(Widget):
     """Text laid out for the widget's width by the widget itself, as Textual
     cannot: `_lines(width)` says what each line holds."""
@@ -22,9 +27,11 @@ class _Lines(Widget):
     def _lines(self, width: int) -> list[Content]:
         raise NotImplementedError
 
-    def _changed(self, shown: bool) -> None:
+    def _changed(self, shown: bool, same_text: bool) -> None:
+        """Show the new text; laid out again only if its words changed (a style,
+        such as a search's highlight, takes no more room)."""
         self.display = shown
-        self.refresh(layout=True)
+        self.refresh(layout=not same_text)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width)) if width > 0 else 0
@@ -47,8 +54,8 @@ class Phrases(_Lines):
 
     @phrases.setter
     def phrases(self, phrases: Sequence[Content]) -> None:
-        self._phrases = tuple(phrases)
-        self._changed(bool(phrases))
+        old, self._phrases = self._phrases, tuple(phrases)
+        self._changed(bool(phrases), _plain(old) == _plain(self._phrases))
 
     def _lines(self, width: int) -> list[Content]:
         lines: list[Content] = []
@@ -75,8 +82,11 @@ class LabelledRows(_Lines):
 
     @rows.setter
     def rows(self, rows: Sequence[tuple[Content, Content]]) -> None:
-        self._rows = tuple(rows)
-        self._changed(bool(rows))
+        old, self._rows = self._rows, tuple(rows)
+        self._changed(
+            bool(rows),
+            _plain(p for row in old for p in row) == _plain(p for row in self._rows for p in row),
+        )
 
     def _lines(self, width: int) -> list[Content]:
         indent = LABEL_WIDTH + 1

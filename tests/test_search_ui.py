@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tests.conftest import write_catalog
@@ -247,3 +250,42 @@ async def test_a_latin_query_finds_and_highlights_a_cyrillic_title(tmp_path: Pat
         assert isinstance(detail, Content) and detail.plain == "Solaris"
         assert marked_in(app, "#detail-title") == ["Solaris"]  # a close spelling
         assert marked_in(app, "#detail-original") == ["Солярис"]
+
+
+def bar_text(app: FilmApp) -> str:
+    """What the search bar shows on screen."""
+    region = app.query_one(SearchBar).content_region
+    line = app.screen._compositor.render_strips()[region.y]
+    return line.crop(region.x, region.right).text
+
+
+async def test_a_query_longer_than_the_bar_scrolls_to_its_end_and_back(app: FilmApp) -> None:
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press(*("venus " * 14), *"planet")
+        await pilot.pause()
+        assert bar_text(app).rstrip().endswith("venus planet")
+        await pilot.press("home")
+        await pilot.pause()
+        assert bar_text(app).startswith("venus venus")
+
+
+async def test_a_key_in_the_search_bar_lays_nothing_out(
+    app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bar's text grows in a bar of a fixed size: the screen's layout, which would
+    cost a key more than its search, is not asked for."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"venu")
+        await pilot.pause()
+        laid_out: list[str] = []
+        refresh = Widget.refresh
+
+        def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
+            if layout and isinstance(widget, SearchBar):
+                laid_out.append(str(widget.id))
+            return refresh(widget, *regions, layout=layout, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", recording)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.query_one(SearchBar).value == "venus" and laid_out == []

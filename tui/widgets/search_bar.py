@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input
 
 from tui.widgets.focus import focus_now
@@ -20,6 +21,10 @@ class SearchBar(Input):
         Binding("down", "done", "To list", priority=True, id="search.to-list"),
         Binding("enter", "done", "To list", show=False, priority=True, id="search.enter"),
     ]
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The text's width (Input sets it at each key): a layout of the screen for it
+    would cost more than the key's search; the bar's own size never changes."""
 
     hint: reactive[str] = reactive("", init=False)
     """What could not be read in the query, shown under it ('' for nothing)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,3 +96,22 @@ def test_highest_is_the_max_of_the_positions(start: int, stop: int, step: int) -
     positions = range(start, stop, step)
     if positions:
         assert masks.highest(positions) == max(positions) == masks.highest(list(positions))
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), max_size=20), st.integers(1, 4))
+def test_an_int_array_made_in_runs_is_the_array(values: list[int], run: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(masks, "RUN", run)
+        assert masks.int_array(values) == array("q", values)
+        assert masks.int_array(array("q", values)) == array("q", values)
+
+
+@given(
+    st.lists(st.text(max_size=3), max_size=20), st.sampled_from(["", "\0", ", "]), st.integers(1, 4)
+)
+def test_texts_joined_in_runs_are_the_texts_joined(
+    texts: list[str], separator: str, run: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(masks, "RUN", run)
+        assert masks.joined(separator, texts) == separator.join(texts)

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import threading
-from array import array
 from collections.abc import (
     Callable,
     Collection,
@@ -52,7 +51,7 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.search.kept_index import SEARCHABLE, KeptIndex, first_parts, texts_part
 from tui.search.marked import marked_for, sort_values
-from tui.search.masks import RUN, mapped, mask_of
+from tui.search.masks import RUN, int_array, mapped, mask_of
 from tui.search.orders import Sort, effective_sort, title_sort_key
 from tui.search.preview import ROWS, put_in, rows_part, same_ids
 from tui.search.query import Query, parse_query
@@ -178,7 +177,7 @@ class SearchIndex:
         for start in range(0, len(films), RUN):  # each a short call into C
             ids = map(attrgetter("id"), films[start : start + RUN])
             place.update(zip(ids, range(start, start + RUN), strict=False))
-        order = array("q", mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
+        order = int_array(mapped(place.__getitem__, mapped(attrgetter("id"), self._by_title)))
         yield from first_parts(order, self._folded())
         yield ROWS, rows_part(self._by_title)
         searchable = self._searchable

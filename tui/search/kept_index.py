@@ -45,6 +45,7 @@ from typing import Any
 from tui.model.film import Film
 from tui.search.id_table import IdPositions, add_films, empty_table, table_size
 from tui.search.kept_file import KeptFile, KeptFileError
+from tui.search.masks import int_array
 from tui.search.orders import KeptOrders
 from tui.search.postings import FlatPostings, flat_parts, read_flat
 from tui.search.search_texts import STEP
@@ -334,12 +335,12 @@ def searchable_part(
 ) -> dict[str, Any]:
     """The `searchable` part's data."""
     return {
-        "year_order": array("q", year_order).tobytes(),
-        "title_order": array("q", title_order).tobytes(),
+        "year_order": int_array(year_order).tobytes(),
+        "title_order": int_array(title_order).tobytes(),
         "letters": dict(letters),
         "own_names": sorted(own_names),
         "markers": dict(markers),
         "shares": dict(shares),
-        "known_years": array("q", orders.known_years).tobytes(),
+        "known_years": int_array(orders.known_years).tobytes(),
         "postings": [len(orders.exact), len(orders.by_first), len(postings)],
     }

@@ -10,6 +10,7 @@ cost several.
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, MutableSequence, Sequence
 from itertools import repeat
@@ -29,6 +30,20 @@ def mapped(function: Callable[[T], U], items: Sequence[T]) -> list[U]:
     for start in range(0, len(items), RUN):
         found.extend(map(function, items[start : start + RUN]))
     return found
+
+
+def int_array(values: Sequence[int]) -> array[int]:
+    """`array("q", values)`, a run of values per call into C (see `mapped`)."""
+    found = array("q")
+    for start in range(0, len(values), RUN):
+        found.extend(values[start : start + RUN])
+    return found
+
+
+def joined(separator: str, texts: Sequence[str]) -> str:
+    """`separator.join(texts)`, a run of texts per call into C (see `mapped`)."""
+    runs = (separator.join(texts[start : start + RUN]) for start in range(0, len(texts), RUN))
+    return separator.join(list(runs))
 
 
 Part = slice | Sequence[int]

@@ -26,7 +26,7 @@ from typing import overload
 
 from tui.model.film import Film
 from tui.search.kept_file import KeptFile, KeptFileError
-from tui.search.masks import RUN, mapped, replace_in_runs
+from tui.search.masks import RUN, joined, mapped, replace_in_runs
 from tui.search.orders import Sort
 from tui.search.query import Query
 
@@ -40,8 +40,8 @@ def rows_part(by_title: Sequence[Film]) -> tuple[object, ...]:
     """The `rows` part of a kept index of films in title order: their count, their ids
     and their titles (`Joined`), and their years as `array("q")` bytes; read back in
     a few calls into C (`read_preview`)."""
-    ids = Joined.of(list(map(attrgetter("id"), by_title)))
-    titles = Joined.of(list(map(attrgetter("title"), by_title)))
+    ids = Joined.of(mapped(attrgetter("id"), by_title))
+    titles = Joined.of(mapped(attrgetter("title"), by_title))
     years = array("q", (NO_YEAR if y is None else y for y in map(attrgetter("year"), by_title)))
     return len(by_title), *ids.kept(), *titles.kept(), years.tobytes()
 
@@ -60,11 +60,11 @@ class Joined(Sequence[str]):
 
     @classmethod
     def of(cls, texts: list[str]) -> Joined:
-        whole = "".join(texts)
+        whole = joined("", texts)
         separator = next(c for c in map(chr, count()) if c not in whole)
         starts = array("q", accumulate((len(text) + 1 for text in texts), initial=1))
-        joined = f"{separator}{separator.join(texts)}{separator}" if texts else separator
-        return cls(separator, joined, starts)
+        kept = f"{separator}{joined(separator, texts)}{separator}" if texts else separator
+        return cls(separator, kept, starts)
 
     @classmethod
     def read(cls, size: int, separator: object, joined: object, starts: object) -> Joined:

@@ -8,7 +8,6 @@ thread after the first frame; the first screen needs only title order.
 from __future__ import annotations
 
 import bisect
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from itertools import repeat
@@ -21,7 +20,7 @@ from tui.search.folding import fold
 from tui.search.fuzzy import Vocabulary
 from tui.search.kept_index import KeptSearchable, searchable_part, titles_parts
 from tui.search.marked import Marked
-from tui.search.masks import RUN, Part, gathered, inverse, items_at, mapped, put, taken
+from tui.search.masks import RUN, Part, gathered, int_array, inverse, items_at, mapped, put, taken
 from tui.search.match_cache import MatchCache
 from tui.search.orders import (
     Orders,
@@ -80,7 +79,7 @@ class Searchable:
     ) -> None:
         """With `kept` (a kept index of these films), what it holds is read, not worked out."""
         order: Sequence[int] = year_order(by_title) if kept is None else kept.year_order
-        self.year_order = array("q", order) if kept is None else kept.year_order
+        self.year_order = int_array(order) if kept is None else kept.year_order
         """The films' places in title order, in year order."""
         size = len(order)
         self.films = in_positions(by_title, order)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.model.film import Film
+from tui.search import orders
 from tui.search.film_text import SEPARATOR, main_texts
 from tui.search.fold_many import fold_all, fold_all_searched
 from tui.search.folding import fold, fold_searched
@@ -49,6 +51,14 @@ def test_every_character_folds_alike_in_many() -> None:
 @example(["  ", "!!", "a", "a\0b", "", "..a b.."])
 def test_padding_many_is_padding_each(texts: list[str]) -> None:
     assert padded_all(texts) == [padded_words(text) for text in texts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS)
+def test_padding_many_a_run_at_a_time_is_padding_each(texts: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(orders, "RUN", 2)  # runs of two texts, a NUL in some
+        assert padded_all(texts) == [padded_words(text) for text in texts]
 
 
 def test_a_films_main_text_has_its_parts_where_it_says() -> None:

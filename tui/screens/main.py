@@ -256,10 +256,10 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             message.shown.set()
 
     def _show_found(self, found: Found) -> None:
-        first = self._found is None
+        before = self._found
+        first = before is None
         # More of the same search run (its first films are shown): the same query
         # object, parsed once a run (a search run again, after an edit, parses anew).
-        before = self._found
         more_of = before is not None and before.result.query is found.result.query
         self._found = found
         result = found.result

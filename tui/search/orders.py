@@ -153,14 +153,19 @@ _GAPS = re.compile(r"[^\w\0]+")  # what is between two words (`words`), but a NU
 
 
 def padded_all(texts: Sequence[str]) -> list[str]:
-    """`[padded_words(text) for text in texts]`, in a few calls into C: the texts
-    joined by NULs (one by one if a text holds a NUL), every gap between words
+    """`[padded_words(text) for text in texts]`, a run of texts (`RUN`) in a few calls
+    into C: joined by NULs (one by one if one holds a NUL), every gap between words
     made a space, and the spaces beside a NUL or at the ends dropped."""
-    joined = "\0".join(texts)
-    if joined.count("\0") != len(texts) - 1:
-        return list(map(padded_words, texts))
-    spaced = _GAPS.sub(" ", joined).replace(" \0", "\0").replace("\0 ", "\0").strip(" ")
-    return (" " + spaced.replace("\0", " \0 ") + " ").split("\0") if texts else []
+    padded: list[str] = []
+    for start in range(0, len(texts), RUN):
+        some = texts[start : start + RUN]
+        joined = "\0".join(some)
+        if joined.count("\0") != len(some) - 1:
+            padded += map(padded_words, some)
+            continue
+        spaced = _GAPS.sub(" ", joined).replace(" \0", "\0").replace("\0 ", "\0").strip(" ")
+        padded += (" " + spaced.replace("\0", " \0 ") + " ").split("\0")
+    return padded
 
 
 _FIVE = Tier.ELSEWHERE.value

@@ -100,9 +100,7 @@ class Searchable:
         if kept_titles is None:
             titles = mapped(folded_by_title.__getitem__, order)
             titles_in = taken(titles)
-            self.title_words = []
-            for start in range(0, size, RUN):  # a run of titles per call into C
-                self.title_words += padded_all(titles[start : start + RUN])
+            self.title_words = padded_all(titles)
             for position, padded in enumerate(self.title_words):
                 self.vocabulary.add(position, padded.split())
             self.orders = Orders(self.films, self.title_words, title_order)

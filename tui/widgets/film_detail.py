@@ -122,7 +122,6 @@ class FilmDetail(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._parts: dict[str, Widget] = {}
-        self._plain: dict[str, str] = {}  # the words each part shows
 
     def compose(self) -> ComposeResult:
         # The parts show and hide themselves (`display`), and so do the film's
@@ -241,6 +240,7 @@ class FilmDetail(VerticalScroll):
     def _put(self, part_id: str, content: Content) -> None:
         """Put `content` in a part: laid out again only if its words changed (the
         search's highlight, which changes at each key, takes no more room)."""
-        same = self._plain.get(part_id) == content.plain
-        self._plain[part_id] = content.plain
-        self._static(part_id).update(content, layout=not same)
+        part = self._static(part_id)
+        shown = part.visual
+        same = isinstance(shown, Content) and shown.plain == content.plain
+        part.update(content, layout=not same)

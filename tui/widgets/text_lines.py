@@ -4,6 +4,7 @@ marks that break only between two of them, values that wrap beside their labels.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from textual.content import Content
 from textual.geometry import Size
@@ -83,10 +84,7 @@ class LabelledRows(_Lines):
     @rows.setter
     def rows(self, rows: Sequence[tuple[Content, Content]]) -> None:
         old, self._rows = self._rows, tuple(rows)
-        self._changed(
-            bool(rows),
-            _plain(p for row in old for p in row) == _plain(p for row in self._rows for p in row),
-        )
+        self._changed(bool(rows), _plain(chain(*old)) == _plain(chain(*self._rows)))
 
     def _lines(self, width: int) -> list[Content]:
         indent = LABEL_WIDTH + 1

@@ -3,7 +3,8 @@
 The widgets post what happened (`Input.Changed`, `FilmList.Highlighted`); this
 screen decides what it means and sets what the widgets show. The searching is
 `tui.screens.search_runs`, the words on the list's edges `tui.screens.status`,
-the changes to the library `tui.screens.editing`.
+the changes to the library `tui.screens.editing`, the index's life
+`tui.screens.index_builds`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,12 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Footer, Input
 
-from tui.finder import library_index
 from tui.model.film import Film
 from tui.screens.collector_views import CollectorViews
 from tui.screens.editing import EditFlows
-from tui.screens.index_builds import Reindexed, build_in_background, reindex
+from tui.screens.index_builds import IndexLife
 from tui.screens.reading import WhileReading
 from tui.screens.search_runs import (
     Found,
@@ -49,7 +48,7 @@ from tui.widgets.film_list import FilmList
 from tui.widgets.search_bar import SearchBar
 
 
-class MainScreen(WhileReading, EditFlows, CollectorViews):
+class MainScreen(IndexLife, WhileReading, EditFlows, CollectorViews):
     """Search, browse and change the library."""
 
     BINDINGS = [
@@ -90,8 +89,6 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
         self.remembered = remembered
         self.set_reactive(MainScreen.search, Search(sort=Sort.read(remembered.sort)))
         self._found: Found | None = None
-        self._indexing: Timer | None = None
-        self._reindexing = False  # the films changed and are being indexed again
         self._view = DetailView()
         """What the detail pane shows (kept here too: the pane is gone at unmount)."""
 
@@ -175,50 +172,6 @@ class MainScreen(WhileReading, EditFlows, CollectorViews):
             self._search_bar.value = place.query
         if place.film_id is not None:
             self.call_after_refresh(self.film_list.highlight_film, place.film_id)
-
-    # -- the index -------------------------------------------------------------
-
-    def _build_index(self) -> None:
-        """Build the searchable text in a thread, while the user looks at the list.
-
-        A search that starts before it is done waits for it (in the search
-        worker for big catalogs, so the UI does not).
-        """
-        started = build_in_background(self.index, self.library)
-        if started and len(self.index) >= self.search_in_thread_from:  # worth saying
-            self._indexing = self.set_interval(0.25, self._show_indexing)
-            self._show_state()
-
-    def _show_indexing(self) -> None:
-        """Keep the list's edge up to date while the index is being built."""
-        self._show_state()
-        if self.index.build_progress is None and self._indexing is not None:
-            self._indexing.stop()
-            self._indexing = None
-
-    def films_changed(self, select: str | None = None) -> None:
-        """The library's films changed (added, edited, deleted): search them afresh.
-
-        A big catalog is indexed again in a thread worker (seconds at a million
-        films); the old index answers meanwhile, and the list's edge says so.
-        """
-        if len(self.library.films) < self.search_in_thread_from:
-            self._use_index(library_index(self.library), select)
-            return
-        self._reindexing = True
-        self._show_state()
-        self._in_worker(lambda: reindex(self.library, select, self.post_message), "reindex")
-
-    def on_reindexed(self, message: Reindexed) -> None:
-        self._reindexing = False
-        self._use_index(message.index, message.select)
-
-    def _use_index(self, index: SearchIndex, select: str | None) -> None:
-        self.index = index
-        self._run_search()
-        self._build_index()
-        if select is not None:
-            self.jump_to_film(select)
 
     # -- searching -------------------------------------------------------------
 

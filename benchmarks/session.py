@@ -29,7 +29,7 @@ writing escape codes to a terminal):
   the CPU to go idle), which would swamp what we measure, so keys are sent as
   Pilot sends them (a `Key` event to the driver) and the clock runs from just
   before sending until (1) the search bar holds the new query, (2) the list
-  shows that query's results (`FilmApp.shown_query`, set when the results
+  shows that query's results (`MainScreen.shown_query`, set when the results
   are applied, whether the search ran on the UI thread or in a worker), and
   (3) the screen's pending refresh has run (we run Textual's refresh timer
   callback at once, as `Pilot.pause` does), which renders the changed lines
@@ -135,7 +135,7 @@ def _refresh_now(app: FilmApp) -> None:
 
 
 def _shown_query(app: FilmApp) -> str | None:
-    return getattr(app, "shown_query", None)
+    return app.main.shown_query
 
 
 def _next_query(query: str, key: str) -> str:
@@ -155,7 +155,7 @@ async def _press_and_wait(app: FilmApp, key: str, expected: str, complete: bool 
     await _until(
         lambda: (
             search.value == expected
-            and _shown_query(app) in (expected, None)
+            and _shown_query(app) == expected
             and not (complete and app.main.searching)
         ),
         lambda: (

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import Static
 
 from tests.conftest import write_catalog
@@ -292,11 +292,20 @@ async def test_the_rest_of_a_search_draws_only_the_rows_not_drawn_yet(
         drawn: list[str] = []
         row = widget._row
 
-        def recording(film: Film, width: int, cursor: bool = False) -> Content:
+        def recording(film: Film, width: int, cursor: bool) -> Strip:
             drawn.append(film.id)
             return row(film, width, cursor)
 
         monkeypatch.setattr(widget, "_row", recording)
+        lines = 0
+        line = widget.render_line
+
+        def counting(y: int) -> Strip:
+            nonlocal lines
+            lines += 1
+            return line(y)
+
+        monkeypatch.setattr(widget, "render_line", counting)
         result = big_app.main.index.find("film 00")
         first = replace(result, films=result.films[:30], complete=False)  # a screenful
         big_app.main._show_found(Found(Search("film 00"), first))
@@ -305,6 +314,7 @@ async def test_the_rest_of_a_search_draws_only_the_rows_not_drawn_yet(
         big_app.main._show_found(Found(Search("film 00"), result))  # the rest of it
         await pilot.pause()
         assert len(result.films) > 30 and len(drawn) == widget.scrollable_content_region.height
+        assert lines == widget.scrollable_content_region.height  # not even drawn from the rows
         again = big_app.main.index.find("film 00")  # parsed anew
         big_app.main._show_found(Found(Search("film 00"), again))
         await pilot.pause()

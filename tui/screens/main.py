@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Input
 
 from tui.model.film import Film
@@ -56,7 +56,7 @@ class MainScreen(IndexLife, WhileReading, EditFlows, CollectorViews):
         Binding("f1", "help", "Help", show=False, id="app.help-f1"),
     ]
 
-    search: reactive[Search] = reactive(Search, init=False)
+    search: var[Search] = var(Search, init=False)  # no repaint: the panes show it
     """What the list shows: the query typed, the view and the order."""
 
     search_in_thread_from = 20_000
@@ -252,8 +252,7 @@ class MainScreen(IndexLife, WhileReading, EditFlows, CollectorViews):
             searching=searching or self.searching,
             reading=self.reading,
         )
-        self.film_list.border_title = Content(state.title)
-        self.film_list.border_subtitle = state.subtitle
+        self.film_list.show_edges(Content(state.title), state.subtitle)
         self.film_list.set_class(self.search.favourites_only, "-favourites-only")
 
     def _detail_view(self) -> DetailView:

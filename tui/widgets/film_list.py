@@ -11,14 +11,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, eq
+from typing import Self
 
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -27,9 +28,10 @@ from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
 from tui.search.preview import PreviewFilms
+from tui.widgets.film_row import RowStyles, draw_row
 from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
-from tui.widgets.rows import clicked_row, line_of, message_line, scroll_to_row
+from tui.widgets.rows import clicked_row, message_line, scroll_to_row
 
 YEAR_WIDTH = 4
 MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
@@ -158,6 +160,10 @@ class FilmList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=True, repaint=False)
+    """The list's length: its scrollbar changes with it (in a layout), its rows do not
+    (Textual would draw every line again); `show_films` refreshes those that do."""
+
     @dataclass
     class Highlighted(Message):
         """The highlighted film changed (None: the list is empty)."""
@@ -182,6 +188,9 @@ class FilmList(ScrollView, can_focus=True):
         # Rendered rows by (film index, highlighted?, width); cleared whenever
         # what a row shows may change (films, marks, matches, styles, size).
         self._rows: LRUCache[tuple[str, bool, int], Strip] = LRUCache(ROWS_CACHED)
+        self._row_styles: dict[bool, RowStyles] = {}  # by cursor or not
+        self._edges: tuple[Content, str] | None = None  # the border titles shown
+        self._edges_only = False  # while they change (`show_edges`)
 
     # -- what the screen sets ------------------------------------------------
 
@@ -225,6 +234,7 @@ class FilmList(ScrollView, can_focus=True):
         whose first films are shown), the rows drawn already are not drawn again.
         """
         current = self.highlighted_film
+        drawn = rows_as_before and empty_text == self._empty_text and self._on_screen(films)
         self._films = films
         self._marks = marks
         self._empty_text = empty_text
@@ -235,8 +245,45 @@ class FilmList(ScrollView, can_focus=True):
         index = None
         if current is not None:
             index = _position(self._films, current, hint=self.cursor)
+        if drawn and (index or 0) == self.cursor:
+            return  # the lines on screen are the ones drawn (the scrollbar follows the size)
         self.cursor = index or 0
         self.refresh()
+
+    def _on_screen(self, films: Sequence[Film]) -> bool:
+        """True if each line on screen would show the film it shows now (or none)."""
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        shown = self._films
+        if min(len(shown), bottom) != min(len(films), bottom):
+            return False  # a line shows a film in one and none in the other
+        return all(shown[line].id == films[line].id for line in range(top, min(len(films), bottom)))
+
+    def show_edges(self, title: Content, subtitle: str) -> None:
+        """Put `title` on the list's top edge and `subtitle` on its bottom edge.
+
+        Textual draws every line of a widget again when its border title changes;
+        the counts on the edges change at every key, and again as a search goes on,
+        while the rows stay as they are. So only the two edges are drawn again."""
+        if (title, subtitle) == self._edges:
+            return
+        self._edges = (title, subtitle)
+        self._edges_only = True
+        try:
+            self.border_title = title
+            self.border_subtitle = subtitle
+        finally:
+            self._edges_only = False
+        left, top = self.content_offset
+        width, height = self.outer_size  # the edges are the border's lines
+        self.refresh(Region(-left, -top, width, 1), Region(-left, height - 1 - top, width, 1))
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if self._edges_only:  # `show_edges` refreshes the lines it changes
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def highlight_film(self, film_id: str) -> None:
         """Move the highlight to the film with `film_id`, if it is shown."""
@@ -317,6 +364,7 @@ class FilmList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._rows.clear()  # a new theme, or focus changed the cursor's colours
+        self._row_styles.clear()
 
     def on_resize(self) -> None:
         self._rows.clear()
@@ -342,54 +390,35 @@ class FilmList(ScrollView, can_focus=True):
         key = (film.id, highlighted, width)
         line = self._rows.get(key)
         if line is None:
-            style = self.get_visual_style("film-list--cursor") if highlighted else base
-            row = self._row(film, width, cursor=highlighted)
-            line = line_of(row, width, style)
+            line = self._row(film, width, cursor=highlighted)
             self._rows[key] = line
         return line
+
+    def _row(self, film: Film, width: int, cursor: bool) -> Strip:
+        marks = self._marks.get(film.id)
+        star = STAR if marks and marks.favourite else " "
+        rating = short_rating(marks.rating if marks else 0)
+        columns = (film.year_text.rjust(YEAR_WIDTH), star, rating, seen_sign(marks))
+        title = clean_line(film.title)
+        spans = () if self._spans is None else self._spans(title)
+        return draw_row(title, spans, columns, width, self._styles_of(cursor))
+
+    def _styles_of(self, cursor: bool) -> RowStyles:
+        """The styles of the cursor's row, or of the others (anew for a new theme or focus)."""
+        styles = self._row_styles.get(cursor)
+        if styles is None:
+            row = self.get_visual_style("film-list--cursor") if cursor else self.get_visual_style()
+            match = self.get_visual_style("film-list--match")
+            match = Style(
+                foreground=None if cursor else match.foreground,
+                bold=match.bold,
+                underline=match.underline,
+            )
+            year = None if cursor else self._part_style("film-list--year")
+            styles = RowStyles.of(row, match, self._part_style("film-list--star"), year)
+            self._row_styles[cursor] = styles
+        return styles
 
     def _part_style(self, component: str) -> Style:
         """Only what a component class sets (its colour), not its background."""
         return Style(foreground=self.get_visual_style(component).foreground)
-
-    def _row(self, film: Film, width: int, cursor: bool = False) -> Content:
-        marks = self._marks.get(film.id)
-        star = STAR if marks and marks.favourite else " "
-        rating = short_rating(marks.rating if marks else 0)
-        seen = seen_sign(marks)
-        year = film.year_text.rjust(YEAR_WIDTH)
-        title_width = width - YEAR_WIDTH - MARKS_WIDTH - 4
-        title = self._marked_title(film, cursor)
-        if title_width < 4:
-            # Too narrow for columns: the title alone.
-            return Content.assemble(" ", title).truncate(width, ellipsis=True)
-        title = title.truncate(title_width, ellipsis=True, pad=True)
-        return Content.assemble(
-            " ",
-            title,
-            " ",
-            year if cursor else (year, self._part_style("film-list--year")),
-            " ",
-            (star, self._part_style("film-list--star")),
-            " ",
-            rating,
-            " ",
-            seen,
-            " ",
-        )
-
-    def _marked_title(self, film: Film, cursor: bool) -> Content:
-        """The title as plain text (never markup) with the matched spans styled."""
-        text = clean_line(film.title)
-        title = Content(text)
-        if self._spans is None:
-            return title
-        match = self.get_visual_style("film-list--match")
-        style = Style(
-            foreground=None if cursor else match.foreground,
-            bold=match.bold,
-            underline=match.underline,
-        )
-        for start, end in self._spans(text):
-            title = title.stylize(style, start, end)
-        return title

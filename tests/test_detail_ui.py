@@ -122,6 +122,32 @@ async def test_a_highlight_that_moves_on_the_same_film_lays_nothing_out(
     assert "detail-title" in laid_out
 
 
+async def test_another_film_draws_its_parts_not_the_whole_pane(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pane's own lines (its edges and the space between the parts) are the
+    same for another film of as many parts: only the parts are drawn again."""
+    other = {**FULL, "id": "rec-3-2012", "title": "[REC] 3", "year": 2012}
+    marks = {"rec-2-2009": FULL_MARKS, "rec-3-2012": FULL_MARKS}
+    app = make_app(library_of(tmp_path, [FULL, other], marks))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(FilmDetail)
+        drawn: list[int] = []
+        render_line = pane.render_line
+
+        def recording(y: int) -> Any:
+            drawn.append(y)
+            return render_line(y)
+
+        monkeypatch.setattr(pane, "render_line", recording)
+        title = app.query_one("#detail-title").visual
+        await pilot.press("down", "down")  # to the list, and the other film
+        await pilot.pause()
+        assert app.query_one("#detail-title").visual != title
+        assert drawn == []
+
+
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
 async def test_rows_show_the_marks_compactly_without_wrapping(
     tmp_path: Path, size: tuple[int, int]

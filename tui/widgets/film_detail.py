@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -116,8 +116,10 @@ class FilmDetail(VerticalScroll):
     }
     """
 
-    view: reactive[DetailView] = reactive(DetailView, init=False)
-    """What to show; the pane scrolls back to the top only when the film changes."""
+    view: var[DetailView] = var(DetailView, init=False)
+    """What to show; the pane scrolls back to the top only when the film changes.
+    Not a reactive that repaints: the parts draw what changes in them, and the
+    pane's own lines (a line of them each a millisecond or so) stay as they are."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -122,6 +122,31 @@ async def test_a_highlight_that_moves_on_the_same_film_lays_nothing_out(
     assert "detail-title" in laid_out
 
 
+async def test_marks_of_other_words_in_as_many_lines_lay_nothing_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rating changed from 4 to 3 stars: the same lines, other words."""
+    app = make_app(library_of(tmp_path, [FULL, BARE], {"rec-2-2009": FULL_MARKS}))
+    laid_out: list[str] = []
+    refresh = Widget.refresh
+
+    def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
+        if layout and app.query_one(FilmDetail) in widget.ancestors_with_self:
+            laid_out.append(str(widget.id))
+        return refresh(widget, *regions, layout=layout, **kwargs)
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "4")
+        await pilot.pause()
+        before = pane_lines(app)
+        monkeypatch.setattr(Widget, "refresh", recording)
+        await pilot.press("3")
+        await pilot.pause()
+        after = pane_lines(app)
+    assert before != after and len(before) == len(after)
+    assert laid_out == []
+
+
 async def test_another_film_draws_its_parts_not_the_whole_pane(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -139,6 +139,33 @@ async def test_favourite_marker_is_drawn_in_the_favourite_row_only(big_app: Film
         assert not any(STAR in text for text in rows(big_app))
 
 
+async def test_a_favourite_draws_its_own_row_again_and_no_other(
+    big_app: FilmApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with big_app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down")
+        await settle(big_app, pilot)
+        widget = film_list(big_app)
+        film = widget.highlighted_film
+        assert film is not None
+        drawn: list[str] = []
+        row = widget._row
+
+        def recording(film: Film, width: int, cursor: bool) -> Strip:
+            drawn.append(film.id)
+            return row(film, width, cursor)
+
+        monkeypatch.setattr(widget, "_row", recording)
+        await pilot.press("f")
+        await settle(big_app, pilot)
+        assert drawn == [film.id]
+        assert rows(big_app)[widget.cursor - round(widget.scroll_y)].rstrip().endswith(STAR)
+        await pilot.press("u")  # undone: the same row alone, without its star
+        await settle(big_app, pilot)
+        assert drawn == [film.id, film.id]
+        assert not any(STAR in text for text in rows(big_app))
+
+
 async def test_clicking_a_row_after_scrolling_highlights_that_film(big_app: FilmApp) -> None:
     async with big_app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "pagedown", "pagedown", "pagedown")

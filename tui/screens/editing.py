@@ -61,7 +61,8 @@ class EditFlows(Screen[None]):
     def films_changed(self, select: str | None = None) -> None: ...
 
     @abstractmethod
-    def marks_changed(self) -> None: ...
+    def marks_changed(self, film_id: str | None = None) -> None:
+        """Show the changed marks of the film with `film_id` (None: of any film)."""
 
     @abstractmethod
     def highlight(self, film_id: str) -> None:
@@ -106,8 +107,8 @@ class EditFlows(Screen[None]):
     def _show(self, change: Change, select: str | None) -> None:
         if change.films:
             self.films_changed(select=select)
-        else:
-            self.marks_changed()
+        else:  # the marks of one film, the one it selects either way
+            self.marks_changed(change.redo_select)
             if select is not None:
                 self.highlight(select)
 

@@ -272,16 +272,18 @@ class MainScreen(IndexLife, WhileReading, EditFlows, CollectorViews):
     def _show_detail(self) -> None:
         self._view = self._detail.view = self._detail_view()
 
-    def marks_changed(self) -> None:
-        """Show changed marks (the films are the same). A query or sort that reads
-        them (`is:fav`, `-is:watched`, `rating:`, `watched:`; by rating, last watched)
-        is searched again: the list never shows a film the query no longer keeps."""
+    def marks_changed(self, film_id: str | None = None) -> None:
+        """Show changed marks (the films are the same): those of the film with
+        `film_id`, or of any film (None). A query or sort that reads them (`is:fav`,
+        `-is:watched`, `rating:`, `watched:`; by rating, last watched) is searched
+        again: the list never shows a film the query no longer keeps."""
         parsed = self._found.result.query if self._found is not None else None
         filters = parsed is not None and shows_marks(parsed, self.search.sort)
         if filters or self.search.favourites_only:
             self._run_search()
             return
-        self.film_list.set_marks(self.library.all_marks())
+        films = None if film_id is None else {film_id}
+        self.film_list.set_marks(self.library.all_marks(), films)
         self._show_state()
         self._show_detail()
 

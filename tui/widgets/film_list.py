@@ -7,7 +7,7 @@ list, so a catalog of thousands of films costs nothing to show.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import attrgetter, eq
@@ -291,11 +291,24 @@ class FilmList(ScrollView, can_focus=True):
         if position is not None:
             self.cursor = position
 
-    def set_marks(self, marks: Mapping[str, UserMarks]) -> None:
-        """Show changed favourites, ratings or watched marks."""
+    def set_marks(
+        self, marks: Mapping[str, UserMarks], films: Collection[str] | None = None
+    ) -> None:
+        """Show changed favourites, ratings or watched marks: those of the films with
+        the ids `films` (only their rows are drawn again), or of any film (None)."""
         self._marks = marks
-        self._rows.clear()
-        self.refresh()
+        if films is None:
+            self._rows.clear()
+            self.refresh()
+            return
+        width = self.scrollable_content_region.width
+        for film_id in films:
+            self._rows.discard((film_id, False, width))
+            self._rows.discard((film_id, True, width))
+        top = round(self.scroll_y)
+        for line in range(top, min(len(self._films), top + self.scrollable_content_region.height)):
+            if self._films[line].id in films:
+                self.refresh_line(line)
 
     # -- cursor --------------------------------------------------------------
 

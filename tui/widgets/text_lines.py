@@ -3,8 +3,7 @@ marks that break only between two of them, values that wrap beside their labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from itertools import chain
+from collections.abc import Sequence
 
 from textual.content import Content
 from textual.geometry import Size
@@ -16,11 +15,6 @@ MIN_VALUE_WIDTH = 12
 """Narrower than this beside its label, a value goes under it."""
 
 
-def _plain(contents: Iterable[Content]) -> list[str]:
-    """The words of `contents`, without their styles."""
-    return [content.plain for content in contents]
-
-
 class _Lines(Widget):
     """Text laid out for the widget's width by the widget itself, as Textual
     cannot: `_lines(width)` says what each line holds."""
@@ -28,11 +22,18 @@ class _Lines(Widget):
     def _lines(self, width: int) -> list[Content]:
         raise NotImplementedError
 
-    def _changed(self, shown: bool, same_text: bool) -> None:
-        """Show the new text; laid out again only if its words changed (a style,
-        such as a search's highlight, takes no more room)."""
+    def _height(self) -> int | None:
+        """The lines shown at the widget's width (None: not laid out yet)."""
+        width = self.content_region.width
+        return len(self._lines(width)) if width > 0 else None
+
+    def _changed(self, shown: bool, height: int | None) -> None:
+        """Show the new text, which took `height` lines before (`_height`): laid out
+        again only if it takes another number of lines (a style, such as a
+        search's highlight, or other words of the same lines take no more room).
+        Hidden, or shown or hidden now, its `display` lays it out as needed."""
         self.display = shown
-        self.refresh(layout=not same_text)
+        self.refresh(layout=shown and (height is None or height != self._height()))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width)) if width > 0 else 0
@@ -55,8 +56,8 @@ class Phrases(_Lines):
 
     @phrases.setter
     def phrases(self, phrases: Sequence[Content]) -> None:
-        old, self._phrases = self._phrases, tuple(phrases)
-        self._changed(bool(phrases), _plain(old) == _plain(self._phrases))
+        height, self._phrases = self._height(), tuple(phrases)
+        self._changed(bool(phrases), height)
 
     def _lines(self, width: int) -> list[Content]:
         lines: list[Content] = []
@@ -83,8 +84,8 @@ class LabelledRows(_Lines):
 
     @rows.setter
     def rows(self, rows: Sequence[tuple[Content, Content]]) -> None:
-        old, self._rows = self._rows, tuple(rows)
-        self._changed(bool(rows), _plain(chain(*old)) == _plain(chain(*self._rows)))
+        height, self._rows = self._height(), tuple(rows)
+        self._changed(bool(rows), height)
 
     def _lines(self, width: int) -> list[Content]:
         indent = LABEL_WIDTH + 1

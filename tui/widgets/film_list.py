@@ -386,7 +386,6 @@ class FilmList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.get_visual_style()
         if width <= 0:
             return Strip.blank(0)
         index = round(self.scroll_y + y)
@@ -395,9 +394,9 @@ class FilmList(ScrollView, can_focus=True):
             if y < len(lines):
                 style = self.get_visual_style("film-list--empty")
                 return message_line(clean_line(lines[y]), width, style)
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         if index >= len(self._films):
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         highlighted = index == self.cursor
         film = self._films[index]
         key = (film.id, highlighted, width)

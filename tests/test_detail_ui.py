@@ -25,6 +25,19 @@ def pane_lines(app: FilmApp) -> list[str]:
     return [" ".join(line.split()) for line in lines]
 
 
+def record_layouts(app: FilmApp, monkeypatch: pytest.MonkeyPatch, laid_out: list[str]) -> None:
+    """From now on, put in `laid_out` the id of each part of the detail pane that
+    asks for a layout."""
+    refresh = Widget.refresh
+
+    def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
+        if layout and app.query_one(FilmDetail) in widget.ancestors_with_self:
+            laid_out.append(str(widget.id))
+        return refresh(widget, *regions, layout=layout, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", recording)
+
+
 async def test_a_full_film_shows_every_field_literally_in_reading_order(tmp_path: Path) -> None:
     app = make_app(library_of(tmp_path, [FULL], {"rec-2-2009": FULL_MARKS}))
     async with app.run_test(size=(130, 50)) as pilot:
@@ -101,17 +114,11 @@ async def test_a_highlight_that_moves_on_the_same_film_lays_nothing_out(
     text that changed its words (and so maybe its height) is laid out again."""
     app = make_app(library_of(tmp_path, [FULL, BARE], {"rec-2-2009": FULL_MARKS}))
     laid_out: list[str] = []
-    refresh = Widget.refresh
-
-    def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
-        if layout and app.query_one(FilmDetail) in widget.ancestors_with_self:
-            laid_out.append(str(widget.id))
-        return refresh(widget, *regions, layout=layout, **kwargs)
 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"foot")
         await pilot.pause()
-        monkeypatch.setattr(Widget, "refresh", recording)
+        record_layouts(app, monkeypatch, laid_out)
         await pilot.press(*"age")  # the same film, highlighted further
         await pilot.pause()
         fact = app.query_one("#detail-fact").visual
@@ -128,18 +135,12 @@ async def test_marks_of_other_words_in_as_many_lines_lay_nothing_out(
     """A rating changed from 4 to 3 stars: the same lines, other words."""
     app = make_app(library_of(tmp_path, [FULL, BARE], {"rec-2-2009": FULL_MARKS}))
     laid_out: list[str] = []
-    refresh = Widget.refresh
-
-    def recording(widget: Widget, *regions: Any, layout: bool = False, **kwargs: Any) -> Widget:
-        if layout and app.query_one(FilmDetail) in widget.ancestors_with_self:
-            laid_out.append(str(widget.id))
-        return refresh(widget, *regions, layout=layout, **kwargs)
 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "4")
         await pilot.pause()
         before = pane_lines(app)
-        monkeypatch.setattr(Widget, "refresh", recording)
+        record_layouts(app, monkeypatch, laid_out)
         await pilot.press("3")
         await pilot.pause()
         after = pane_lines(app)

@@ -123,6 +123,19 @@ async def test_end_shows_the_last_film_in_the_last_row(big_app: FilmApp) -> None
         assert_cursor_on_screen(big_app)
 
 
+def recorded_rows(widget: FilmList, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the films whose rows `widget` draws from now on (not from its cache)."""
+    drawn: list[str] = []
+    row = widget._row
+
+    def recording(film: Film, width: int, cursor: bool) -> Strip:
+        drawn.append(film.id)
+        return row(film, width, cursor)
+
+    monkeypatch.setattr(widget, "_row", recording)
+    return drawn
+
+
 async def test_favourite_marker_is_drawn_in_the_favourite_row_only(big_app: FilmApp) -> None:
     async with big_app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "pagedown", "pagedown", "down", "f")
@@ -148,14 +161,7 @@ async def test_a_favourite_draws_its_own_row_again_and_no_other(
         widget = film_list(big_app)
         film = widget.highlighted_film
         assert film is not None
-        drawn: list[str] = []
-        row = widget._row
-
-        def recording(film: Film, width: int, cursor: bool) -> Strip:
-            drawn.append(film.id)
-            return row(film, width, cursor)
-
-        monkeypatch.setattr(widget, "_row", recording)
+        drawn = recorded_rows(widget, monkeypatch)
         await pilot.press("f")
         await settle(big_app, pilot)
         assert drawn == [film.id]
@@ -316,14 +322,7 @@ async def test_the_rest_of_a_search_draws_only_the_rows_not_drawn_yet(
     async with big_app.run_test(size=SIZE) as pilot:
         await settle(big_app, pilot)
         widget = film_list(big_app)
-        drawn: list[str] = []
-        row = widget._row
-
-        def recording(film: Film, width: int, cursor: bool) -> Strip:
-            drawn.append(film.id)
-            return row(film, width, cursor)
-
-        monkeypatch.setattr(widget, "_row", recording)
+        drawn = recorded_rows(widget, monkeypatch)
         lines = 0
         line = widget.render_line
 

@@ -11,6 +11,7 @@ past the end) and any width.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -42,16 +43,21 @@ TITLES = st.one_of(
 SPANS = st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=4)
 
 
-def content_row(
-    title: str,
-    spans: Sequence[tuple[int, int]],
-    marks: tuple[str, str, str, str],
-    width: int,
-    cursor: bool,
-) -> Strip:
+class Row(NamedTuple):
+    """A film's row as the list asks for it."""
+
+    title: str
+    spans: Sequence[tuple[int, int]]
+    marks: tuple[str, str, str, str]
+    width: int
+    cursor: bool
+
+
+def content_row(row: Row) -> Strip:
     """The row as the list drew it before, from a `Content`."""
+    title, spans, marks, width, cursor = row
     year, star, rating, seen = marks
-    row = CURSOR if cursor else ROW
+    style = CURSOR if cursor else ROW
     match = Style(foreground=None, bold=True, underline=True) if cursor else MATCH
     content = Content(title)
     for start, end in spans:
@@ -73,22 +79,17 @@ def content_row(
             seen,
             " ",
         )
-    return Strip(content.render_segments(row)).adjust_cell_length(width, row.rich_style)
+    return Strip(content.render_segments(style)).adjust_cell_length(width, style.rich_style)
 
 
-def drawn_row(
-    title: str,
-    spans: Sequence[tuple[int, int]],
-    marks: tuple[str, str, str, str],
-    width: int,
-    cursor: bool,
-) -> Strip:
-    if cursor:
+def drawn_row(row: Row) -> Strip:
+    """The row as `draw_row` draws it."""
+    if row.cursor:
         match = Style(foreground=None, bold=True, underline=True)
         styles = RowStyles.of(CURSOR, match, STAR, None)
     else:
         styles = RowStyles.of(ROW, MATCH, STAR, YEAR)
-    return draw_row(title, spans, marks, width, styles)
+    return draw_row(row.title, row.spans, row.marks, row.width, styles)
 
 
 def cut_exactly(title: str, width: int) -> bool:
@@ -100,41 +101,40 @@ def cut_exactly(title: str, width: int) -> bool:
         return False
 
 
-@given(TITLES, SPANS, MARKS, st.integers(1, 90), st.booleans())
-def test_a_row_is_the_contents_row(
-    title: str,
-    spans: list[tuple[int, int]],
-    marks: tuple[str, str, str, str],
-    width: int,
-    cursor: bool,
-) -> None:
-    assume(cut_exactly(title, width))
-    drawn = drawn_row(title, spans, marks, width, cursor)
-    assert list(drawn) == list(content_row(title, spans, marks, width, cursor))
-    assert drawn.cell_length == width
+@given(st.builds(Row, TITLES, SPANS, MARKS, st.integers(1, 90), st.booleans()))
+def test_a_row_is_the_contents_row(row: Row) -> None:
+    assume(cut_exactly(row.title, row.width))
+    drawn = drawn_row(row)
+    assert list(drawn) == list(content_row(row))
+    assert drawn.cell_length == row.width
 
 
 def test_a_cut_title_keeps_its_match_and_ellipsis() -> None:
-    title = "Planeta Bur: the Planet of Storms, the long cut"
-    marks = ("1962", "★", "4½", "✓")
-    drawn = drawn_row(title, [(0, 6), (40, 47)], marks, 40, cursor=False)
+    row = Row(
+        "Planeta Bur: the Planet of Storms, the long cut",
+        [(0, 6), (40, 47)],
+        ("1962", "★", "4½", "✓"),
+        40,
+        cursor=False,
+    )
+    drawn = drawn_row(row)
     texts = [segment.text for segment in drawn]
     assert texts[:2] == [" ", "Planet"]
     assert "".join(texts) == " Planeta Bur: the Planet o… 1962 ★ 4½ ✓ "
-    assert list(drawn) == list(content_row(title, [(0, 6), (40, 47)], marks, 40, False))
+    assert list(drawn) == list(content_row(row))
 
 
 def test_a_wide_title_is_cut_to_cells() -> None:
-    title = "宇宙飛行士の帰還と地球の夜明けの物語"
-    drawn = drawn_row(title, [(2, 5)], ("1959", " ", "  ", " "), 30, cursor=True)
+    row = Row("宇宙飛行士の帰還と地球の夜明けの物語", [(2, 5)], ("1959", " ", "  ", " "), 30, True)
+    drawn = drawn_row(row)
     assert drawn.cell_length == 30
-    assert list(drawn) == list(content_row(title, [(2, 5)], ("1959", " ", "  ", " "), 30, True))
+    assert list(drawn) == list(content_row(row))
 
 
 def test_a_title_rich_cuts_short_keeps_the_columns_in_place() -> None:
     """A joiner left at the cut: rich's cut is a cell short, the year is not."""
     marks = ("1962", "★", "  ", "✓")
-    plain = "".join(segment.text for segment in drawn_row("abcdefgh", [], marks, 18, False))
-    joined = "".join(segment.text for segment in drawn_row("\u200d00⺀⼀", [], marks, 18, False))
+    plain = drawn_row(Row("abcdefgh", [], marks, 18, False)).text
+    joined = drawn_row(Row("\u200d00⺀⼀", [], marks, 18, False)).text
     assert cell_len(joined) == cell_len(plain) == 18
     assert joined.endswith(" 1962 ★    ✓ ") and plain.endswith(" 1962 ★    ✓ ")

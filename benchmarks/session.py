@@ -35,8 +35,10 @@ writing escape codes to a terminal):
   callback at once, as `Pilot.pause` does), which renders the changed lines
   through `render_line`. A real terminal adds up to one frame (1/60 s) of
   waiting for that timer, and the time to write escape codes; neither is in.
-- `favourite`: press `f` on the highlighted film until the favourite changed
-  and the screen refreshed, as for keys;
+- `favourite`: once the catalog is read (opened before, a big one is read
+  while the keys are typed, and its marks wait for it), press `f` on the
+  highlighted film until the favourite changed and the screen refreshed, as
+  for keys;
   the app writes the favourite durably (fsync) before it repaints. Also
   `favourite_store`: `Library.toggle_favourite` alone, without the UI.
 - `scroll`: in the list, PageDown ten times, then End, then Home: each key
@@ -213,6 +215,9 @@ async def run(path: Path) -> dict[str, Any]:
         figures["keys_complete"] = await _type(app, complete=True)
         figures["stall_typing"] = max(figures["stall_typing"], monitor.stop())
 
+        # Opened before (a kept index), a big catalog is still being read while the
+        # keys are typed; its marks wait for its films (`f` says so and does nothing).
+        await _until(lambda: not app.loading, lambda: "the catalog to be read")
         await pilot.press("down")  # to the list, first film highlighted
         film = film_list.highlighted_film
         assert film is not None

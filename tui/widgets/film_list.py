@@ -185,8 +185,9 @@ class FilmList(ScrollView, can_focus=True):
         self._spans: Callable[[str], Sequence[tuple[int, int]]] | None = None
         self._announced: Film | None = None
         self._said_how_to_search = False
-        # Rendered rows by (film index, highlighted?, width); cleared whenever
-        # what a row shows may change (films, marks, matches, styles, size).
+        # Rendered rows by (film id, highlighted?, width); cleared whenever what
+        # every row shows may change (another search, all marks, styles, size),
+        # a film's own when its marks change.
         self._rows: LRUCache[tuple[str, bool, int], Strip] = LRUCache(ROWS_CACHED)
         self._row_styles: dict[bool, RowStyles] = {}  # by cursor or not
         self._edges: tuple[Content, str] | None = None  # the border titles shown

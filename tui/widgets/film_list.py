@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, repeat
-from operator import attrgetter, eq
 from typing import Self
 
 from textual import events
@@ -22,12 +20,11 @@ from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 
 from tui.model.film import Film
 from tui.model.marks import UserMarks
 from tui.safe_text import clean_line
-from tui.search.preview import PreviewFilms
+from tui.widgets.film_positions import position_of
 from tui.widgets.film_row import RowStyles, draw_row
 from tui.widgets.film_text import STAR, seen_sign, short_rating
 from tui.widgets.focus import focus_now
@@ -37,34 +34,6 @@ YEAR_WIDTH = 4
 MARKS_WIDTH = 6  # `★ 4½ ✓`: the favourite, the rating in two cells (`4 `, `3½`), ✓ or ◷
 ROWS_CACHED = 1_000  # a few screens' worth, for every width and highlight
 SEARCH_HOW = "Letters here are commands: press / to search."
-
-_film_id = attrgetter("id")
-# These `index` compare every film with `==` in Python (30 ms at 100,000 films):
-# comparing the ids in C is faster. A search's result has its own, which is not.
-_COMPARING_INDEX = (Sequence.index, list.index)
-
-
-def _position(films: Sequence[Film], film: Film | str, hint: int = 0) -> int | None:
-    """Where `film` (or the film with that id) is in `films`, looking at `hint` first.
-
-    A film is looked up with the sequence's own `index`, if it has a fast one
-    (a search's result finds it by its place in the index, milliseconds at a
-    million films); else, and for an id, the ids are compared in C
-    (map/compress): at 100,000 films a miss costs about 10 ms, not 35.
-    """
-    film_id = film if isinstance(film, str) else film.id
-    if 0 <= hint < len(films) and films[hint].id == film_id:
-        return hint
-    if isinstance(films, PreviewFilms):
-        return films.position_of(film_id)
-    if not isinstance(film, str) and type(films).index not in _COMPARING_INDEX:
-        try:
-            return films.index(film)
-        except ValueError:
-            pass  # maybe a film of that id with other fields (edited)
-    for position in compress(count(), map(eq, map(_film_id, films), repeat(film_id))):
-        return position
-    return None
 
 
 class FilmList(ScrollView, can_focus=True):
@@ -202,7 +171,9 @@ class FilmList(ScrollView, can_focus=True):
 
     def __contains__(self, film_id: object) -> bool:
         """True if the film with the id `film_id` is in the list."""
-        return isinstance(film_id, str) and _position(self._films, film_id, self.cursor) is not None
+        if not isinstance(film_id, str):
+            return False
+        return position_of(self._films, film_id, self.cursor) is not None
 
     @property
     def highlighted_film(self) -> Film | None:
@@ -245,7 +216,7 @@ class FilmList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._films))
         index = None
         if current is not None:
-            index = _position(self._films, current, hint=self.cursor)
+            index = position_of(self._films, current, hint=self.cursor)
         if drawn and (index or 0) == self.cursor:
             return  # the lines on screen are the ones drawn (the scrollbar follows the size)
         self.cursor = index or 0
@@ -288,7 +259,7 @@ class FilmList(ScrollView, can_focus=True):
 
     def highlight_film(self, film_id: str) -> None:
         """Move the highlight to the film with `film_id`, if it is shown."""
-        position = _position(self._films, film_id, hint=self.cursor)
+        position = position_of(self._films, film_id, hint=self.cursor)
         if position is not None:
             self.cursor = position
 
@@ -420,18 +391,5 @@ class FilmList(ScrollView, can_focus=True):
         """The styles of the cursor's row, or of the others (anew for a new theme or focus)."""
         styles = self._row_styles.get(cursor)
         if styles is None:
-            row = self.get_visual_style("film-list--cursor") if cursor else self.get_visual_style()
-            match = self.get_visual_style("film-list--match")
-            match = Style(
-                foreground=None if cursor else match.foreground,
-                bold=match.bold,
-                underline=match.underline,
-            )
-            year = None if cursor else self._part_style("film-list--year")
-            styles = RowStyles.of(row, match, self._part_style("film-list--star"), year)
-            self._row_styles[cursor] = styles
+            styles = self._row_styles[cursor] = RowStyles.of_list(self, cursor)
         return styles
-
-    def _part_style(self, component: str) -> Style:
-        """Only what a component class sets (its colour), not its background."""
-        return Style(foreground=self.get_visual_style(component).foreground)

@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 ELLIPSIS = "…"
 MIN_TITLE_WIDTH = 4
@@ -43,6 +44,24 @@ class RowStyles:
     star: RichStyle | None
     year: RichStyle | None
     """None: the year is plain (the cursor's row)."""
+
+    @classmethod
+    def of_list(cls, films: Widget, cursor: bool) -> RowStyles:
+        """The styles of the film list `films`'s cursor row, or of its others, from
+        its component classes (`film-list--cursor`, `--match`, `--year`, `--star`)."""
+        row = films.get_visual_style("film-list--cursor") if cursor else films.get_visual_style()
+        match = films.get_visual_style("film-list--match")
+        match = Style(
+            foreground=None if cursor else match.foreground,
+            bold=match.bold,
+            underline=match.underline,
+        )
+
+        def colour(component: str) -> Style:  # only its colour, not its background
+            return Style(foreground=films.get_visual_style(component).foreground)
+
+        year = None if cursor else colour("film-list--year")
+        return cls.of(row, match, colour("film-list--star"), year)
 
     @classmethod
     def of(cls, row: Style, match: Style, star: Style, year: Style | None) -> RowStyles:
